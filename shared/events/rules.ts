@@ -1,0 +1,30 @@
+/**
+ * The one catalogue of event-bus consumers. The CDK stack declares an EventBridge rule
+ * per entry (with a dead-letter queue); the local PutEvents endpoint dispatches to the
+ * same handler modules by the same patterns.
+ */
+export const EVENT_SOURCE = 'lantern';
+
+export type EventDetailType =
+  | 'IncidentRecorded'
+  | 'IncidentUpdated'
+  | 'ActionAdded'
+  | 'AlertRaised'
+  | 'ReminderDue'
+  | 'FileUploaded'
+  | 'TransferReceived';
+
+/** The subset of EventBridge pattern syntax Lantern uses: exact-match lists. */
+export interface EventPattern {
+  readonly source: readonly string[];
+  readonly 'detail-type': readonly EventDetailType[];
+}
+
+export interface EventRuleDefinition {
+  readonly id: string;
+  readonly entry: string;
+  readonly pattern: EventPattern;
+  readonly description: string;
+}
+
+export const eventRules: readonly EventRuleDefinition[] = [];
