@@ -17,3 +17,13 @@ export const CATEGORY_PARTITION = 'CATEGORY';
 export const CATEGORY_PREFIX = 'CATEGORY#';
 
 export const schoolSettingsKey = () => ({ pk: 'SCHOOL', sk: 'SETTINGS' });
+
+/**
+ * Recording search: one token item per name a pupil can be found by (forename and
+ * surname), so a single Query on a prefix finds either. Archived pupils have none.
+ */
+export const STUDENT_SEARCH_PARTITION = 'STUDENT_SEARCH';
+export const studentSearchKey = (name: string, studentId: string) => ({
+  pk: STUDENT_SEARCH_PARTITION,
+  sk: `${name.toLowerCase()}#${studentId}`,
+});

@@ -1,0 +1,38 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Category } from '../../domain/categories/category';
+import { CATEGORY_PARTITION, CATEGORY_PREFIX, categoryKey } from './keys';
+
+const ITEM_TYPE = 'Category';
+
+/** The school's category tree: one small partition, read whole. */
+export class DynamoCategoryStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async list(): Promise<Category[]> {
+    const categories: Category[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': CATEGORY_PARTITION, ':prefix': CATEGORY_PREFIX },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, type: _type, ...category } = item;
+        categories.push(category as Category);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return categories.sort((left, right) => left.order - right.order);
+  }
+
+  async put(category: Category): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...categoryKey(category.id), type: ITEM_TYPE, ...category } }));
+  }
+}

@@ -1,0 +1,64 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { routes } from './routes';
+import { contracts, type RouteContract } from './contracts';
+import { ErrorResponse } from '../schemas/common';
+
+const standardFailures: Record<number, string> = {
+  400: 'The request is malformed or a field is invalid; `issues` names each field',
+  401: 'Missing or invalid access token',
+  403: 'Signed in, but not allowed (or `elevation_required`)',
+  404: 'No such record, or not one the caller may know of',
+  409: 'Conflicts with the current state',
+  415: 'Send `Content-Type: application/json`',
+  422: 'Well-formed, but refers to something the school does not have',
+  500: 'Unexpected failure; quote the request id',
+};
+
+/** The versioned API described as OpenAPI 3.1, generated from the route contracts. */
+export function buildOpenApiDocument(serverUrl?: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'cognito', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A Cognito access token for the school\'s user pool',
+  });
+
+  for (const route of routes) {
+    const contract: RouteContract = contracts[route.id];
+    const failureStatuses = new Set<number>([500, ...(route.public ? [] : [401]), ...(contract.body ? [400, 415] : []), ...(contract.query || contract.params ? [400] : []), ...(contract.failures ?? [])]);
+    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
+      [contract.success.status]: {
+        description: contract.success.description,
+        ...(contract.success.schema ? { content: { 'application/json': { schema: contract.success.schema } } } : {}),
+      },
+    };
+    for (const status of [...failureStatuses].sort()) {
+      responses[status] = { description: standardFailures[status] ?? 'Failure', content: { 'application/json': { schema: ErrorResponse } } };
+    }
+    registry.registerPath({
+      operationId: route.id,
+      method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
+      path: route.path,
+      summary: route.summary,
+      security: route.public ? [] : [{ cognito: [] }],
+      request: {
+        ...(contract.params ? { params: contract.params as z.ZodObject } : {}),
+        ...(contract.query ? { query: contract.query as z.ZodObject } : {}),
+        ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Lantern API',
+      version: '1.0.0',
+      description: 'Safeguarding and child-protection records for a school. Versioned under /v1.',
+    },
+    servers: serverUrl ? [{ url: serverUrl }] : [],
+  });
+}

@@ -1,0 +1,116 @@
+import type { RouteId } from '../api/routes';
+import type { Caller } from './identity/caller';
+import type { Group } from './identity/groups';
+import { ElevationRequiredError, ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/lantern-error';
+
+/**
+ * The one permission table. Every route id has a rule; the `satisfies` below makes a
+ * route without a rule a compile error, and the authorization tests enumerate it.
+ *
+ * A rule answers for a caller and, for record routes, the caller's relationship to the
+ * record. Refusals that must not reveal a record exists answer `hidden` (a 404).
+ */
+export type Relationship = 'author' | 'alerted' | 'assigned' | 'tagged';
+
+export interface AccessRequest {
+  readonly caller: Caller;
+  /** Present once the domain has loaded the record the route is about. */
+  readonly relationships?: ReadonlySet<Relationship>;
+}
+
+export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'elevation_required' | 'hidden';
+
+export interface Rule {
+  readonly description: string;
+  decide(request: AccessRequest): Decision;
+}
+
+const rule = (description: string, decide: Rule['decide']): Rule => ({ description, decide });
+
+export const publicAccess = rule('anyone, signed in or not', () => 'allow');
+
+export const signedIn = rule('any signed-in member of staff', ({ caller }) =>
+  caller.kind === 'staff' ? 'allow' : 'unauthenticated',
+);
+
+export const inGroup = (...allowed: Group[]) =>
+  rule(`signed in and in ${allowed.join(' or ')}`, ({ caller }) => {
+    if (caller.kind !== 'staff') return 'unauthenticated';
+    return caller.groups.some((group) => allowed.includes(group)) ? 'allow' : 'forbidden';
+  });
+
+export const elevated = rule('elevated with an authenticator', ({ caller }) => {
+  if (caller.kind !== 'staff') return 'unauthenticated';
+  return caller.elevation.elevated ? 'allow' : 'elevation_required';
+});
+
+export const relatedAs = (...kinds: Relationship[]) =>
+  rule(`the record's ${kinds.join(', ')}`, ({ caller, relationships }) => {
+    if (caller.kind !== 'staff') return 'unauthenticated';
+    return kinds.some((kind) => relationships?.has(kind)) ? 'allow' : 'hidden';
+  });
+
+/** Every rule must allow; the first refusal is the answer. */
+export const allOf = (...rules: Rule[]) =>
+  rule(rules.map((each) => each.description).join(' and '), (request) => {
+    for (const each of rules) {
+      const decision = each.decide(request);
+      if (decision !== 'allow') return decision;
+    }
+    return 'allow';
+  });
+
+/** Any rule may allow; otherwise the most helpful refusal (step up before hide). */
+export const anyOf = (...rules: Rule[]) =>
+  rule(rules.map((each) => each.description).join(' or '), (request) => {
+    const decisions = rules.map((each) => each.decide(request));
+    if (decisions.includes('allow')) return 'allow';
+    for (const preferred of ['unauthenticated', 'elevation_required', 'forbidden', 'hidden'] as const) {
+      if (decisions.includes(preferred)) return preferred;
+    }
+    return 'forbidden';
+  });
+
+/**
+ * Each route has a gate (who may call it at all: sign-in, group, elevation), checked
+ * before any record is read, and for record routes a rule over the caller's
+ * relationship to the record, checked by the domain once it has loaded the record.
+ */
+export interface Permission {
+  readonly gate: Rule;
+  readonly record?: Rule;
+}
+
+export const permissions = {
+  'health.read': { gate: publicAccess },
+  'config.read': { gate: publicAccess },
+  'openapi.read': { gate: publicAccess },
+  'me.read': { gate: signedIn },
+} satisfies Record<RouteId, Permission>;
+
+export function assertGate(routeId: RouteId, caller: Caller): void {
+  throwIfRefused(permissions[routeId].gate.decide({ caller }));
+}
+
+/** For record routes: call once the record, and so the caller's relationships, are known. */
+export function assertRecordAccess(routeId: RouteId, caller: Caller, relationships: ReadonlySet<Relationship>): void {
+  const permission: Permission = permissions[routeId];
+  throwIfRefused(permission.gate.decide({ caller, relationships }));
+  if (permission.record) throwIfRefused(permission.record.decide({ caller, relationships }));
+}
+
+/** Throws the typed error matching a refusal; returns quietly when allowed. */
+function throwIfRefused(decision: Decision): void {
+  switch (decision) {
+    case 'allow':
+      return;
+    case 'unauthenticated':
+      throw new UnauthorizedError('Sign in to use Lantern.');
+    case 'elevation_required':
+      throw new ElevationRequiredError('This needs a recent sign-in with your authenticator. Elevate your access and try again.');
+    case 'hidden':
+      throw new NotFoundError('No such record.');
+    case 'forbidden':
+      throw new ForbiddenError('Your role does not allow this.');
+  }
+}

@@ -1,0 +1,102 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { contracts, type ContractOf, type RouteContract } from '../api/contracts';
+import type { RouteId } from '../api/routes';
+import type { Config } from '../config/load-config';
+import type { Deps } from '../domain/deps';
+import type { Caller } from '../domain/identity/caller';
+import { resolveCaller } from '../domain/identity/resolve-caller';
+import { assertGate } from '../domain/permissions';
+import type { Logger } from '../logging/logger';
+import { productionContext } from '../deps/production-deps';
+import { readClaims } from './claims';
+import { errorResponse, jsonResponse } from './error-response';
+import { readJsonBody } from './json-body';
+import type { RouteResult } from './responses';
+import { parseWith } from './validation';
+
+type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodType } ? z.infer<S> : undefined;
+
+export interface RouteInput<R extends RouteId> {
+  readonly body: Inferred<ContractOf<R>, 'body'>;
+  readonly query: Inferred<ContractOf<R>, 'query'>;
+  readonly params: Inferred<ContractOf<R>, 'params'>;
+  readonly caller: Caller;
+  readonly deps: Deps;
+  readonly config: Config;
+  readonly requestId: string;
+  readonly sourceIp: string;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
+}
+
+export type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface ApiRouteOptions {
+  /** Config and ports; production builds them once per cold start. Tests pass their own. */
+  readonly context?: () => { config: Config; deps: Deps };
+}
+
+interface RequestState {
+  requestId: string;
+  logger: Logger;
+  startedAt: number;
+}
+
+/**
+ * Wires a route: request id, header normalisation, the caller from JWT claims and their
+ * current profile, the permission table's gate for the route id, zod validation of
+ * params/query/body from the route's contract, the error map and the JSON response.
+ */
+export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions = {}) {
+  // Read at cold start so a missing variable fails here, named, not on the first request.
+  const { config, deps } = (options.context ?? productionContext)();
+  const contract: RouteContract = contracts[routeId];
+  const states = new WeakMap<object, RequestState>();
+
+  return {
+    handle(domain: (input: RouteInput<R>) => Promise<RouteResult>): ApiHandler {
+      const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
+        const { requestId, logger } = states.get(event)!;
+        const caller = await resolveCaller(deps, readClaims(event));
+        assertGate(routeId, caller);
+        const headers = event.headers ?? {};
+        const input = {
+          params: contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined,
+          query: contract.query ? parseWith(contract.query, event.queryStringParameters ?? {}, 'query') : undefined,
+          body: contract.body ? parseWith(contract.body, readJsonBody(event.body, event.isBase64Encoded, headers['content-type']), '') : undefined,
+          caller,
+          deps,
+          config,
+          requestId,
+          sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+          headers,
+          logger: caller.kind === 'staff' ? logger.child({ staffId: caller.staffId }) : logger,
+        } as RouteInput<R>;
+        const result = await domain(input);
+        return jsonResponse(result.status, result.body, requestId, result.headers);
+      };
+
+      return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(base)
+        .use({
+          before: (request) => {
+            const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+            states.set(request.event, { requestId, logger: deps.logger.child({ requestId, route: routeId }), startedAt: Date.now() });
+          },
+          after: (request) => logOutcome(states.get(request.event), request.response?.statusCode),
+          onError: (request) => {
+            const state = states.get(request.event) ?? { requestId: request.context.awsRequestId, logger: deps.logger, startedAt: Date.now() };
+            request.response = errorResponse(request.error, state.requestId, state.logger);
+            logOutcome(state, request.response.statusCode);
+          },
+        })
+        .use(httpHeaderNormalizer()) as unknown as ApiHandler;
+    },
+  };
+}
+
+function logOutcome(state: RequestState | undefined, status: number | undefined) {
+  state?.logger.info('request completed', { status, durationMs: Date.now() - state.startedAt });
+}
