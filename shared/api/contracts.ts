@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { RouteId } from './routes';
 import { HealthResponse } from '../schemas/common';
 import { Me, SignInConfiguration } from '../schemas/identity';
+import { AlertGroupList, CategoryList, SchoolDescription, StaffSearchQuery, StaffSearchResult, StudentSearchQuery, StudentSearchResult } from '../schemas/directory';
+import { ActionView, IncidentPath, IncidentView, NewAction, NewIncident } from '../schemas/incidents';
+import { AlertList, AlertListQuery, AlertPath, AlertView } from '../schemas/alerts';
 
 /**
  * What each route accepts and answers, as zod schemas. `apiRoute` validates requests
@@ -21,6 +24,21 @@ export const contracts = {
   'config.read': { success: { status: 200, description: 'Sign-in configuration', schema: SignInConfiguration } },
   'openapi.read': { success: { status: 200, description: 'OpenAPI 3.1 document' } },
   'me.read': { success: { status: 200, description: "The caller's profile", schema: Me }, failures: [403] },
+  'school.read': { success: { status: 200, description: 'Locations and session times', schema: SchoolDescription } },
+  'students.search': { query: StudentSearchQuery, success: { status: 200, description: 'Matching pupils on roll (at most 20)', schema: StudentSearchResult } },
+  'staff.list': { query: StaffSearchQuery, success: { status: 200, description: 'Matching staff', schema: StaffSearchResult } },
+  'alertGroups.list': { success: { status: 200, description: 'Alert groups', schema: AlertGroupList } },
+  'categories.list': { success: { status: 200, description: 'Categories in use', schema: CategoryList } },
+  'incidents.create': {
+    body: NewIncident,
+    success: { status: 201, description: 'Recorded; with the same Idempotency-Key, the incident recorded before (200)', schema: IncidentView },
+    failures: [403, 409, 422],
+  },
+  'incidents.read': { params: IncidentPath, success: { status: 200, description: 'The incident as the caller may see it', schema: IncidentView }, failures: [404] },
+  'actions.create': { params: IncidentPath, body: NewAction, success: { status: 201, description: 'The action as appended', schema: ActionView }, failures: [404, 422] },
+  'alerts.list': { query: AlertListQuery, success: { status: 200, description: 'A page of alerts', schema: AlertList } },
+  'alerts.markRead': { params: AlertPath, success: { status: 200, description: 'The alert, read', schema: AlertView }, failures: [404] },
+  'alerts.acknowledge': { params: AlertPath, success: { status: 200, description: 'The alert, acknowledged', schema: AlertView }, failures: [404] },
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

@@ -24,6 +24,17 @@ export const routes = [
   { id: 'config.read', method: 'GET', path: '/v1/config', entry: 'functions/api/config/get.ts', public: true, summary: 'What a client needs to sign in' },
   { id: 'openapi.read', method: 'GET', path: '/v1/openapi.json', entry: 'functions/api/openapi/get.ts', public: true, summary: 'This API described as OpenAPI 3.1' },
   { id: 'me.read', method: 'GET', path: '/v1/me', entry: 'functions/api/me/get.ts', public: false, summary: "The caller's staff profile and groups" },
+  { id: 'school.read', method: 'GET', path: '/v1/school', entry: 'functions/api/school/get.ts', public: false, summary: "The school's locations and session times, for the recording form" },
+  { id: 'students.search', method: 'GET', path: '/v1/students', entry: 'functions/api/students/search.ts', public: false, summary: 'Find a pupil on roll to record against, by forename or surname prefix' },
+  { id: 'staff.list', method: 'GET', path: '/v1/staff', entry: 'functions/api/staff/list.ts', public: false, summary: 'Find staff to alert or assign (administrators see account details)' },
+  { id: 'alertGroups.list', method: 'GET', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/list.ts', public: false, summary: 'Alert groups to choose from' },
+  { id: 'categories.list', method: 'GET', path: '/v1/categories', entry: 'functions/api/categories/list.ts', public: false, summary: "The school's categories with guidance, sub-categories and extra fields" },
+  { id: 'incidents.create', method: 'POST', path: '/v1/incidents', entry: 'functions/api/incidents/create.ts', public: false, summary: 'Record an incident (final once submitted)' },
+  { id: 'incidents.read', method: 'GET', path: '/v1/incidents/{id}', entry: 'functions/api/incidents/get.ts', public: false, summary: 'Read an incident the caller wrote, was alerted to or is assigned' },
+  { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff' },
+  { id: 'alerts.list', method: 'GET', path: '/v1/alerts', entry: 'functions/api/alerts/list.ts', public: false, summary: "The caller's alerts, newest first" },
+  { id: 'alerts.markRead', method: 'POST', path: '/v1/alerts/{id}/read', entry: 'functions/api/alerts/mark-read.ts', public: false, summary: 'Mark an alert read' },
+  { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood' },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

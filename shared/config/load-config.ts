@@ -17,6 +17,9 @@ const environmentSchema = z.object({
   AUDIT_TABLE: z.string().min(1),
   FILES_BUCKET: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
+  EVENT_BUS_ARN: z.string().startsWith('arn:'),
+  REMINDER_SCHEDULE_GROUP: z.string().min(1),
+  REMINDER_ROLE_ARN: z.string().startsWith('arn:'),
   USER_POOL_ID: z.string().min(1),
   USER_POOL_CLIENT_ID: z.string().min(1),
   SENDER_EMAIL: z.email(),
@@ -39,6 +42,9 @@ export interface Config {
   readonly tables: { readonly records: string; readonly audit: string };
   readonly filesBucket: string;
   readonly eventBusName: string;
+  readonly eventBusArn: string;
+  /** Where planner reminders are scheduled, and the role Scheduler uses to put the event. */
+  readonly reminders: { readonly scheduleGroup: string; readonly roleArn: string };
   readonly userPool: { readonly id: string; readonly clientId: string; readonly publicEndpoint?: string };
   readonly senderEmail: string;
   readonly elevationWindowMinutes: number;
@@ -76,6 +82,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     tables: { records: env.RECORDS_TABLE, audit: env.AUDIT_TABLE },
     filesBucket: env.FILES_BUCKET,
     eventBusName: env.EVENT_BUS_NAME,
+    eventBusArn: env.EVENT_BUS_ARN,
+    reminders: { scheduleGroup: env.REMINDER_SCHEDULE_GROUP, roleArn: env.REMINDER_ROLE_ARN },
     userPool: { id: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID, publicEndpoint: env.PUBLIC_COGNITO_ENDPOINT },
     senderEmail: env.SENDER_EMAIL,
     elevationWindowMinutes: env.ELEVATION_WINDOW_MINUTES,

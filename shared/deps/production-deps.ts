@@ -1,8 +1,18 @@
+import { ulid } from 'ulid';
 import { loadConfig, type Config } from '../config/load-config';
 import { createDocumentClient } from '../adapters/dynamo/document-client';
 import { DynamoStaffDirectory } from '../adapters/dynamo/staff-directory';
+import { DynamoStudentRecords } from '../adapters/dynamo/student-records';
+import { DynamoCategoryStore } from '../adapters/dynamo/category-store';
+import { DynamoAlertGroupDirectory } from '../adapters/dynamo/alert-group-directory';
+import { DynamoSchoolProfileSource } from '../adapters/dynamo/school-profile-source';
+import { DynamoIncidentStore } from '../adapters/dynamo/incident-store';
+import { DynamoAlertStore } from '../adapters/dynamo/alert-store';
+import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
+import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer';
 import { EventBridgePublisher, createEventBridgeClient } from '../adapters/eventbridge/eventbridge-publisher';
+import { EventBridgeReminderScheduler, createSchedulerClient } from '../adapters/scheduler/eventbridge-scheduler';
 import { S3FileStore, createS3Client } from '../adapters/s3/s3-file-store';
 import { CognitoIdentityProvider, createCognitoClient } from '../adapters/cognito/cognito-identity-provider';
 import { createLogger } from '../logging/logger';
@@ -11,6 +21,7 @@ import type { Deps } from '../domain/deps';
 /** Builds the ports from AWS adapters. Only endpoints in `config` differ locally. */
 export function buildDeps(config: Config): Deps {
   const documents = createDocumentClient(config);
+  const records = config.tables.records;
   return {
     school: {
       id: config.school.id,
@@ -20,8 +31,18 @@ export function buildDeps(config: Config): Deps {
       appBaseUrl: config.appBaseUrl,
     },
     clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
     logger: createLogger({ level: config.logLevel, fields: { school: config.school.id } }),
-    staff: new DynamoStaffDirectory(documents, config.tables.records),
+    staff: new DynamoStaffDirectory(documents, records),
+    students: new DynamoStudentRecords(documents, records),
+    categories: new DynamoCategoryStore(documents, records),
+    alertGroups: new DynamoAlertGroupDirectory(documents, records),
+    schoolProfile: new DynamoSchoolProfileSource(documents, records),
+    incidents: new DynamoIncidentStore(documents, config.tables),
+    alerts: new DynamoAlertStore(documents, config.tables),
+    audit: new DynamoAuditTrail(documents, config.tables.audit),
+    notifications: new DynamoNotificationLedger(documents, records),
+    reminders: new EventBridgeReminderScheduler(createSchedulerClient(config), { ...config.reminders, eventBusArn: config.eventBusArn }),
     mailer: new SesMailer(createSesClient(config), config.senderEmail),
     events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
     files: new S3FileStore(createS3Client(config), config.filesBucket),

@@ -1,5 +1,22 @@
 import type { Logger } from '../logging/logger';
-import type { Clock, EventPublisher, FileStore, IdentityProvider, Mailer, StaffDirectory } from './ports';
+import type {
+  AlertGroupDirectory,
+  AlertStore,
+  AuditTrail,
+  CategoryCatalogue,
+  Clock,
+  EventPublisher,
+  FileStore,
+  IdGenerator,
+  IdentityProvider,
+  IncidentStore,
+  Mailer,
+  NotificationLedger,
+  ReminderScheduler,
+  SchoolProfileSource,
+  StaffDirectory,
+  StudentDirectory,
+} from './ports';
 
 /** The school this deployment serves, as the domain needs to know it. */
 export interface SchoolSettings {
@@ -15,8 +32,18 @@ export interface SchoolSettings {
 export interface Deps {
   readonly school: SchoolSettings;
   readonly clock: Clock;
+  readonly ids: IdGenerator;
   readonly logger: Logger;
   readonly staff: StaffDirectory;
+  readonly students: StudentDirectory;
+  readonly categories: CategoryCatalogue;
+  readonly alertGroups: AlertGroupDirectory;
+  readonly schoolProfile: SchoolProfileSource;
+  readonly incidents: IncidentStore;
+  readonly alerts: AlertStore;
+  readonly audit: AuditTrail;
+  readonly notifications: NotificationLedger;
+  readonly reminders: ReminderScheduler;
   readonly mailer: Mailer;
   readonly events: EventPublisher;
   readonly files: FileStore;

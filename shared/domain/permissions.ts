@@ -86,6 +86,18 @@ export const permissions = {
   'config.read': { gate: publicAccess },
   'openapi.read': { gate: publicAccess },
   'me.read': { gate: signedIn },
+  'school.read': { gate: signedIn },
+  'students.search': { gate: signedIn },
+  'staff.list': { gate: signedIn },
+  'alertGroups.list': { gate: signedIn },
+  'categories.list': { gate: signedIn },
+  'incidents.create': { gate: signedIn },
+  'incidents.read': { gate: signedIn, record: relatedAs('author', 'alerted', 'assigned', 'tagged') },
+  'actions.create': { gate: signedIn, record: relatedAs('author', 'alerted', 'assigned', 'tagged') },
+  // An alert is found under the caller's own id: someone else's is simply not there.
+  'alerts.list': { gate: signedIn },
+  'alerts.markRead': { gate: signedIn },
+  'alerts.acknowledge': { gate: signedIn },
 } satisfies Record<RouteId, Permission>;
 
 export function assertGate(routeId: RouteId, caller: Caller): void {

@@ -1,4 +1,10 @@
 import type { StaffProfile } from './staff/staff-profile';
+import type { Student } from './students/student';
+import type { Category } from './categories/category';
+import type { SchoolProfile } from './school/school-profile';
+import type { Incident, IncidentAction } from './incidents/incident';
+import type { Alert, AlertGroup } from './alerts/alert';
+import type { AuditEvent } from './audit/audit-event';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -8,9 +14,123 @@ export interface Clock {
   now(): Date;
 }
 
+/** Time-ordered unique ids (ULIDs), so newest-first lists sort by id. */
+export interface IdGenerator {
+  next(): string;
+}
+
 export interface StaffDirectory {
   get(staffId: string): Promise<StaffProfile | undefined>;
+  getMany(staffIds: readonly string[]): Promise<Map<string, StaffProfile>>;
+  /** Every profile, ordered by surname: a school has hundreds of staff, not millions. */
+  list(): Promise<StaffProfile[]>;
   put(profile: StaffProfile): Promise<void>;
+}
+
+export interface StudentSummary {
+  readonly id: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly yearGroup: string;
+  readonly className: string;
+}
+
+export interface StudentDirectory {
+  get(studentId: string): Promise<Student | undefined>;
+  getMany(studentIds: readonly string[]): Promise<Map<string, Student>>;
+  /** Pupils on roll whose forename or surname starts with `prefix` (case-insensitive). */
+  search(prefix: string, limit: number): Promise<StudentSummary[]>;
+}
+
+export interface CategoryCatalogue {
+  list(): Promise<Category[]>;
+}
+
+export interface AlertGroupDirectory {
+  list(): Promise<AlertGroup[]>;
+}
+
+export interface SchoolProfileSource {
+  get(): Promise<SchoolProfile>;
+}
+
+export interface IdempotencyRecord {
+  readonly callerId: string;
+  readonly key: string;
+  /** A digest of the request, so a reused key with a different body is refused. */
+  readonly requestHash: string;
+  readonly incidentId: string;
+  readonly expiresAt: string;
+}
+
+/** Everything one submission writes, committed together or not at all. */
+export interface IncidentWrite {
+  readonly incident: Incident;
+  readonly alerts: readonly Alert[];
+  readonly idempotency?: IdempotencyRecord;
+  readonly audit: AuditEvent;
+}
+
+export interface ActionWrite {
+  readonly action: IncidentAction;
+  /** Staff tagged for the first time, who now may read the incident. */
+  readonly newlyTaggedStaffIds: readonly string[];
+  readonly alerts: readonly Alert[];
+  readonly audit: AuditEvent;
+}
+
+export interface StoredIncident {
+  readonly incident: Incident;
+  readonly actions: readonly IncidentAction[];
+  /** Staff who may read the incident because an action tagged them. */
+  readonly taggedStaffIds: ReadonlySet<string>;
+}
+
+/** Raised by an IncidentStore when the idempotency key is already taken. */
+export class IdempotencyKeyTakenError extends Error {
+  override readonly name = 'IdempotencyKeyTakenError';
+}
+
+export interface IncidentStore {
+  record(write: IncidentWrite): Promise<void>;
+  get(incidentId: string): Promise<StoredIncident | undefined>;
+  appendAction(write: ActionWrite): Promise<void>;
+  findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+export interface AlertPage {
+  readonly alerts: readonly Alert[];
+  readonly nextCursor?: string;
+}
+
+export interface AlertStore {
+  list(recipientId: string, options: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<AlertPage>;
+  get(recipientId: string, alertId: string): Promise<Alert | undefined>;
+  /** Sets readAt (and acknowledgedAt) once; later calls keep the first time. */
+  mark(recipientId: string, alertId: string, change: { readAt: string; acknowledgedAt?: string }, audit: AuditEvent): Promise<Alert>;
+}
+
+export interface AuditTrail {
+  record(event: AuditEvent): Promise<void>;
+}
+
+/** Remembers which alerts have been emailed, so a redelivered event sends nothing. */
+export interface NotificationLedger {
+  /** True if this caller is the first to claim the alert. */
+  claim(notificationId: string, at: string): Promise<boolean>;
+  /** Gives the claim back after a failed send, so a retry can send. */
+  release(notificationId: string): Promise<void>;
+}
+
+export interface ReminderScheduler {
+  schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void>;
+}
+
+export interface ReminderDueDetail {
+  readonly reminderId: string;
+  readonly incidentId: string;
+  readonly ownerId: string;
+  readonly note: string;
 }
 
 export interface OutgoingEmail {

@@ -27,4 +27,17 @@ export interface EventRuleDefinition {
   readonly description: string;
 }
 
-export const eventRules: readonly EventRuleDefinition[] = [];
+export const eventRules: readonly EventRuleDefinition[] = [
+  {
+    id: 'notifier',
+    entry: 'functions/events/notifier.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['AlertRaised'] },
+    description: 'Emails each alerted member of staff once: author and categories only, with a link',
+  },
+  {
+    id: 'reminders',
+    entry: 'functions/events/reminders.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderDue'] },
+    description: "Emails a planner reminder to its owner: the incident link and the owner's note",
+  },
+];

@@ -16,6 +16,7 @@ import { errorResponse, jsonResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import type { RouteResult } from './responses';
 import { parseWith } from './validation';
+import { ValidationError } from '../errors/lantern-error';
 
 type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodType } ? z.infer<S> : undefined;
 
@@ -29,6 +30,8 @@ export interface RouteInput<R extends RouteId> {
   readonly requestId: string;
   readonly sourceIp: string;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The Idempotency-Key header, when the client sent one. */
+  readonly idempotencyKey?: string;
   readonly logger: Logger;
 }
 
@@ -73,6 +76,7 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
           requestId,
           sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
           headers,
+          idempotencyKey: readIdempotencyKey(headers['idempotency-key']),
           logger: caller.kind === 'staff' ? logger.child({ staffId: caller.staffId }) : logger,
         } as RouteInput<R>;
         const result = await domain(input);
@@ -95,6 +99,16 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
         .use(httpHeaderNormalizer()) as unknown as ApiHandler;
     },
   };
+}
+
+const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+function readIdempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!idempotencyKeyPattern.test(value)) {
+    throw ValidationError.forField('Idempotency-Key', 'must be 8 to 200 letters, digits or - _ . : (a UUID works)');
+  }
+  return value;
 }
 
 function logOutcome(state: RequestState | undefined, status: number | undefined) {

@@ -7,7 +7,22 @@ export function parseWith<TSchema extends z.ZodType>(schema: TSchema, input: unk
   if (result.success) return result.data;
   const issues: FieldIssue[] = result.error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: / received undefined$/.test(issue.message) ? 'is required' : issue.message,
+    message: isMissing(issue, input) ? 'is required' : issue.message,
   }));
   throw new ValidationError(issues);
+}
+
+/**
+ * A field is missing when there is no value at its path. zod words that differently by
+ * type ("received undefined" for a string, "Invalid option" for an enum), so look at the
+ * input itself; a refinement's own message (`custom`) is kept.
+ */
+function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
+  if (!['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) return false;
+  let value: unknown = input;
+  for (const key of issue.path) {
+    if (value === null || typeof value !== 'object') return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
 }

@@ -26,8 +26,9 @@ export function createLogger(options: { level?: LogLevel; fields?: LogFields; si
   const write = (level: LogLevel, message: string, fields: LogFields = {}, error?: unknown) => {
     if (levelRank[level] < threshold) return;
     const line: Record<string, unknown> = { level, time: new Date().toISOString(), message, ...base, ...fields };
-    // Only the error's type and stack: an error message may quote input.
-    if (error instanceof Error) line.error = { name: error.name, stack: error.stack?.split('\n').slice(1, 8).join('\n') };
+    // Only the error's type and stack frames: an error message may quote input, and may
+    // run over several lines of the stack's header, so keep only the `at ...` lines.
+    if (error instanceof Error) line.error = { name: error.name, stack: stackFrames(error.stack) };
     sink(JSON.stringify(line));
   };
 
@@ -38,4 +39,12 @@ export function createLogger(options: { level?: LogLevel; fields?: LogFields; si
     error: (message, fields, error) => write('error', message, fields, error),
     child: (fields) => createLogger({ level: options.level, fields: { ...base, ...fields }, sink }),
   };
+}
+
+function stackFrames(stack: string | undefined): string | undefined {
+  return stack
+    ?.split('\n')
+    .filter((frame) => /^\s+at /.test(frame))
+    .slice(0, 7)
+    .join('\n');
 }

@@ -27,3 +27,40 @@ export const studentSearchKey = (name: string, studentId: string) => ({
   pk: STUDENT_SEARCH_PARTITION,
   sk: `${name.toLowerCase()}#${studentId}`,
 });
+
+export const ALERT_GROUP_PARTITION = 'ALERT_GROUP';
+export const ALERT_GROUP_PREFIX = 'GROUP#';
+export const alertGroupKey = (groupId: string) => ({ pk: ALERT_GROUP_PARTITION, sk: `${ALERT_GROUP_PREFIX}${groupId}` });
+
+/** An incident's partition holds the incident, its actions and who was tagged in them. */
+export const incidentPartition = (incidentId: string) => `INCIDENT#${incidentId}`;
+export const incidentKey = (incidentId: string) => ({ pk: incidentPartition(incidentId), sk: 'INCIDENT' });
+export const ACTION_PREFIX = 'ACTION#';
+export const incidentActionKey = (incidentId: string, actionId: string) => ({ pk: incidentPartition(incidentId), sk: `${ACTION_PREFIX}${actionId}` });
+export const TAGGED_PREFIX = 'TAGGED#';
+export const incidentTaggedKey = (incidentId: string, staffId: string) => ({ pk: incidentPartition(incidentId), sk: `${TAGGED_PREFIX}${staffId}` });
+
+/** A pupil's record: every incident they are the subject of or linked to, by time. */
+export const TIMELINE_PREFIX = 'TIMELINE#';
+export const studentTimelineKey = (studentId: string, occurredAt: string, incidentId: string) => ({
+  pk: `STUDENT#${studentId}`,
+  sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}`,
+});
+
+/** A member of staff's alerts live with their profile; alert ids are ULIDs, so newest sorts last. */
+export const ALERT_PREFIX = 'ALERT#';
+export const alertKey = (recipientId: string, alertId: string) => ({ pk: `STAFF#${recipientId}`, sk: `${ALERT_PREFIX}${alertId}` });
+export const staffPartition = (staffId: string) => `STAFF#${staffId}`;
+/** Sparse index of unread alerts: the attributes are removed when the alert is read. */
+export const unreadAlertIndexKey = (recipientId: string, alertId: string) => ({ gsi1pk: `UNREAD#${recipientId}`, gsi1sk: alertId });
+export const unreadAlertPartition = (recipientId: string) => `UNREAD#${recipientId}`;
+
+export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' });
+
+export const notificationKey = (notificationId: string) => ({ pk: `NOTIFICATION#${notificationId}`, sk: 'SENT' });
+
+/** Audit table: by record (table key), by member of staff and by pupil (indexes). */
+export const auditKey = (recordId: string, at: string, eventId: string) => ({ pk: `RECORD#${recordId}`, sk: `${at}#${eventId}` });
+export const auditRecordPartition = (recordId: string) => `RECORD#${recordId}`;
+export const auditStaffPartition = (staffId: string) => `STAFF#${staffId}`;
+export const auditStudentPartition = (studentId: string) => `STUDENT#${studentId}`;

@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffProfile } from '../../domain/staff/staff-profile';
-import { staffDirectoryIndexKey, staffProfileKey } from './keys';
+import { STAFF_DIRECTORY_PARTITION, staffDirectoryIndexKey, staffProfileKey } from './keys';
+import { batchGet } from './batch-get';
+import { queryAll, withoutKeys } from './pagination';
 
 const ITEM_TYPE = 'StaffProfile';
 
@@ -12,10 +14,24 @@ export class DynamoStaffDirectory implements StaffDirectory {
   ) {}
 
   async get(staffId: string): Promise<StaffProfile | undefined> {
-    const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: staffProfileKey(staffId), ConsistentRead: true }),
-    );
+    // Consistent: a disabled account or changed groups must apply to the very next request.
+    const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: staffProfileKey(staffId), ConsistentRead: true }));
     return result.Item ? toProfile(result.Item) : undefined;
+  }
+
+  async getMany(staffIds: readonly string[]): Promise<Map<string, StaffProfile>> {
+    const items = await batchGet(this.client, this.tableName, [...new Set(staffIds)].map(staffProfileKey));
+    return new Map(items.map((item) => [String(item.id), toProfile(item)]));
+  }
+
+  async list(): Promise<StaffProfile[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': STAFF_DIRECTORY_PARTITION },
+    });
+    return items.map(toProfile);
   }
 
   async put(profile: StaffProfile): Promise<void> {
@@ -34,6 +50,5 @@ export class DynamoStaffDirectory implements StaffDirectory {
 }
 
 function toProfile(item: Record<string, unknown>): StaffProfile {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, type: _type, ...profile } = item;
-  return profile as unknown as StaffProfile;
+  return withoutKeys(item) as unknown as StaffProfile;
 }

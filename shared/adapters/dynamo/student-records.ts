@@ -1,12 +1,15 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student } from '../../domain/students/student';
-import { studentKey, studentSearchKey } from './keys';
+import { STUDENT_SEARCH_PARTITION, studentKey, studentSearchKey } from './keys';
+import { batchGet } from './batch-get';
+import { withoutKeys } from './pagination';
 
 const ITEM_TYPE = 'Student';
 const SEARCH_TYPE = 'StudentSearchToken';
 
 /** Pupils and their recording-search tokens, written together. */
-export class DynamoStudentRecords {
+export class DynamoStudentRecords implements StudentDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -17,16 +20,58 @@ export class DynamoStudentRecords {
     return result.Item ? toStudent(result.Item) : undefined;
   }
 
+  async getMany(studentIds: readonly string[]): Promise<Map<string, Student>> {
+    const items = await batchGet(this.client, this.tableName, [...new Set(studentIds)].map(studentKey));
+    return new Map(items.map((item) => [String(item.id), toStudent(item)]));
+  }
+
+  async search(prefix: string, limit: number): Promise<StudentSummary[]> {
+    // '#' separates the name from the id in the sort key: never let a query cross it.
+    const words = prefix.toLowerCase().replaceAll('#', '').split(/\s+/).filter(Boolean);
+    const cleaned = words[0];
+    if (!cleaned) return [];
+    // "ava thor": find by the first word, keep those whose names start with every word.
+    const matchesEveryWord = (summary: StudentSummary) =>
+      words.every((word) => summary.givenName.toLowerCase().startsWith(word) || summary.familyName.toLowerCase().startsWith(word));
+    const found = new Map<string, StudentSummary>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': STUDENT_SEARCH_PARTITION, ':prefix': cleaned },
+          Limit: limit * 2,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const summary: StudentSummary = {
+          id: String(item.studentId),
+          givenName: String(item.givenName),
+          familyName: String(item.familyName),
+          yearGroup: String(item.yearGroup),
+          className: String(item.className),
+        };
+        if (!found.has(summary.id) && matchesEveryWord(summary)) found.set(summary.id, summary);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.size < limit);
+    return [...found.values()]
+      .sort((left, right) => left.familyName.localeCompare(right.familyName) || left.givenName.localeCompare(right.givenName))
+      .slice(0, limit);
+  }
+
   /**
    * Writes the pupil and replaces their search tokens in one transaction, so search never
-   * finds a pupil that is not there, nor misses one that is.
+   * finds a pupil that is not there, nor misses one that is. Archived pupils get none.
    */
   async put(student: Student): Promise<void> {
     const previous = await this.get(student.id);
     const tokensFor = (pupil: Student | undefined) =>
-      pupil && pupil.status !== 'archived' ? [...new Set([pupil.givenName, pupil.familyName])] : [];
+      pupil && pupil.status !== 'archived' ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])] : [];
     const newTokens = tokensFor(student);
-    const staleTokens = tokensFor(previous).filter((name) => !newTokens.some((token) => token.toLowerCase() === name.toLowerCase()));
+    const staleTokens = tokensFor(previous).filter((name) => !newTokens.includes(name));
     await this.client.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -53,7 +98,5 @@ export class DynamoStudentRecords {
 }
 
 function toStudent(item: Record<string, unknown>): Student {
-  const { pk: _pk, sk: _sk, type: _type, ...student } = item;
-  return student as unknown as Student;
+  return withoutKeys(item) as unknown as Student;
 }
-

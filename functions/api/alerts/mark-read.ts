@@ -1,0 +1,8 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { markAlert } from '../../../shared/domain/alerts/mark-alert';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+
+export const handler = apiRoute('alerts.markRead').handle(async ({ params, caller, deps, requestId, sourceIp }) =>
+  ok(await markAlert(deps, requireStaff(caller), params.id, 'read', { requestId, sourceIp })),
+);

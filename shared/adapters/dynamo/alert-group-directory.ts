@@ -1,0 +1,25 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AlertGroup } from '../../domain/alerts/alert';
+import type { AlertGroupDirectory } from '../../domain/ports';
+import { ALERT_GROUP_PARTITION, ALERT_GROUP_PREFIX, alertGroupKey } from './keys';
+import { queryAll, withoutKeys } from './pagination';
+
+export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async list(): Promise<AlertGroup[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': ALERT_GROUP_PARTITION, ':prefix': ALERT_GROUP_PREFIX },
+    });
+    return items.map((item) => withoutKeys(item) as unknown as AlertGroup).sort((left, right) => left.name.localeCompare(right.name));
+  }
+
+  async put(group: AlertGroup): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } }));
+  }
+}

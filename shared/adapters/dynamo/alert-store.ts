@@ -1,0 +1,78 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Alert } from '../../domain/alerts/alert';
+import type { AlertPage, AlertStore } from '../../domain/ports';
+import type { AuditEvent } from '../../domain/audit/audit-event';
+import { ALERT_PREFIX, alertKey, staffPartition, unreadAlertIndexKey, unreadAlertPartition } from './keys';
+import { decodeCursor, encodeCursor, withoutKeys } from './pagination';
+import { auditPut } from './audit-trail';
+import type { TableNames } from './incident-store';
+
+export function alertItem(alert: Alert) {
+  return {
+    ...alertKey(alert.recipientId, alert.id),
+    ...(alert.readAt ? {} : unreadAlertIndexKey(alert.recipientId, alert.id)),
+    type: 'Alert',
+    ...alert,
+  };
+}
+
+export class DynamoAlertStore implements AlertStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tables: TableNames,
+  ) {}
+
+  async list(recipientId: string, options: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<AlertPage> {
+    const query = options.unreadOnly
+      ? { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': unreadAlertPartition(recipientId) } }
+      : {
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': staffPartition(recipientId), ':prefix': ALERT_PREFIX },
+        };
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tables.records,
+        ...query,
+        // Alert ids are ULIDs: descending order is newest first.
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor),
+      }),
+    );
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { alerts: (page.Items ?? []).map(toAlert), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async get(recipientId: string, alertId: string): Promise<Alert | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tables.records, Key: alertKey(recipientId, alertId), ConsistentRead: true }));
+    return result.Item ? toAlert(result.Item) : undefined;
+  }
+
+  async mark(recipientId: string, alertId: string, change: { readAt: string; acknowledgedAt?: string }, audit: AuditEvent): Promise<Alert> {
+    const acknowledge = change.acknowledgedAt !== undefined;
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tables.records,
+              Key: alertKey(recipientId, alertId),
+              // The first reading and acknowledgement stand; leaving the unread index is what "read" means.
+              UpdateExpression: `SET readAt = if_not_exists(readAt, :readAt)${acknowledge ? ', acknowledgedAt = if_not_exists(acknowledgedAt, :acknowledgedAt)' : ''} REMOVE gsi1pk, gsi1sk`,
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':readAt': change.readAt, ...(acknowledge ? { ':acknowledgedAt': change.acknowledgedAt } : {}) },
+            },
+          },
+          auditPut(this.tables.audit, audit),
+        ],
+      }),
+    );
+    const updated = await this.get(recipientId, alertId);
+    if (!updated) throw new Error('Alert vanished after update');
+    return updated;
+  }
+}
+
+function toAlert(item: Record<string, unknown>): Alert {
+  return withoutKeys(item) as unknown as Alert;
+}

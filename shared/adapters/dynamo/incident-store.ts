@@ -1,0 +1,145 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  IdempotencyKeyTakenError,
+  type ActionWrite,
+  type IdempotencyRecord,
+  type IncidentStore,
+  type IncidentWrite,
+  type StoredIncident,
+} from '../../domain/ports';
+import type { Incident, IncidentAction } from '../../domain/incidents/incident';
+import { studentsOf } from '../../domain/incidents/incident';
+import { ACTION_PREFIX, TAGGED_PREFIX, idempotencyKey, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey } from './keys';
+import { queryAll, withoutKeys } from './pagination';
+import { failedConditionAt } from './transaction-errors';
+import { alertItem } from './alert-store';
+import { auditPut } from './audit-trail';
+
+export interface TableNames {
+  readonly records: string;
+  readonly audit: string;
+}
+
+/**
+ * Incidents, their actions and everything written with them. Each submission is ONE
+ * transaction: incident + pupil timeline entries + alerts + idempotency + audit.
+ */
+export class DynamoIncidentStore implements IncidentStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tables: TableNames,
+  ) {}
+
+  async record(write: IncidentWrite): Promise<void> {
+    const { incident } = write;
+    const items = [
+      ...(write.idempotency ? [this.idempotencyPut(write.idempotency, incident.recordedAt)] : []),
+      {
+        Put: {
+          TableName: this.tables.records,
+          Item: { ...incidentKey(incident.id), type: 'Incident', ...incident },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...studentsOf(incident).map((studentId) => ({
+        Put: { TableName: this.tables.records, Item: timelineEntry(incident, studentId) },
+      })),
+      ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+      auditPut(this.tables.audit, write.audit),
+    ];
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (write.idempotency && failedConditionAt(error, 0)) throw new IdempotencyKeyTakenError('Idempotency key already used');
+      throw error;
+    }
+  }
+
+  async get(incidentId: string): Promise<StoredIncident | undefined> {
+    const items = await queryAll(this.client, {
+      TableName: this.tables.records,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': incidentPartition(incidentId) },
+      ConsistentRead: true,
+    });
+    const incidentItem = items.find((item) => item.sk === 'INCIDENT');
+    if (!incidentItem) return undefined;
+    const actions = items
+      .filter((item) => String(item.sk).startsWith(ACTION_PREFIX))
+      .map((item) => withoutKeys(item) as unknown as IncidentAction)
+      .sort((left, right) => (left.id < right.id ? -1 : 1));
+    const taggedStaffIds = new Set(items.filter((item) => String(item.sk).startsWith(TAGGED_PREFIX)).map((item) => String(item.staffId)));
+    return { incident: withoutKeys(incidentItem) as unknown as Incident, actions, taggedStaffIds };
+  }
+
+  async appendAction(write: ActionWrite): Promise<void> {
+    const { action } = write;
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          // The incident must still be there; actions never arrive for nothing.
+          { ConditionCheck: { TableName: this.tables.records, Key: incidentKey(action.incidentId), ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            Put: {
+              TableName: this.tables.records,
+              Item: { ...incidentActionKey(action.incidentId, action.id), type: 'IncidentAction', ...action },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...write.newlyTaggedStaffIds.map((staffId) => ({
+            Put: {
+              TableName: this.tables.records,
+              Item: { ...incidentTaggedKey(action.incidentId, staffId), type: 'IncidentTag', staffId, firstActionId: action.id },
+            },
+          })),
+          ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          auditPut(this.tables.audit, write.audit),
+        ],
+      }),
+    );
+  }
+
+  async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const result = await this.client.send(new GetCommand({ TableName: this.tables.records, Key: idempotencyKey(callerId, key), ConsistentRead: true }));
+    if (!result.Item) return undefined;
+    const { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAtIso } = result.Item;
+    return { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAt: expiresAtIso };
+  }
+
+  private idempotencyPut(record: IdempotencyRecord, now: string) {
+    return {
+      Put: {
+        TableName: this.tables.records,
+        Item: {
+          ...idempotencyKey(record.callerId, record.key),
+          type: 'IdempotencyRecord',
+          callerId: record.callerId,
+          key: record.key,
+          requestHash: record.requestHash,
+          incidentId: record.incidentId,
+          expiresAtIso: record.expiresAt,
+          // DynamoDB TTL reads epoch seconds.
+          expiresAt: Math.floor(new Date(record.expiresAt).getTime() / 1000),
+        },
+        // Taken unless absent or expired (TTL deletion is lazy, and absent locally).
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+        ExpressionAttributeValues: { ':now': Math.floor(new Date(now).getTime() / 1000) },
+      },
+    };
+  }
+}
+
+function timelineEntry(incident: Incident, studentId: string) {
+  const linked = incident.linkedStudents.find((candidate) => candidate.studentId === studentId);
+  return {
+    ...studentTimelineKey(studentId, incident.occurredAt, incident.id),
+    type: 'TimelineEntry',
+    studentId,
+    incidentId: incident.id,
+    role: linked ? linked.role : 'subject',
+    occurredAt: incident.occurredAt,
+    // Only the subject's record carries the categories (DESIGN: they do not copy onto linked pupils).
+    categoryIds: linked ? [] : incident.categories.map((category) => category.categoryId),
+    status: incident.status,
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * One entry of the append-only audit trail: who did what to which record, when, from
+ * where, elevated or not, allowed or refused. Written in the same transaction as the
+ * write it records, or before the response of a read.
+ */
+export type AuditOutcome = 'allowed' | 'refused';
+
+export interface AuditEvent {
+  readonly id: string;
+  readonly at: string;
+  readonly action: string;
+  readonly outcome: AuditOutcome;
+  /** The refusal's code (e.g. not_found, elevation_required) when refused. */
+  readonly reason?: string;
+  readonly staffId?: string;
+  readonly groups: readonly string[];
+  readonly elevated: boolean;
+  readonly recordType: 'incident' | 'action' | 'student' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in';
+  /** The record the action is about; audit is queried by it. */
+  readonly recordId: string;
+  /** The pupil the record is about, when there is one. */
+  readonly studentId?: string;
+  readonly requestId: string;
+  readonly sourceIp: string;
+}

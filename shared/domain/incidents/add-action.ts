@@ -1,0 +1,63 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import type { NewAction } from '../../schemas/incidents';
+import type { IncidentAction } from './incident';
+import { UnprocessableError } from '../../errors/lantern-error';
+import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
+import { displayName } from '../staff/staff-profile';
+import { actionAdded, alertRaised } from '../events';
+import { loadReadableIncident } from './read-incident';
+import { loadIncidentView } from './incident-view';
+import { MAX_RECIPIENTS } from './record-incident';
+
+/**
+ * Appends an action (seed 003 step 10: "add action ... Again, alert the relevant staff").
+ * Actions are never edited. Anyone who may read the incident may add one; tagged staff
+ * are alerted and may read the incident from then on.
+ */
+export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+  const stored = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
+  const [staff, catalogue] = await Promise.all([deps.staff.list(), deps.categories.list()]);
+  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  const tagged = [...new Set(input.taggedStaffIds)];
+  tagged.forEach((staffId, index) => {
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `taggedStaffIds.${index}`);
+  });
+  const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
+  if (recipients.length > MAX_RECIPIENTS) throw new UnprocessableError(`Tag at most ${MAX_RECIPIENTS} people.`, 'taggedStaffIds');
+
+  const now = deps.clock.now().toISOString();
+  const action: IncidentAction = {
+    id: deps.ids.next(),
+    incidentId,
+    text: input.text,
+    authorId: caller.staffId,
+    taggedStaffIds: tagged,
+    ...(input.requestedStatus ? { requestedStatus: input.requestedStatus } : {}),
+    createdAt: now,
+  };
+  const categoryNames = stored.incident.categories.map(
+    (choice) => catalogue.find((category) => category.id === choice.categoryId)?.name ?? choice.categoryId,
+  );
+  const alerts = buildAlerts(deps.ids, recipients, {
+    incidentId,
+    actionId: action.id,
+    kind: 'action',
+    authorId: caller.staffId,
+    authorName: displayName(caller.profile),
+    categoryNames,
+    studentId: stored.incident.studentId,
+    createdAt: now,
+  });
+  await deps.incidents.appendAction({
+    action,
+    newlyTaggedStaffIds: tagged.filter((staffId) => !stored.taggedStaffIds.has(staffId)),
+    alerts,
+    audit: auditEvent(deps, caller, origin, { action: 'action.create', recordType: 'action', recordId: incidentId, studentId: stored.incident.studentId }),
+  });
+  await deps.events.publish([actionAdded(action), ...alerts.map(alertRaised)]);
+  const updated = { ...stored, actions: [...stored.actions, action], taggedStaffIds: new Set([...stored.taggedStaffIds, ...tagged]) };
+  const view = await loadIncidentView(deps, caller, updated);
+  return view.actions.find((candidate) => candidate.id === action.id)!;
+}

@@ -1,0 +1,84 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import type { StoredIncident } from '../ports';
+import type { StaffProfile } from '../staff/staff-profile';
+import { displayName } from '../staff/staff-profile';
+import { fullName } from '../students/student';
+import { visibleActions } from './relationships';
+
+export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
+
+/**
+ * The incident as this caller may see it: names resolved now (a pupil's name change
+ * shows everywhere), actions filtered, the planner reminder only for its owner.
+ */
+export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups'>, caller: StaffCaller, stored: StoredIncident, options: { seesEveryAction?: boolean } = {}) {
+  const { incident } = stored;
+  const actions = visibleActions(caller, stored.actions, options.seesEveryAction ?? false);
+  const staffIds = new Set([
+    incident.authorId,
+    ...incident.assignedTo,
+    ...incident.alert.staffIds,
+    ...actions.flatMap((action) => [action.authorId, ...action.taggedStaffIds]),
+  ]);
+  const [pupils, staff, catalogue, groups] = await Promise.all([
+    deps.students.getMany([incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)]),
+    deps.staff.getMany([...staffIds]),
+    deps.categories.list(),
+    deps.alertGroups.list(),
+  ]);
+  const staffRef = (staffId: string) => ({ id: staffId, name: nameOf(staff.get(staffId)) });
+  const pupil = pupils.get(incident.studentId);
+  const author = staff.get(incident.authorId);
+
+  return {
+    id: incident.id,
+    student: {
+      id: incident.studentId,
+      name: pupil ? fullName(pupil) : 'Unknown pupil',
+      yearGroup: pupil?.yearGroup ?? '',
+      className: pupil?.className ?? '',
+    },
+    linkedStudents: incident.linkedStudents.map((linked) => {
+      const linkedPupil = pupils.get(linked.studentId);
+      return { id: linked.studentId, name: linkedPupil ? fullName(linkedPupil) : 'Unknown pupil', role: linked.role };
+    }),
+    occurredAt: incident.occurredAt,
+    recordedAt: incident.recordedAt,
+    dayOfWeek: incident.dayOfWeek,
+    session: incident.session,
+    ...(incident.location !== undefined ? { location: incident.location } : {}),
+    description: incident.description,
+    categories: incident.categories.map((choice) => {
+      const category = catalogue.find((candidate) => candidate.id === choice.categoryId);
+      return {
+        categoryId: choice.categoryId,
+        name: category?.name ?? choice.categoryId,
+        subCategories: choice.subCategoryIds.map((subId) => ({ id: subId, name: category?.subCategories.find((sub) => sub.id === subId)?.name ?? subId })),
+        fields: choice.fields,
+      };
+    }),
+    bodyMap: incident.bodyMap.map((mark) => ({ ...mark })),
+    status: incident.status,
+    author: { ...staffRef(incident.authorId), jobTitle: author?.jobTitle ?? '' },
+    assignedTo: incident.assignedTo.map(staffRef),
+    alerted: {
+      staff: incident.alert.staffIds.map(staffRef),
+      groups: incident.alert.groupIds.map((groupId) => ({ id: groupId, name: groups.find((group) => group.id === groupId)?.name ?? groupId })),
+    },
+    agencies: [...incident.agencies],
+    ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
+    actions: actions.map((action) => ({
+      id: action.id,
+      text: action.text,
+      author: staffRef(action.authorId),
+      taggedStaff: action.taggedStaffIds.map(staffRef),
+      ...(action.requestedStatus ? { requestedStatus: action.requestedStatus } : {}),
+      createdAt: action.createdAt,
+    })),
+  };
+}
+
+function nameOf(profile: StaffProfile | undefined): string {
+  return profile ? displayName(profile) : 'Former member of staff';
+}

@@ -1,0 +1,63 @@
+import type { SchoolSession } from '../school/school-profile';
+import type { DayOfWeek } from './school-session';
+
+export type LinkedStudentRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
+export type IncidentStatus = 'active' | 'closed';
+
+export interface IncidentCategory {
+  readonly categoryId: string;
+  readonly subCategoryIds: readonly string[];
+  readonly fields: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+export interface BodyMapMark {
+  /** Numbered in the order drawn, so the description can refer to "mark 2". */
+  readonly number: number;
+  readonly side: 'front' | 'back';
+  readonly x: number;
+  readonly y: number;
+  readonly description: string;
+}
+
+/**
+ * A submitted incident. The description and the pupil never change once recorded
+ * (seed 003: "YOU CANNOT EDIT THE INCIDENT ONCE IT IS SUBMITTED").
+ */
+export interface Incident {
+  readonly id: string;
+  readonly studentId: string;
+  readonly linkedStudents: readonly { readonly studentId: string; readonly role: LinkedStudentRole }[];
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly dayOfWeek: DayOfWeek;
+  readonly session: SchoolSession;
+  readonly location?: string;
+  readonly description: string;
+  readonly categories: readonly IncidentCategory[];
+  readonly bodyMap: readonly BodyMapMark[];
+  readonly status: IncidentStatus;
+  readonly authorId: string;
+  readonly assignedTo: readonly string[];
+  /** What the author chose: people and groups. */
+  readonly alert: { readonly staffIds: readonly string[]; readonly groupIds: readonly string[] };
+  /** Everyone alerted, groups expanded at the time of sending, author excluded. */
+  readonly alertedStaffIds: readonly string[];
+  readonly agencies: readonly string[];
+  readonly reminder?: { readonly at: string; readonly note: string };
+  readonly version: number;
+}
+
+export interface IncidentAction {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly text: string;
+  readonly authorId: string;
+  readonly taggedStaffIds: readonly string[];
+  readonly requestedStatus?: IncidentStatus;
+  readonly createdAt: string;
+}
+
+/** The pupils whose records show this incident: the subject and every linked pupil. */
+export function studentsOf(incident: Pick<Incident, 'studentId' | 'linkedStudents'>): string[] {
+  return [incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)];
+}

@@ -1,0 +1,188 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import type { NewIncident } from '../../schemas/incidents';
+import type { Incident } from './incident';
+import type { IdempotencyRecord } from '../ports';
+import { IdempotencyKeyTakenError } from '../ports';
+import { ConflictError, UnprocessableError, ValidationError } from '../../errors/lantern-error';
+import { resolveOccurredAt } from './occurred-at';
+import { sessionOf } from './school-session';
+import { validateCategoryChoices } from '../categories/validate-choices';
+import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
+import { displayName } from '../staff/staff-profile';
+import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { alertRaised, incidentRecorded } from '../events';
+import { requestDigest } from './request-digest';
+import { loadIncidentView, type IncidentViewModel } from './incident-view';
+
+/** One DynamoDB transaction holds at most 100 items; keep well inside it. */
+export const MAX_RECIPIENTS = 60;
+const IDEMPOTENCY_HOURS = 24;
+const ONE_YEAR_MS = 366 * 24 * 60 * 60_000;
+
+export interface RecordOptions extends RequestOrigin {
+  readonly idempotencyKey?: string;
+}
+
+export interface RecordResult {
+  readonly incident: IncidentViewModel;
+  /** False when an Idempotency-Key replay returned the incident recorded before. */
+  readonly created: boolean;
+}
+
+/**
+ * Records a concern exactly as submitted (seeds 000, 001, 003, 004 "Add Incident"): the
+ * incident, its place on each pupil's record, one alert per recipient, the idempotency
+ * record and the audit event commit together; then the alerts go out as events and any
+ * planner reminder is scheduled.
+ */
+export async function recordIncident(deps: Deps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
+  const now = deps.clock.now();
+  const requestHash = requestDigest(input);
+  if (options.idempotencyKey) {
+    const replay = await replayIfRecorded(deps, caller, options.idempotencyKey, requestHash, now, options);
+    if (replay) return replay;
+  }
+
+  const occurredAt = resolveOccurredAt(input.occurredAt, now);
+  const reminder = input.reminder ? { at: resolveReminderAt(input.reminder.at, now), note: input.reminder.note } : undefined;
+  const [profile, catalogue, groups, staff] = await Promise.all([
+    deps.schoolProfile.get(),
+    deps.categories.list(),
+    deps.alertGroups.list(),
+    deps.staff.list(),
+  ]);
+  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+
+  await assertStudents(deps, input);
+  if (input.location !== undefined && !profile.locations.includes(input.location)) {
+    throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
+  }
+  const { choices, categories } = validateCategoryChoices(caller, input.categories, catalogue);
+  assertStaff(activeStaff, input.assignedTo, 'assignedTo');
+  assertStaff(activeStaff, input.alert.staffIds, 'alert.staffIds');
+  input.alert.groupIds.forEach((groupId, index) => {
+    if (!groups.some((group) => group.id === groupId)) throw new UnprocessableError(`There is no alert group "${groupId}".`, `alert.groupIds.${index}`);
+  });
+  const recipients = recipientsOf(caller.staffId, input.alert, groups, activeStaff);
+  if (recipients.length > MAX_RECIPIENTS) {
+    throw new UnprocessableError(`This would alert ${recipients.length} people; alert at most ${MAX_RECIPIENTS} and let them pass it on.`, 'alert');
+  }
+
+  const session = sessionOf(occurredAt, deps.school.timezone, profile.timetable);
+  const incident: Incident = {
+    id: deps.ids.next(),
+    studentId: input.studentId,
+    linkedStudents: input.linkedStudents,
+    occurredAt: occurredAt.toISOString(),
+    recordedAt: now.toISOString(),
+    dayOfWeek: session.dayOfWeek,
+    session: session.session,
+    ...(input.location !== undefined ? { location: input.location } : {}),
+    description: input.description,
+    categories: choices,
+    bodyMap: input.bodyMap.map((mark, index) => ({ number: index + 1, ...mark })),
+    status: input.status,
+    authorId: caller.staffId,
+    assignedTo: [...new Set(input.assignedTo)],
+    alert: { staffIds: [...new Set(input.alert.staffIds)], groupIds: [...new Set(input.alert.groupIds)] },
+    alertedStaffIds: recipients,
+    agencies: input.agencies,
+    ...(reminder ? { reminder: { at: reminder.at.toISOString(), note: reminder.note } } : {}),
+    version: 1,
+  };
+  const alerts = buildAlerts(deps.ids, recipients, {
+    incidentId: incident.id,
+    kind: 'incident',
+    authorId: caller.staffId,
+    authorName: displayName(caller.profile),
+    categoryNames: categories.map((category) => category.name),
+    studentId: incident.studentId,
+    createdAt: incident.recordedAt,
+  });
+  const idempotency: IdempotencyRecord | undefined = options.idempotencyKey
+    ? {
+        callerId: caller.staffId,
+        key: options.idempotencyKey,
+        requestHash,
+        incidentId: incident.id,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_HOURS * 3_600_000).toISOString(),
+      }
+    : undefined;
+  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentId: incident.studentId });
+
+  try {
+    await deps.incidents.record({ incident, alerts, idempotency, audit });
+  } catch (error) {
+    // A concurrent retry with the same key won the race: answer with its incident.
+    if (error instanceof IdempotencyKeyTakenError && options.idempotencyKey) {
+      const replay = await replayIfRecorded(deps, caller, options.idempotencyKey, requestHash, now, options);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+
+  await deps.events.publish([incidentRecorded(incident), ...alerts.map(alertRaised)]);
+  if (reminder) {
+    await deps.reminders.schedule({
+      id: `${incident.id}-reminder`,
+      at: reminder.at,
+      detail: { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: caller.staffId, note: reminder.note },
+    });
+  }
+  deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
+  return { incident: await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }), created: true };
+}
+
+async function replayIfRecorded(
+  deps: Deps,
+  caller: StaffCaller,
+  key: string,
+  requestHash: string,
+  now: Date,
+  origin: RequestOrigin,
+): Promise<RecordResult | undefined> {
+  const previous = await deps.incidents.findIdempotency(caller.staffId, key);
+  // Local stand-ins do not delete expired items: an expired record counts as absent.
+  if (!previous || new Date(previous.expiresAt).getTime() <= now.getTime()) return undefined;
+  if (previous.requestHash !== requestHash) {
+    throw new ConflictError('This Idempotency-Key was already used for a different incident. Use a new key for a new incident.');
+  }
+  const stored = await deps.incidents.get(previous.incidentId);
+  if (!stored) return undefined;
+  await deps.audit.record(
+    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentId: stored.incident.studentId }),
+  );
+  return { incident: await loadIncidentView(deps, caller, stored), created: false };
+}
+
+async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
+  const linkedIds = input.linkedStudents.map((linked) => linked.studentId);
+  const pupils = await deps.students.getMany([input.studentId, ...linkedIds]);
+  const subject = pupils.get(input.studentId);
+  if (!subject) throw new UnprocessableError('There is no such pupil at this school.', 'studentId');
+  // Seed 003: "do not add an incident to a child's name that has archived written next to it".
+  if (subject.status === 'archived') throw new UnprocessableError('This pupil is archived; record against a pupil on roll.', 'studentId');
+  const seen = new Set([input.studentId]);
+  linkedIds.forEach((studentId, index) => {
+    const field = `linkedStudents.${index}.studentId`;
+    const pupil = pupils.get(studentId);
+    if (!pupil) throw new UnprocessableError('There is no such pupil at this school.', field);
+    if (pupil.status === 'archived') throw new UnprocessableError('This pupil is archived.', field);
+    if (seen.has(studentId)) throw new UnprocessableError('This pupil is already on the incident.', field);
+    seen.add(studentId);
+  });
+}
+
+function assertStaff(activeStaff: ReadonlyMap<string, unknown>, staffIds: readonly string[], field: string): void {
+  staffIds.forEach((staffId, index) => {
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `${field}.${index}`);
+  });
+}
+
+function resolveReminderAt(at: string, now: Date): Date {
+  const when = new Date(at);
+  if (when.getTime() <= now.getTime()) throw ValidationError.forField('reminder.at', 'must be in the future');
+  if (when.getTime() > now.getTime() + ONE_YEAR_MS) throw ValidationError.forField('reminder.at', 'must be within a year');
+  return when;
+}

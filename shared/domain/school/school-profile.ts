@@ -1,0 +1,41 @@
+/**
+ * What the school sets up once: where things happen and when its sessions run. Sessions
+ * let a DSL look for patterns (seed 001: "Session – this is important for considering
+ * patterns").
+ */
+export type SchoolSession = 'before_school' | 'am' | 'lunch' | 'pm' | 'after_school';
+
+export interface Timetable {
+  /** Local wall-clock times, "HH:MM", in the school's timezone. */
+  readonly morningStarts: string;
+  readonly lunchStarts: string;
+  readonly afternoonStarts: string;
+  readonly afternoonEnds: string;
+}
+
+export interface SchoolProfile {
+  readonly locations: readonly string[];
+  readonly timetable: Timetable;
+}
+
+export const defaultSchoolProfile: SchoolProfile = {
+  locations: [
+    'Classroom',
+    'Corridor',
+    'Hall',
+    'Dining hall',
+    'Playground',
+    'Field',
+    'Toilets',
+    'Library',
+    'Office',
+    'Breakfast club',
+    'After-school club',
+    'School gate',
+    'Off site (school trip)',
+    'Online',
+    'Home',
+    'Other',
+  ],
+  timetable: { morningStarts: '08:45', lunchStarts: '12:00', afternoonStarts: '13:00', afternoonEnds: '15:15' },
+};

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Consumers validate what arrives from the bus as strictly as the API validates requests. */
+export const AlertRaisedDetail = z.object({
+  alertId: z.string().min(1),
+  recipientId: z.string().min(1),
+  incidentId: z.string().min(1),
+  actionId: z.string().optional(),
+  kind: z.enum(['incident', 'action']),
+  authorName: z.string(),
+  categoryNames: z.array(z.string()),
+});
+
+export const ReminderDueDetail = z.object({
+  reminderId: z.string().min(1),
+  incidentId: z.string().min(1),
+  ownerId: z.string().min(1),
+  note: z.string(),
+});
