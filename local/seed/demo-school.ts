@@ -3,6 +3,7 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/document-clie
 import { DynamoStaffDirectory } from '../../shared/adapters/dynamo/staff-directory';
 import { DynamoStudentRecords } from '../../shared/adapters/dynamo/student-records';
 import { DynamoCategoryStore } from '../../shared/adapters/dynamo/category-store';
+import { DynamoAlertGroupDirectory } from '../../shared/adapters/dynamo/alert-group-directory';
 import { defaultCategories } from '../../shared/domain/categories/default-categories';
 import type { Group } from '../../shared/domain/identity/groups';
 import type { Student } from '../../shared/domain/students/student';
@@ -87,16 +88,24 @@ export const demoStudents: readonly Student[] = pupilNames.map(([givenName, fami
   };
 });
 
+/** Seed 003: "ALWAYS click the 'SLT' button for safeguarding concerns/welfare/home issues". */
+export const demoAlertGroups = [
+  { id: 'slt', name: 'SLT', description: 'Senior leadership and safeguarding leads', memberEmails: ['amara.okafor@oakfield.example', 'tom.whitfield@oakfield.example', 'chloe.evans@oakfield.example'] },
+  { id: 'safeguarding-team', name: 'Safeguarding team', description: 'The DSL and deputies', memberEmails: ['amara.okafor@oakfield.example', 'chloe.evans@oakfield.example'] },
+  { id: 'year-3-team', name: 'Year 3 team', description: 'Class teacher and teaching assistant in Year 3', memberEmails: ['hannah.price@oakfield.example', 'grace.lindqvist@oakfield.example'] },
+] as const;
+
 /**
- * Writes the demo school's staff profiles, pupils and categories. Idempotent: a profile,
+ * Writes the demo school's staff profiles, pupils, categories and alert groups. Idempotent: a profile,
  * pupil or category that is already there is left as it is, so a restart keeps any
  * change made while running (a disabled account stays disabled).
  */
 export async function seedDemoSchool(config: Config, staff: readonly (DemoStaffMember & { id: string })[]): Promise<void> {
   const documents = createDocumentClient(config);
-  const directory = new DynamoStaffDirectory(documents, config.tables.records);
+  const directory = new DynamoStaffDirectory(documents, config.tables.records, config.tables.audit);
   const students = new DynamoStudentRecords(documents, config.tables.records);
-  const categories = new DynamoCategoryStore(documents, config.tables.records);
+  const categories = new DynamoCategoryStore(documents, config.tables.records, config.tables.audit);
+  const alertGroups = new DynamoAlertGroupDirectory(documents, config.tables.records, config.tables.audit);
   const now = new Date().toISOString();
 
   for (const person of staff) {
@@ -121,5 +130,12 @@ export async function seedDemoSchool(config: Config, staff: readonly (DemoStaffM
   const existing = new Set((await categories.list()).map((category) => category.id));
   for (const category of defaultCategories) {
     if (!existing.has(category.id)) await categories.put(category);
+  }
+  const existingGroups = new Set((await alertGroups.list()).map((group) => group.id));
+  const idByEmail = new Map(staff.map((person) => [person.email, person.id]));
+  for (const group of demoAlertGroups) {
+    if (existingGroups.has(group.id)) continue;
+    const memberIds = group.memberEmails.map((email) => idByEmail.get(email)).filter((id): id is string => id !== undefined);
+    await alertGroups.put({ id: group.id, name: group.name, description: group.description, memberIds });
   }
 }

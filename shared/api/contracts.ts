@@ -5,6 +5,21 @@ import { Me, SignInConfiguration } from '../schemas/identity';
 import { AlertGroupList, CategoryList, SchoolDescription, StaffSearchQuery, StaffSearchResult, StudentSearchQuery, StudentSearchResult } from '../schemas/directory';
 import { ActionView, IncidentPath, IncidentView, NewAction, NewIncident } from '../schemas/incidents';
 import { AlertList, AlertListQuery, AlertPath, AlertView } from '../schemas/alerts';
+import {
+  AlertGroupChange,
+  AlertGroupDetail,
+  AlertGroupPath,
+  AuthenticatorCode,
+  AuthenticatorEnrolled,
+  AuthenticatorSetup,
+  NewAlertGroup,
+  NewStaffMember,
+  StaffAccount,
+  StaffChange,
+  StaffPath,
+} from '../schemas/staff-admin';
+import { CategoryChange, CategoryDetail, CategoryPath, NewCategory } from '../schemas/categories-admin';
+import { AuditPage, AuditQuery } from '../schemas/audit';
 
 /**
  * What each route accepts and answers, as zod schemas. `apiRoute` validates requests
@@ -38,6 +53,16 @@ export const contracts = {
   'actions.create': { params: IncidentPath, body: NewAction, success: { status: 201, description: 'The action as appended', schema: ActionView }, failures: [404, 422] },
   'alerts.list': { query: AlertListQuery, success: { status: 200, description: 'A page of alerts', schema: AlertList } },
   'alerts.markRead': { params: AlertPath, success: { status: 200, description: 'The alert, read', schema: AlertView }, failures: [404] },
+  'me.mfa.setup': { success: { status: 200, description: 'Secret and otpauth URI', schema: AuthenticatorSetup } },
+  'me.mfa.verify': { body: AuthenticatorCode, success: { status: 200, description: 'Enrolled', schema: AuthenticatorEnrolled }, failures: [422] },
+  'staff.create': { body: NewStaffMember, success: { status: 201, description: 'Invited; Cognito emails a temporary password', schema: StaffAccount }, failures: [403, 409] },
+  'staff.update': { params: StaffPath, body: StaffChange, success: { status: 200, description: 'Changed', schema: StaffAccount }, failures: [403, 404, 409] },
+  'alertGroups.create': { body: NewAlertGroup, success: { status: 201, description: 'Created', schema: AlertGroupDetail }, failures: [403, 422] },
+  'alertGroups.update': { params: AlertGroupPath, body: AlertGroupChange, success: { status: 200, description: 'Changed', schema: AlertGroupDetail }, failures: [403, 404, 422] },
+  'alertGroups.delete': { params: AlertGroupPath, success: { status: 204, description: 'Removed' }, failures: [403, 404] },
+  'categories.create': { body: NewCategory, success: { status: 201, description: 'Created', schema: CategoryDetail }, failures: [403, 409, 422] },
+  'categories.update': { params: CategoryPath, body: CategoryChange, success: { status: 200, description: 'Changed', schema: CategoryDetail }, failures: [403, 404, 422] },
+  'audit.read': { query: AuditQuery, success: { status: 200, description: 'Audit events, oldest first', schema: AuditPage }, failures: [403] },
   'alerts.acknowledge': { params: AlertPath, success: { status: 200, description: 'The alert, acknowledged', schema: AlertView }, failures: [404] },
 } as const satisfies Record<RouteId, RouteContract>;
 

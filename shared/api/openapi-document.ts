@@ -1,8 +1,22 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { routes } from './routes';
 import { contracts, type RouteContract } from './contracts';
 import { ErrorResponse } from '../schemas/common';
+
+// The generator calls `.openapi()` on each field of a params or query object to name the
+// parameter; that method exists only once zod is extended.
+extendZodWithOpenApi(z);
+
+/**
+ * zod 4 copies methods onto each schema as it is built, so the contracts' schemas (built
+ * before this module ran) lack `.openapi()`. Fresh clones have it, and keep each field's
+ * metadata through zod's parent link.
+ */
+function parameterObject(schema: z.ZodType): z.ZodObject {
+  const shape = (schema as z.ZodObject).shape;
+  return z.object(Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, (field as z.ZodType).clone()])));
+}
 
 const standardFailures: Record<number, string> = {
   400: 'The request is malformed or a field is invalid; `issues` names each field',
@@ -44,8 +58,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
       summary: route.summary,
       security: route.public ? [] : [{ cognito: [] }],
       request: {
-        ...(contract.params ? { params: contract.params as z.ZodObject } : {}),
-        ...(contract.query ? { query: contract.query as z.ZodObject } : {}),
+        ...(contract.params ? { params: parameterObject(contract.params) } : {}),
+        ...(contract.query ? { query: parameterObject(contract.query) } : {}),
         ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } } : {}),
       },
       responses,

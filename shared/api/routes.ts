@@ -34,6 +34,16 @@ export const routes = [
   { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff' },
   { id: 'alerts.list', method: 'GET', path: '/v1/alerts', entry: 'functions/api/alerts/list.ts', public: false, summary: "The caller's alerts, newest first" },
   { id: 'alerts.markRead', method: 'POST', path: '/v1/alerts/{id}/read', entry: 'functions/api/alerts/mark-read.ts', public: false, summary: 'Mark an alert read' },
+  { id: 'me.mfa.setup', method: 'POST', path: '/v1/me/mfa/setup', entry: 'functions/api/me/mfa-setup.ts', public: false, summary: 'Start enrolling an authenticator app: a TOTP secret and otpauth URI' },
+  { id: 'me.mfa.verify', method: 'POST', path: '/v1/me/mfa/verify', entry: 'functions/api/me/mfa-verify.ts', public: false, summary: 'Confirm the authenticator with a code; later sign-ins ask for one' },
+  { id: 'staff.create', method: 'POST', path: '/v1/staff', entry: 'functions/api/staff/create.ts', public: false, summary: 'Invite a member of staff (administrators)' },
+  { id: 'staff.update', method: 'PATCH', path: '/v1/staff/{id}', entry: 'functions/api/staff/update.ts', public: false, summary: 'Change groups, job title or disable an account (administrators); applies at once' },
+  { id: 'alertGroups.create', method: 'POST', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/create.ts', public: false, summary: 'Create an alert group (administrators)' },
+  { id: 'alertGroups.update', method: 'PATCH', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/update.ts', public: false, summary: 'Change an alert group (administrators)' },
+  { id: 'alertGroups.delete', method: 'DELETE', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/delete.ts', public: false, summary: 'Remove an alert group (administrators)' },
+  { id: 'categories.create', method: 'POST', path: '/v1/categories', entry: 'functions/api/categories/create.ts', public: false, summary: 'Add a category (administrators)' },
+  { id: 'categories.update', method: 'PATCH', path: '/v1/categories/{id}', entry: 'functions/api/categories/update.ts', public: false, summary: 'Change a category (administrators)' },
+  { id: 'audit.read', method: 'GET', path: '/v1/audit', entry: 'functions/api/audit/list.ts', public: false, summary: 'The audit trail by record, member of staff or pupil (elevated DSLs)' },
   { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood' },
 ] as const satisfies readonly RouteDefinition[];
 

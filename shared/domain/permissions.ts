@@ -12,10 +12,17 @@ import { ElevationRequiredError, ForbiddenError, NotFoundError, UnauthorizedErro
  */
 export type Relationship = 'author' | 'alerted' | 'assigned' | 'tagged';
 
+/** What the domain knows of a record once loaded: how the caller stands to it, and its categories' viewers. */
+export interface RecordFacts {
+  readonly relationships: ReadonlySet<Relationship>;
+  /** For each category on the record, the groups that may view it when elevated. */
+  readonly categoryViewers: readonly (readonly Group[])[];
+}
+
 export interface AccessRequest {
   readonly caller: Caller;
   /** Present once the domain has loaded the record the route is about. */
-  readonly relationships?: ReadonlySet<Relationship>;
+  readonly record?: RecordFacts;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden' | 'elevation_required' | 'hidden';
@@ -45,10 +52,28 @@ export const elevated = rule('elevated with an authenticator', ({ caller }) => {
 });
 
 export const relatedAs = (...kinds: Relationship[]) =>
-  rule(`the record's ${kinds.join(', ')}`, ({ caller, relationships }) => {
+  rule(`the record's ${kinds.join(', ')}`, ({ caller, record }) => {
     if (caller.kind !== 'staff') return 'unauthenticated';
-    return kinds.some((kind) => relationships?.has(kind)) ? 'allow' : 'hidden';
+    return kinds.some((kind) => record?.relationships.has(kind)) ? 'allow' : 'hidden';
   });
+
+/**
+ * An elevated reader whose groups may view EVERY category on the record (a Behaviour +
+ * Safeguarding incident stays with the DSLs). Someone who could never see it is told it
+ * is not there; someone who could, once elevated, is asked to step up.
+ */
+export const elevatedViewer = rule('elevated, and every category on the record is open to their groups', ({ caller, record }) => {
+  if (caller.kind !== 'staff') return 'unauthenticated';
+  const categories = record?.categoryViewers ?? [];
+  const mayView = categories.length > 0 && categories.every((viewers) => viewers.some((group) => caller.groups.includes(group)));
+  if (!mayView) return 'hidden';
+  return caller.elevation.elevated ? 'allow' : 'elevation_required';
+});
+
+/** True when the caller reads the record as an elevated viewer (and so sees every action). */
+export function readsAsElevatedViewer(caller: Caller, record: RecordFacts): boolean {
+  return elevatedViewer.decide({ caller, record }) === 'allow';
+}
 
 /** Every rule must allow; the first refusal is the answer. */
 export const allOf = (...rules: Rule[]) =>
@@ -92,12 +117,23 @@ export const permissions = {
   'alertGroups.list': { gate: signedIn },
   'categories.list': { gate: signedIn },
   'incidents.create': { gate: signedIn },
-  'incidents.read': { gate: signedIn, record: relatedAs('author', 'alerted', 'assigned', 'tagged') },
-  'actions.create': { gate: signedIn, record: relatedAs('author', 'alerted', 'assigned', 'tagged') },
+  'incidents.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
+  'actions.create': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
   // An alert is found under the caller's own id: someone else's is simply not there.
   'alerts.list': { gate: signedIn },
   'alerts.markRead': { gate: signedIn },
   'alerts.acknowledge': { gate: signedIn },
+  'me.mfa.setup': { gate: signedIn },
+  'me.mfa.verify': { gate: signedIn },
+  // Administration grants no incident content: none of these routes return any.
+  'staff.create': { gate: inGroup('admin') },
+  'staff.update': { gate: inGroup('admin') },
+  'alertGroups.create': { gate: inGroup('admin') },
+  'alertGroups.update': { gate: inGroup('admin') },
+  'alertGroups.delete': { gate: inGroup('admin') },
+  'categories.create': { gate: inGroup('admin') },
+  'categories.update': { gate: inGroup('admin') },
+  'audit.read': { gate: allOf(inGroup('dsl'), elevated) },
 } satisfies Record<RouteId, Permission>;
 
 export function assertGate(routeId: RouteId, caller: Caller): void {
@@ -105,10 +141,10 @@ export function assertGate(routeId: RouteId, caller: Caller): void {
 }
 
 /** For record routes: call once the record, and so the caller's relationships, are known. */
-export function assertRecordAccess(routeId: RouteId, caller: Caller, relationships: ReadonlySet<Relationship>): void {
+export function assertRecordAccess(routeId: RouteId, caller: Caller, record: RecordFacts): void {
   const permission: Permission = permissions[routeId];
-  throwIfRefused(permission.gate.decide({ caller, relationships }));
-  if (permission.record) throwIfRefused(permission.record.decide({ caller, relationships }));
+  throwIfRefused(permission.gate.decide({ caller, record }));
+  if (permission.record) throwIfRefused(permission.record.decide({ caller, record }));
 }
 
 /** Throws the typed error matching a refusal; returns quietly when allowed. */

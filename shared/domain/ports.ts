@@ -25,6 +25,8 @@ export interface StaffDirectory {
   /** Every profile, ordered by surname: a school has hundreds of staff, not millions. */
   list(): Promise<StaffProfile[]>;
   put(profile: StaffProfile): Promise<void>;
+  /** Writes the profile and its audit event together. */
+  save(profile: StaffProfile, audit: AuditEvent): Promise<void>;
 }
 
 export interface StudentSummary {
@@ -44,10 +46,13 @@ export interface StudentDirectory {
 
 export interface CategoryCatalogue {
   list(): Promise<Category[]>;
+  save(category: Category, audit: AuditEvent): Promise<void>;
 }
 
 export interface AlertGroupDirectory {
   list(): Promise<AlertGroup[]>;
+  save(group: AlertGroup, audit: AuditEvent): Promise<void>;
+  remove(groupId: string, audit: AuditEvent): Promise<void>;
 }
 
 export interface SchoolProfileSource {
@@ -110,8 +115,19 @@ export interface AlertStore {
   mark(recipientId: string, alertId: string, change: { readAt: string; acknowledgedAt?: string }, audit: AuditEvent): Promise<Alert>;
 }
 
+export interface AuditSearch {
+  readonly by: 'record' | 'staff' | 'student';
+  readonly id: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 export interface AuditTrail {
   record(event: AuditEvent): Promise<void>;
+  /** Oldest first, between `from` and `to` inclusive. */
+  search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }>;
 }
 
 /** Remembers which alerts have been emailed, so a redelivered event sends nothing. */
@@ -173,8 +189,12 @@ export interface NewStaffAccount {
 }
 
 export interface IdentityProvider {
-  /** Creates the sign-in account and returns its immutable id (`sub`). */
+  /** Creates the sign-in account (invited by email) and returns its immutable id (`sub`). */
   createAccount(account: NewStaffAccount): Promise<{ staffId: string }>;
   setGroups(username: string, groups: readonly string[]): Promise<void>;
   setEnabled(username: string, enabled: boolean): Promise<void>;
+  /** Starts authenticator enrolment for the signed-in user; returns the TOTP secret. */
+  associateAuthenticator(accessToken: string): Promise<{ secret: string }>;
+  /** True when the code matches; then TOTP becomes the user's preferred second factor. */
+  confirmAuthenticator(accessToken: string, code: string): Promise<boolean>;
 }

@@ -9,6 +9,7 @@ import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
 import { resolveCaller } from '../domain/identity/resolve-caller';
 import { assertGate } from '../domain/permissions';
+import { auditRefusal, type AuditSubject } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
 import { productionContext } from '../deps/production-deps';
 import { readClaims } from './claims';
@@ -64,7 +65,9 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
       const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
         const { requestId, logger } = states.get(event)!;
         const caller = await resolveCaller(deps, readClaims(event));
-        assertGate(routeId, caller);
+        await auditRefusal(deps, caller, { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' }, gateSubject(routeId, event), () =>
+          assertGate(routeId, caller),
+        );
         const headers = event.headers ?? {};
         const input = {
           params: contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined,
@@ -99,6 +102,11 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
         .use(httpHeaderNormalizer()) as unknown as ApiHandler;
     },
   };
+}
+
+/** A refusal at the gate is audited against the record named in the path, or the route. */
+function gateSubject(routeId: RouteId, event: APIGatewayProxyEventV2WithJWTAuthorizer): AuditSubject {
+  return { action: routeId, recordType: 'route', recordId: event.pathParameters?.id ?? routeId };
 }
 
 const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{8,200}$/;

@@ -35,3 +35,9 @@ function listClaim(value: Claims[string] | undefined): string[] {
   const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
   return inner.split(/[\s,]+/).filter(Boolean);
 }
+
+/** The raw bearer token, for the few calls Cognito takes on the user's own behalf. */
+export function bearerToken(headers: Readonly<Record<string, string | undefined>>): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
+  return match?.[1];
+}

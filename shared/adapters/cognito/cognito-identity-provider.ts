@@ -5,8 +5,13 @@ import {
   AdminEnableUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  SetUserMFAPreferenceCommand,
+  UsernameExistsException,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { ConflictError } from '../../errors/lantern-error';
 import type { Config } from '../../config/load-config';
 import type { IdentityProvider, NewStaffAccount } from '../../domain/ports';
 
@@ -25,7 +30,8 @@ export class CognitoIdentityProvider implements IdentityProvider {
   ) {}
 
   async createAccount(account: NewStaffAccount): Promise<{ staffId: string }> {
-    const result = await this.client.send(
+    const result = await this.client
+      .send(
       new AdminCreateUserCommand({
         UserPoolId: this.userPoolId,
         Username: account.email,
@@ -37,7 +43,13 @@ export class CognitoIdentityProvider implements IdentityProvider {
           { Name: 'family_name', Value: account.familyName },
         ],
       }),
-    );
+    )
+      .catch((error: unknown) => {
+        if (error instanceof UsernameExistsException || (error as { name?: string }).name === 'UsernameExistsException') {
+          throw new ConflictError('There is already an account with this email address.');
+        }
+        throw error;
+      });
     const staffId = result.User?.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
     if (!staffId) throw new IdentityProviderError('The new account has no sub attribute');
     await this.setGroups(account.email, account.groups);
@@ -64,5 +76,27 @@ export class CognitoIdentityProvider implements IdentityProvider {
       ? new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username })
       : new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username });
     await this.client.send(command);
+  }
+
+  async associateAuthenticator(accessToken: string): Promise<{ secret: string }> {
+    const result = await this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+    if (!result.SecretCode) throw new IdentityProviderError('Cognito returned no authenticator secret');
+    return { secret: result.SecretCode };
+  }
+
+  async confirmAuthenticator(accessToken: string, code: string): Promise<boolean> {
+    try {
+      const result = await this.client.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Lantern authenticator' }));
+      if (result.Status !== 'SUCCESS') return false;
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'CodeMismatchException' || name === 'EnableSoftwareTokenMFAException') return false;
+      throw error;
+    }
+    // Preferred TOTP: every later sign-in asks for a code, which is what elevation relies on.
+    await this.client.send(
+      new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    return true;
   }
 }

@@ -1,4 +1,6 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../domain/audit/audit-event';
+import { auditPut } from './audit-trail';
 import type { AlertGroup } from '../../domain/alerts/alert';
 import type { AlertGroupDirectory } from '../../domain/ports';
 import { ALERT_GROUP_PARTITION, ALERT_GROUP_PREFIX, alertGroupKey } from './keys';
@@ -8,6 +10,7 @@ export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly auditTableName: string,
   ) {}
 
   async list(): Promise<AlertGroup[]> {
@@ -21,5 +24,19 @@ export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
 
   async put(group: AlertGroup): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } }));
+  }
+
+  async save(group: AlertGroup, audit: AuditEvent): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } } }, auditPut(this.auditTableName, audit)],
+      }),
+    );
+  }
+
+  async remove(groupId: string, audit: AuditEvent): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: this.tableName, Key: alertGroupKey(groupId) } }, auditPut(this.auditTableName, audit)] }),
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
-import type { AuditTrail } from '../../domain/ports';
-import { auditKey, auditStaffPartition, auditStudentPartition } from './keys';
+import type { AuditSearch, AuditTrail } from '../../domain/ports';
+import { decodeCursor, encodeCursor } from './pagination';
+import { auditKey, auditRecordPartition, auditStaffPartition, auditStudentPartition } from './keys';
 
 export function auditItem(event: AuditEvent) {
   return {
@@ -26,4 +27,33 @@ export class DynamoAuditTrail implements AuditTrail {
   async record(event: AuditEvent): Promise<void> {
     await this.client.send(new PutCommand(auditPut(this.tableName, event).Put));
   }
+
+  async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
+    const index = {
+      record: { indexName: undefined, key: 'pk', partition: auditRecordPartition(search.id) },
+      staff: { indexName: 'byStaff', key: 'staffPk', partition: auditStaffPartition(search.id) },
+      student: { indexName: 'byStudent', key: 'studentPk', partition: auditStudentPartition(search.id) },
+    }[search.by];
+    // Sort keys are "<ISO time>#<event id>": '~' sorts after every id character.
+    const from = search.from ? new Date(search.from).toISOString() : '0000';
+    const to = search.to ? `${new Date(search.to).toISOString()}~` : '9999';
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: '#partition = :partition AND sk BETWEEN :from AND :to',
+        ExpressionAttributeNames: { '#partition': index.key },
+        ExpressionAttributeValues: { ':partition': index.partition, ':from': from, ':to': to },
+        Limit: search.limit,
+        ExclusiveStartKey: decodeCursor(search.cursor),
+      }),
+    );
+    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    return { events: (page.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
+  }
+}
+
+function toEvent(item: Record<string, unknown>): AuditEvent {
+  const { pk: _pk, sk: _sk, staffPk: _staffPk, studentPk: _studentPk, ...event } = item;
+  return event as unknown as AuditEvent;
 }

@@ -1,14 +1,18 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../domain/audit/audit-event';
+import type { CategoryCatalogue } from '../../domain/ports';
+import { auditPut } from './audit-trail';
 import type { Category } from '../../domain/categories/category';
 import { CATEGORY_PARTITION, CATEGORY_PREFIX, categoryKey } from './keys';
 
 const ITEM_TYPE = 'Category';
 
 /** The school's category tree: one small partition, read whole. */
-export class DynamoCategoryStore {
+export class DynamoCategoryStore implements CategoryCatalogue {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly auditTableName: string,
   ) {}
 
   async list(): Promise<Category[]> {
@@ -33,6 +37,16 @@ export class DynamoCategoryStore {
   }
 
   async put(category: Category): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...categoryKey(category.id), type: ITEM_TYPE, ...category } }));
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: categoryItem(category) }));
   }
+
+  async save(category: Category, audit: AuditEvent): Promise<void> {
+    await this.client.send(
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: categoryItem(category) } }, auditPut(this.auditTableName, audit)] }),
+    );
+  }
+}
+
+function categoryItem(category: Category) {
+  return { ...categoryKey(category.id), type: ITEM_TYPE, ...category };
 }

@@ -1,4 +1,6 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../../domain/audit/audit-event';
+import { auditPut } from './audit-trail';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffProfile } from '../../domain/staff/staff-profile';
 import { STAFF_DIRECTORY_PARTITION, staffDirectoryIndexKey, staffProfileKey } from './keys';
@@ -11,6 +13,7 @@ export class DynamoStaffDirectory implements StaffDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly auditTableName: string,
   ) {}
 
   async get(staffId: string): Promise<StaffProfile | undefined> {
@@ -35,18 +38,23 @@ export class DynamoStaffDirectory implements StaffDirectory {
   }
 
   async put(profile: StaffProfile): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: profileItem(profile) }));
+  }
+
+  async save(profile: StaffProfile, audit: AuditEvent): Promise<void> {
     await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...staffProfileKey(profile.id),
-          ...staffDirectoryIndexKey(profile.familyName, profile.givenName, profile.id),
-          type: ITEM_TYPE,
-          ...profile,
-        },
-      }),
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile) } }, auditPut(this.auditTableName, audit)] }),
     );
   }
+}
+
+function profileItem(profile: StaffProfile) {
+  return {
+    ...staffProfileKey(profile.id),
+    ...staffDirectoryIndexKey(profile.familyName, profile.givenName, profile.id),
+    type: ITEM_TYPE,
+    ...profile,
+  };
 }
 
 function toProfile(item: Record<string, unknown>): StaffProfile {

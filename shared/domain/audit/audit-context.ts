@@ -52,7 +52,8 @@ export async function auditRefusal<T>(
   try {
     return check();
   } catch (error) {
-    if (isLanternError(error)) await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
+    // Anonymous callers never reach a handler in AWS (the authorizer answers 401 first).
+    if (isLanternError(error) && caller.kind === 'staff') await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
     throw error;
   }
 }

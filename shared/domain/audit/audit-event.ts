@@ -15,7 +15,7 @@ export interface AuditEvent {
   readonly staffId?: string;
   readonly groups: readonly string[];
   readonly elevated: boolean;
-  readonly recordType: 'incident' | 'action' | 'student' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in';
+  readonly recordType: 'incident' | 'action' | 'student' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route';
   /** The record the action is about; audit is queried by it. */
   readonly recordId: string;
   /** The pupil the record is about, when there is one. */

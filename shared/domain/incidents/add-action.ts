@@ -17,7 +17,7 @@ import { MAX_RECIPIENTS } from './record-incident';
  * are alerted and may read the incident from then on.
  */
 export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
-  const stored = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
+  const { stored, asElevatedViewer } = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
   const [staff, catalogue] = await Promise.all([deps.staff.list(), deps.categories.list()]);
   const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
@@ -58,6 +58,6 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
   });
   await deps.events.publish([actionAdded(action), ...alerts.map(alertRaised)]);
   const updated = { ...stored, actions: [...stored.actions, action], taggedStaffIds: new Set([...stored.taggedStaffIds, ...tagged]) };
-  const view = await loadIncidentView(deps, caller, updated);
+  const view = await loadIncidentView(deps, caller, updated, { seesEveryAction: asElevatedViewer });
   return view.actions.find((candidate) => candidate.id === action.id)!;
 }

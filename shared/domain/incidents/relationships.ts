@@ -1,4 +1,5 @@
-import type { Relationship } from '../permissions';
+import type { RecordFacts, Relationship } from '../permissions';
+import type { Category } from '../categories/category';
 import type { StaffCaller } from '../identity/caller';
 import type { StoredIncident } from '../ports';
 import type { IncidentAction } from './incident';
@@ -12,6 +13,15 @@ export function relationshipsTo(caller: StaffCaller, stored: StoredIncident): Se
   if (incident.alertedStaffIds.includes(caller.staffId)) relationships.add('alerted');
   if (stored.taggedStaffIds.has(caller.staffId)) relationships.add('tagged');
   return relationships;
+}
+
+/** What the permission table's record rules need to know of an incident. */
+export function incidentFacts(caller: StaffCaller, stored: StoredIncident, catalogue: readonly Category[]): RecordFacts {
+  return {
+    relationships: relationshipsTo(caller, stored),
+    // A category since removed from the catalogue is visible to DSLs only.
+    categoryViewers: stored.incident.categories.map((choice) => catalogue.find((category) => category.id === choice.categoryId)?.visibleTo ?? ['dsl']),
+  };
 }
 
 /**

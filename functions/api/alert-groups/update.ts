@@ -1,0 +1,8 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { changeAlertGroup } from '../../../shared/domain/alerts/manage-alert-groups';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+
+export const handler = apiRoute('alertGroups.update').handle(async ({ params, body, caller, deps, requestId, sourceIp }) =>
+  ok(await changeAlertGroup(deps, requireStaff(caller), params.id, body, { requestId, sourceIp })),
+);

@@ -1,0 +1,8 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { changeStaff } from '../../../shared/domain/staff/manage-staff';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+
+export const handler = apiRoute('staff.update').handle(async ({ params, body, caller, deps, requestId, sourceIp }) =>
+  ok(await changeStaff(deps, requireStaff(caller), params.id, body, { requestId, sourceIp })),
+);

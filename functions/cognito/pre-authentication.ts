@@ -1,0 +1,3 @@
+import { signInTrigger } from '../../shared/triggers/sign-in-trigger';
+
+export const handler = signInTrigger('attempt');

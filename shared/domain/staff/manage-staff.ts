@@ -1,0 +1,76 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import type { NewStaffMember, StaffChange } from '../../schemas/staff-admin';
+import type { StaffProfile } from './staff-profile';
+import { displayName } from './staff-profile';
+import { ConflictError, NotFoundError } from '../../errors/lantern-error';
+import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+
+export function staffAccountView(profile: StaffProfile) {
+  return {
+    id: profile.id,
+    email: profile.email,
+    givenName: profile.givenName,
+    familyName: profile.familyName,
+    name: displayName(profile),
+    jobTitle: profile.jobTitle,
+    groups: [...profile.groups],
+    status: profile.status,
+    mfaEnrolled: Boolean(profile.mfaEnrolledAt),
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+  };
+}
+
+/**
+ * An administrator invites a member of staff: Cognito emails a temporary password and the
+ * first sign-in sets their own (NEW_PASSWORD_REQUIRED, under the pool's policy).
+ */
+export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
+  const existing = await deps.staff.list();
+  if (existing.some((member) => member.email.toLowerCase() === input.email)) throw new ConflictError('There is already an account with this email address.');
+  const groups = [...new Set(input.groups)];
+  const { staffId } = await deps.identity.createAccount({ email: input.email, givenName: input.givenName, familyName: input.familyName, groups });
+  const now = deps.clock.now().toISOString();
+  const profile: StaffProfile = {
+    id: staffId,
+    email: input.email,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    jobTitle: input.jobTitle,
+    groups,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.staff.save(profile, auditEvent(deps, caller, origin, { action: 'staff.create', recordType: 'staff', recordId: staffId }));
+  return staffAccountView(profile);
+}
+
+/**
+ * Changes groups, job title or status. The profile is what every request reads, so the
+ * change applies to the very next request; Cognito is brought into line after it so that
+ * new tokens agree and a disabled account cannot sign in again.
+ */
+export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
+  const profile = await deps.staff.get(staffId);
+  if (!profile) throw new NotFoundError('No such member of staff.');
+  if (staffId === caller.staffId) {
+    // An administrator locking themselves out would leave nobody to undo it.
+    if (change.status === 'disabled') throw new ConflictError('You cannot disable your own account.');
+    if (change.groups && !change.groups.includes('admin') && profile.groups.includes('admin')) {
+      throw new ConflictError('You cannot remove yourself from admin; ask another administrator.');
+    }
+  }
+  const updated: StaffProfile = {
+    ...profile,
+    ...(change.groups ? { groups: [...new Set(change.groups)] } : {}),
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.jobTitle ? { jobTitle: change.jobTitle } : {}),
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  await deps.staff.save(updated, auditEvent(deps, caller, origin, { action: 'staff.update', recordType: 'staff', recordId: staffId }));
+  if (change.groups) await deps.identity.setGroups(profile.email, updated.groups);
+  if (change.status && change.status !== profile.status) await deps.identity.setEnabled(profile.email, change.status === 'active');
+  return staffAccountView(updated);
+}
