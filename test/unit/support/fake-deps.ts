@@ -1,0 +1,485 @@
+import type { Deps, SchoolSettings } from '../../../shared/domain/deps';
+import {
+  IdempotencyKeyTakenError,
+  type ActionWrite,
+  type AlertGroupDirectory,
+  type AlertPage,
+  type AlertStore,
+  type AuditSearch,
+  type AuditTrail,
+  type CategoryCatalogue,
+  type Clock,
+  type DomainEvent,
+  type EventPublisher,
+  type FileStore,
+  type IdempotencyRecord,
+  type IdGenerator,
+  type IdentityProvider,
+  type IncidentStore,
+  type IncidentWrite,
+  type Mailer,
+  type NewStaffAccount,
+  type NotificationLedger,
+  type OutgoingEmail,
+  type ReminderDueDetail,
+  type ReminderScheduler,
+  type SchoolProfileSource,
+  type StaffDirectory,
+  type StoredFile,
+  type StoredIncident,
+  type StudentDirectory,
+  type StudentSummary,
+} from '../../../shared/domain/ports';
+import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
+import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
+import type { Category } from '../../../shared/domain/categories/category';
+import { defaultCategories } from '../../../shared/domain/categories/default-categories';
+import type { Incident, IncidentAction } from '../../../shared/domain/incidents/incident';
+import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain/school/school-profile';
+import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
+import type { Student } from '../../../shared/domain/students/student';
+import { recordingLogger } from './recording-logger';
+
+/**
+ * In-memory implementations of every port in `shared/domain/ports.ts`. Each records what
+ * the domain sent to it, so a test can assess the effect without any AWS client.
+ */
+export class FixedClock implements Clock {
+  constructor(private current: Date = new Date('2025-01-15T10:00:00.000Z')) {}
+
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+
+  set(moment: Date | string): void {
+    this.current = new Date(moment);
+  }
+
+  advanceMinutes(minutes: number): void {
+    this.current = new Date(this.current.getTime() + minutes * 60_000);
+  }
+}
+
+/** Stores whose writes carry an audit event; `fakeDeps` points them all at one trail. */
+abstract class AuditedStore {
+  audit: RecordingAuditTrail = new RecordingAuditTrail();
+
+  useAuditTrail(trail: RecordingAuditTrail): void {
+    this.audit = trail;
+  }
+}
+
+export class InMemoryStaffDirectory extends AuditedStore implements StaffDirectory {
+  readonly profiles = new Map<string, StaffProfile>();
+
+  constructor(profiles: readonly StaffProfile[] = []) {
+    super();
+    for (const profile of profiles) this.profiles.set(profile.id, profile);
+  }
+
+  async get(staffId: string): Promise<StaffProfile | undefined> {
+    return this.profiles.get(staffId);
+  }
+
+  async getMany(staffIds: readonly string[]): Promise<Map<string, StaffProfile>> {
+    return pick(this.profiles, staffIds);
+  }
+
+  async list(): Promise<StaffProfile[]> {
+    return [...this.profiles.values()].sort(bySurname);
+  }
+
+  async put(profile: StaffProfile): Promise<void> {
+    this.profiles.set(profile.id, profile);
+  }
+
+  async save(profile: StaffProfile, audit: AuditEvent): Promise<void> {
+    this.profiles.set(profile.id, profile);
+    await this.audit.record(audit);
+  }
+}
+
+/** Time-ordered ids shaped like ULIDs: later ids sort after earlier ones. */
+export class SequentialIds implements IdGenerator {
+  private count = 0;
+
+  constructor(private readonly prefix = '01JHT0') {}
+
+  next(): string {
+    this.count += 1;
+    return `${this.prefix}${String(this.count).padStart(26 - this.prefix.length, '0')}`;
+  }
+}
+
+export class InMemoryStudentDirectory implements StudentDirectory {
+  readonly students = new Map<string, Student>();
+
+  constructor(students: readonly Student[] = []) {
+    for (const student of students) this.students.set(student.id, student);
+  }
+
+  async get(studentId: string): Promise<Student | undefined> {
+    return this.students.get(studentId);
+  }
+
+  async getMany(studentIds: readonly string[]): Promise<Map<string, Student>> {
+    return pick(this.students, studentIds);
+  }
+
+  /** Like the search tokens: pupils on roll whose forename or surname starts with the prefix. */
+  async search(prefix: string, limit: number): Promise<StudentSummary[]> {
+    const wanted = prefix.toLowerCase();
+    return [...this.students.values()]
+      .filter((student) => student.status === 'on_roll')
+      .filter((student) => [student.givenName, student.familyName].some((name) => name.toLowerCase().startsWith(wanted)))
+      .sort(bySurname)
+      .slice(0, limit)
+      .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
+  }
+}
+
+export class InMemoryCategoryCatalogue extends AuditedStore implements CategoryCatalogue {
+  constructor(readonly categories: Category[] = [...defaultCategories]) {
+    super();
+  }
+
+  async list(): Promise<Category[]> {
+    return [...this.categories].sort((left, right) => left.order - right.order);
+  }
+
+  async save(category: Category, audit: AuditEvent): Promise<void> {
+    replaceById(this.categories, category);
+    await this.audit.record(audit);
+  }
+}
+
+export class InMemoryAlertGroupDirectory extends AuditedStore implements AlertGroupDirectory {
+  constructor(readonly groups: AlertGroup[] = []) {
+    super();
+  }
+
+  async list(): Promise<AlertGroup[]> {
+    return [...this.groups];
+  }
+
+  async save(group: AlertGroup, audit: AuditEvent): Promise<void> {
+    replaceById(this.groups, group);
+    await this.audit.record(audit);
+  }
+
+  async remove(groupId: string, audit: AuditEvent): Promise<void> {
+    const index = this.groups.findIndex((group) => group.id === groupId);
+    if (index >= 0) this.groups.splice(index, 1);
+    await this.audit.record(audit);
+  }
+}
+
+export class FixedSchoolProfile implements SchoolProfileSource {
+  constructor(public profile: SchoolProfile = defaultSchoolProfile) {}
+
+  async get(): Promise<SchoolProfile> {
+    return this.profile;
+  }
+}
+
+export class RecordingAuditTrail implements AuditTrail {
+  readonly events: AuditEvent[] = [];
+
+  async record(event: AuditEvent): Promise<void> {
+    this.events.push(event);
+  }
+
+  /** Oldest first, `from`/`to` inclusive; the cursor is the id of the last event on a page. */
+  async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
+    const subjectOf = { record: 'recordId', staff: 'staffId', student: 'studentId' } as const;
+    const ordered = this.events
+      .filter((event) => event[subjectOf[search.by]] === search.id)
+      .filter((event) => (search.from === undefined || event.at >= search.from) && (search.to === undefined || event.at <= search.to))
+      .sort((left, right) => left.at.localeCompare(right.at) || left.id.localeCompare(right.id));
+    const start = search.cursor === undefined ? 0 : ordered.findIndex((event) => event.id === search.cursor) + 1;
+    const events = ordered.slice(start, start + search.limit);
+    const last = events[events.length - 1];
+    return { events, ...(start + events.length < ordered.length && last ? { nextCursor: last.id } : {}) };
+  }
+}
+
+/** Alerts by recipient, newest first; the cursor is the id of the last alert on a page. */
+export class InMemoryAlertStore extends AuditedStore implements AlertStore {
+  readonly alerts = new Map<string, Alert>();
+
+  add(alerts: readonly Alert[]): void {
+    for (const alert of alerts) this.alerts.set(alert.id, alert);
+  }
+
+  async list(recipientId: string, options: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<AlertPage> {
+    const matching = [...this.alerts.values()]
+      .filter((alert) => alert.recipientId === recipientId)
+      .filter((alert) => !options.unreadOnly || alert.readAt === undefined)
+      .filter((alert) => options.cursor === undefined || alert.id < options.cursor)
+      .sort((left, right) => (left.id < right.id ? 1 : -1));
+    const alerts = matching.slice(0, options.limit);
+    const last = alerts[alerts.length - 1];
+    return { alerts, ...(matching.length > alerts.length && last ? { nextCursor: last.id } : {}) };
+  }
+
+  async get(recipientId: string, alertId: string): Promise<Alert | undefined> {
+    const alert = this.alerts.get(alertId);
+    return alert?.recipientId === recipientId ? alert : undefined;
+  }
+
+  async mark(recipientId: string, alertId: string, change: { readAt: string; acknowledgedAt?: string }, audit: AuditEvent): Promise<Alert> {
+    const alert = await this.get(recipientId, alertId);
+    if (!alert) throw new Error(`No alert ${alertId} for ${recipientId}`);
+    const updated: Alert = {
+      ...alert,
+      readAt: alert.readAt ?? change.readAt,
+      ...(alert.acknowledgedAt ?? change.acknowledgedAt ? { acknowledgedAt: alert.acknowledgedAt ?? change.acknowledgedAt } : {}),
+    };
+    this.alerts.set(alertId, updated);
+    await this.audit.record(audit);
+    return updated;
+  }
+}
+
+/**
+ * Incidents with their actions; a write's alerts and audit event land in the alert store
+ * and audit trail it shares with the other fakes, as one DynamoDB transaction would.
+ */
+export class InMemoryIncidentStore extends AuditedStore implements IncidentStore {
+  readonly recorded: IncidentWrite[] = [];
+  readonly actionsAppended: ActionWrite[] = [];
+  private readonly incidents = new Map<string, { incident: Incident; actions: IncidentAction[]; taggedStaffIds: Set<string> }>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+
+  constructor(public alerts: InMemoryAlertStore = new InMemoryAlertStore()) {
+    super();
+  }
+
+  async record(write: IncidentWrite): Promise<void> {
+    if (write.idempotency && this.idempotency.has(idempotencyKey(write.idempotency))) {
+      throw new IdempotencyKeyTakenError('The idempotency key is already taken');
+    }
+    this.recorded.push(write);
+    this.incidents.set(write.incident.id, { incident: write.incident, actions: [], taggedStaffIds: new Set() });
+    if (write.idempotency) this.idempotency.set(idempotencyKey(write.idempotency), write.idempotency);
+    this.alerts.add(write.alerts);
+    await this.audit.record(write.audit);
+  }
+
+  async get(incidentId: string): Promise<StoredIncident | undefined> {
+    const stored = this.incidents.get(incidentId);
+    return stored && { incident: stored.incident, actions: [...stored.actions], taggedStaffIds: new Set(stored.taggedStaffIds) };
+  }
+
+  async appendAction(write: ActionWrite): Promise<void> {
+    const stored = this.incidents.get(write.action.incidentId);
+    if (!stored) throw new Error(`No incident ${write.action.incidentId}`);
+    this.actionsAppended.push(write);
+    stored.actions.push(write.action);
+    for (const staffId of write.newlyTaggedStaffIds) stored.taggedStaffIds.add(staffId);
+    this.alerts.add(write.alerts);
+    await this.audit.record(write.audit);
+  }
+
+  async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.idempotency.get(idempotencyKey({ callerId, key }));
+  }
+}
+
+export class InMemoryNotificationLedger implements NotificationLedger {
+  readonly claims = new Map<string, string>();
+
+  async claim(notificationId: string, at: string): Promise<boolean> {
+    if (this.claims.has(notificationId)) return false;
+    this.claims.set(notificationId, at);
+    return true;
+  }
+
+  async release(notificationId: string): Promise<void> {
+    this.claims.delete(notificationId);
+  }
+}
+
+export class RecordingReminderScheduler implements ReminderScheduler {
+  readonly scheduled: { id: string; at: Date; detail: ReminderDueDetail }[] = [];
+
+  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void> {
+    this.scheduled.push({ ...reminder });
+  }
+}
+
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingEmail[] = [];
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    this.sent.push(email);
+    return { messageId: `message-${this.sent.length}` };
+  }
+}
+
+export class RecordingEventPublisher implements EventPublisher {
+  readonly published: DomainEvent[] = [];
+
+  async publish(events: readonly DomainEvent[]): Promise<void> {
+    this.published.push(...events);
+  }
+}
+
+export class InMemoryFileStore implements FileStore {
+  readonly files = new Map<string, StoredFile>();
+  readonly uploadUrlsIssued: { key: string; contentType: string; expiresInSeconds: number }[] = [];
+
+  async put(file: StoredFile): Promise<void> {
+    this.files.set(file.key, file);
+  }
+
+  async get(key: string): Promise<StoredFile | undefined> {
+    return this.files.get(key);
+  }
+
+  async uploadUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
+    this.uploadUrlsIssued.push({ key, contentType, expiresInSeconds });
+    return `https://files.test/${encodeURIComponent(key)}?content-type=${encodeURIComponent(contentType)}&expires=${expiresInSeconds}`;
+  }
+}
+
+export interface FakeAccount {
+  readonly staffId: string;
+  readonly account: NewStaffAccount;
+  groups: string[];
+  enabled: boolean;
+}
+
+/** Accounts keyed by username (the email address), as Cognito's admin API addresses them. */
+export class InMemoryIdentityProvider implements IdentityProvider {
+  readonly accounts = new Map<string, FakeAccount>();
+
+  async createAccount(account: NewStaffAccount): Promise<{ staffId: string }> {
+    if (this.accounts.has(account.email)) throw new Error(`An account already exists for ${account.email}`);
+    const staffId = `00000000-0000-4000-8000-${String(this.accounts.size + 1).padStart(12, '0')}`;
+    this.accounts.set(account.email, { staffId, account, groups: [...account.groups], enabled: true });
+    return { staffId };
+  }
+
+  async setGroups(username: string, groups: readonly string[]): Promise<void> {
+    this.accountFor(username).groups = [...groups];
+  }
+
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    this.accountFor(username).enabled = enabled;
+  }
+
+  /** Access tokens that began enrolment, with the secret issued to each. */
+  readonly authenticatorSecrets = new Map<string, string>();
+  /** Access tokens whose authenticator was confirmed. */
+  readonly confirmedAuthenticators = new Set<string>();
+  /** The code the fake authenticator app shows; any other code is a mismatch. */
+  currentCode = '123456';
+
+  async associateAuthenticator(accessToken: string): Promise<{ secret: string }> {
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    this.authenticatorSecrets.set(accessToken, secret);
+    return { secret };
+  }
+
+  async confirmAuthenticator(accessToken: string, code: string): Promise<boolean> {
+    if (!this.authenticatorSecrets.has(accessToken) || code !== this.currentCode) return false;
+    this.confirmedAuthenticators.add(accessToken);
+    return true;
+  }
+
+  private accountFor(username: string): FakeAccount {
+    const account = this.accounts.get(username);
+    if (!account) throw new Error(`No account ${username}`);
+    return account;
+  }
+}
+
+export const testSchool: SchoolSettings = {
+  id: 'castle-mead',
+  name: 'Castle Mead Primary School',
+  timezone: 'Europe/London',
+  elevationWindowMinutes: 30,
+  appBaseUrl: 'https://lantern.castlemead.example.sch.uk',
+};
+
+export interface FakeDeps extends Deps {
+  readonly clock: FixedClock;
+  readonly ids: SequentialIds;
+  readonly staff: InMemoryStaffDirectory;
+  readonly students: InMemoryStudentDirectory;
+  readonly categories: InMemoryCategoryCatalogue;
+  readonly alertGroups: InMemoryAlertGroupDirectory;
+  readonly schoolProfile: FixedSchoolProfile;
+  readonly incidents: InMemoryIncidentStore;
+  readonly alerts: InMemoryAlertStore;
+  readonly audit: RecordingAuditTrail;
+  readonly notifications: InMemoryNotificationLedger;
+  readonly reminders: RecordingReminderScheduler;
+  readonly mailer: RecordingMailer;
+  readonly events: RecordingEventPublisher;
+  readonly files: InMemoryFileStore;
+  readonly identity: InMemoryIdentityProvider;
+  /** JSON lines written through `logger`. */
+  readonly logLines: string[];
+}
+
+/** Deps built from in-memory fakes; pass any port (or the school) to replace it. */
+export function fakeDeps<TOverrides extends Partial<Deps> = {}>(overrides: TOverrides = {} as TOverrides): Omit<FakeDeps, keyof TOverrides> & TOverrides {
+  const log = recordingLogger();
+  const alerts = new InMemoryAlertStore();
+  const defaults: FakeDeps = {
+    school: testSchool,
+    clock: new FixedClock(),
+    ids: new SequentialIds(),
+    logger: log.logger,
+    logLines: log.lines,
+    staff: new InMemoryStaffDirectory(),
+    students: new InMemoryStudentDirectory(),
+    categories: new InMemoryCategoryCatalogue(),
+    alertGroups: new InMemoryAlertGroupDirectory(),
+    schoolProfile: new FixedSchoolProfile(),
+    incidents: new InMemoryIncidentStore(alerts),
+    alerts,
+    audit: new RecordingAuditTrail(),
+    notifications: new InMemoryNotificationLedger(),
+    reminders: new RecordingReminderScheduler(),
+    mailer: new RecordingMailer(),
+    events: new RecordingEventPublisher(),
+    files: new InMemoryFileStore(),
+    identity: new InMemoryIdentityProvider(),
+  };
+  const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
+  // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
+  const trail = (deps as Deps).audit;
+  for (const port of Object.values(deps)) {
+    if (port instanceof AuditedStore && trail instanceof RecordingAuditTrail) port.useAuditTrail(trail);
+  }
+  if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).alerts instanceof InMemoryAlertStore) {
+    ((deps as Deps).incidents as InMemoryIncidentStore).alerts = (deps as Deps).alerts as InMemoryAlertStore;
+  }
+  return deps;
+}
+
+function pick<T>(all: ReadonlyMap<string, T>, ids: readonly string[]): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const id of ids) {
+    const value = all.get(id);
+    if (value !== undefined) found.set(id, value);
+  }
+  return found;
+}
+
+function bySurname(left: { familyName: string; givenName: string }, right: { familyName: string; givenName: string }): number {
+  return left.familyName.localeCompare(right.familyName, 'en-GB') || left.givenName.localeCompare(right.givenName, 'en-GB');
+}
+
+function idempotencyKey(record: Pick<IdempotencyRecord, 'callerId' | 'key'>): string {
+  return `${record.callerId}#${record.key}`;
+}
+
+function replaceById<T extends { id: string }>(list: T[], value: T): void {
+  const index = list.findIndex((candidate) => candidate.id === value.id);
+  if (index >= 0) list[index] = value;
+  else list.push(value);
+}
