@@ -1,0 +1,127 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { RouteDefinition } from '../../shared/api/routes';
+import type { Identity } from './identity';
+import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
+
+export interface SchoolApiProps {
+  readonly schoolId: string;
+  /** `https://<school domain>`: the only browser origin allowed. */
+  readonly appBaseUrl: string;
+  readonly routes: readonly RouteDefinition[];
+  readonly identity: Identity;
+  readonly settings: HandlerSettings;
+  readonly logKey: IKey;
+}
+
+/** Per-stage limits: generous for one school's staff, a brake on a runaway client. */
+export const apiThrottle = { rateLimit: 50, burstLimit: 100 } as const;
+
+/**
+ * One access-log line per request. Deliberately no body, no path and no query string:
+ * a search for a pupil's name must not end up in a log; the route key says which route.
+ */
+export const accessLogFields = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  caller: '$context.authorizer.claims.sub',
+  clientId: '$context.authorizer.claims.client_id',
+} as const;
+
+/**
+ * The school's HTTP API: one function per catalogue route, a Cognito JWT authorizer on
+ * every route that is not public, throttling and JSON access logs on the `$default` stage.
+ */
+export class SchoolApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly authorizer: HttpJwtAuthorizer;
+  readonly handlers = new Map<string, LanternFunction>();
+
+  constructor(scope: Construct, id: string, props: SchoolApiProps) {
+    super(scope, id);
+    const { identity } = props;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `lantern-${props.schoolId}`,
+      description: `Lantern ${props.schoolId} API`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.appBaseUrl],
+        allowMethods: corsMethods(props.routes),
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        exposeHeaders: ['x-request-id'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: logRetention, encryptionKey: props.logKey });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: apiThrottle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+
+    // Cognito access tokens carry `client_id`, not `aud`; API Gateway checks either against
+    // the audience list, so both the staff and the local-authority clients are accepted.
+    this.authorizer = new HttpJwtAuthorizer(
+      'CognitoAccessToken',
+      `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${identity.userPool.userPoolId}`,
+      { jwtAudience: [identity.staffClient.userPoolClientId, identity.localAuthorityClient.userPoolClientId] },
+    );
+
+    for (const route of props.routes) this.addRoute(route, props.settings);
+  }
+
+  private addRoute(route: RouteDefinition, settings: HandlerSettings): void {
+    if (this.handlers.has(route.id)) throw new Error(`Route ${route.id} is declared twice`);
+    const handler = new LanternFunction(this, `Route-${route.id}`, {
+      entry: route.entry,
+      purpose: `route ${route.id}`,
+      description: `${route.method} ${route.path}: ${route.summary}`,
+      settings,
+    });
+    const created: HttpRoute[] = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration: new HttpLambdaIntegration(`Integration-${route.id}`, handler.function),
+      authorizer: route.public ? undefined : this.authorizer,
+    });
+    if (route.public) {
+      NagSuppressions.addResourceSuppressions(created, [
+        {
+          id: 'AwsSolutions-APIG4',
+          reason: `${route.method} ${route.path} is public by design (${route.summary}): it is read before sign-in and returns nothing about pupils or staff.`,
+        },
+      ], true);
+    }
+    this.handlers.set(route.id, handler);
+  }
+}
+
+function corsMethods(routes: readonly RouteDefinition[]): CorsHttpMethod[] {
+  const methods = new Set(routes.map((route) => CorsHttpMethod[route.method]));
+  return [...methods, CorsHttpMethod.OPTIONS];
+}

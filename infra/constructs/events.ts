@@ -1,0 +1,87 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import type { EventRuleDefinition } from '../../shared/events/rules';
+import { LanternFunction, type HandlerSettings } from './lantern-function';
+
+export interface SchoolEventsProps {
+  readonly schoolId: string;
+}
+
+/** How hard EventBridge tries to deliver an event before it goes to the dead-letter queue. */
+export const eventDelivery = { retryAttempts: 8, maxEventAge: Duration.hours(6) } as const;
+
+/**
+ * The school's event bus and the dead-letter queue every consumer shares. An event that
+ * cannot be delivered to a consumer, or whose consumer keeps failing, lands in the queue
+ * (never lost) and the alarm shows it.
+ */
+export class SchoolEvents extends Construct {
+  readonly bus: EventBus;
+  readonly deadLetterQueue: Queue;
+  readonly deadLetterAlarm: Alarm;
+  private readonly consumers = new Map<string, LanternFunction>();
+
+  constructor(scope: Construct, id: string, props: SchoolEventsProps) {
+    super(scope, id);
+
+    this.bus = new EventBus(this, 'Bus', {
+      eventBusName: `lantern-${props.schoolId}`,
+      description: `Lantern ${props.schoolId}: incidents, actions, alerts, reminders, files, transfers`,
+    });
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the dead-letter queue of the event rules (and of their consumer functions); a dead-letter queue has no dead-letter queue of its own.',
+      },
+    ]);
+
+    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: `Lantern ${props.schoolId}: an event could not be delivered or processed; see the dead-letter queue`,
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /** One function and one rule on the bus per catalogue entry. */
+  subscribe(rules: readonly EventRuleDefinition[], settings: HandlerSettings): void {
+    for (const definition of rules) {
+      if (this.consumers.has(definition.id)) throw new Error(`Event rule ${definition.id} is declared twice`);
+      const consumer = new LanternFunction(this, `Consumer-${definition.id}`, {
+        entry: definition.entry,
+        purpose: `event rule ${definition.id}`,
+        description: `${definition.id}: ${definition.description}`,
+        settings,
+        // A consumer that keeps failing after Lambda's own retries also ends in the queue.
+        deadLetterQueue: this.deadLetterQueue,
+      });
+      new Rule(this, `Rule-${definition.id}`, {
+        eventBus: this.bus,
+        description: definition.description.slice(0, 512),
+        eventPattern: { source: [...definition.pattern.source], detailType: [...definition.pattern['detail-type']] },
+        targets: [
+          new LambdaFunction(consumer.function, {
+            deadLetterQueue: this.deadLetterQueue,
+            retryAttempts: eventDelivery.retryAttempts,
+            maxEventAge: eventDelivery.maxEventAge,
+          }),
+        ],
+      });
+      this.consumers.set(definition.id, consumer);
+    }
+  }
+}

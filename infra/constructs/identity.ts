@@ -1,0 +1,132 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StandardThreatProtectionMode,
+  UserPool,
+  UserPoolClient,
+  UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import { groups } from '../../shared/domain/identity/groups';
+
+export interface IdentityProps {
+  readonly schoolId: string;
+  readonly schoolName: string;
+}
+
+const groupDescriptions: Record<(typeof groups)[number], string> = {
+  staff: 'Every member of staff: records incidents and actions, sees what they wrote, were alerted to or assigned',
+  slt: 'Senior leadership: once elevated, reads the categories the school opens to SLT',
+  dsl: 'Designated safeguarding lead and deputies: once elevated, everything',
+  admin: 'Trust IT and office: staff accounts, pupils import, settings; no incident content',
+};
+
+/** The scopes a local-authority system may be granted (`la/<scope>` in its access token). */
+export const localAuthorityScopes = {
+  'summary.read': 'Read summaries of shared cases',
+  'shared.read': 'Read records shared with the local authority',
+  'transfers.write': 'Send child-protection file transfers',
+} as const;
+
+/**
+ * Who may sign in: staff (user pool, groups, TOTP) and local-authority systems (OAuth
+ * client credentials against the `la` resource server).
+ */
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  /** The staff front end: a public client (no secret) signing in with password or SRP. */
+  readonly staffClient: UserPoolClient;
+  /** Local-authority systems: a confidential client-credentials client. */
+  readonly localAuthorityClient: UserPoolClient;
+  readonly domain: UserPoolDomain;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `lantern-${props.schoolId}`,
+      // Staff accounts are created by the school's admin; nobody signs themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 8,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: `Your Lantern account at ${props.schoolName}`,
+        emailBody: `You have a Lantern account at ${props.schoolName}. Sign in with {username} and the temporary password {####}.`,
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    NagSuppressions.addResourceSuppressions(this.userPool, [
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is OPTIONAL by design: staff without elevated roles must always be able to record a concern without an authenticator; elevated reads (DSL/SLT) are refused by the API unless the session signed in through the TOTP challenge.',
+      },
+    ]);
+
+    for (const group of groups) {
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: groupDescriptions[group],
+      });
+    }
+
+    this.staffClient = this.userPool.addClient('StaffClient', {
+      userPoolClientName: 'staff-front-end',
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
+      // The front end signs in directly (password/SRP then TOTP), not through the hosted UI.
+      disableOAuth: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      // About a school day: a lost or shared device stops refreshing overnight.
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+
+    const scopes = Object.entries(localAuthorityScopes).map(
+      ([scopeName, scopeDescription]) => new ResourceServerScope({ scopeName, scopeDescription }),
+    );
+    const localAuthority = this.userPool.addResourceServer('LocalAuthorityResourceServer', {
+      identifier: 'la',
+      userPoolResourceServerName: 'Local authority systems',
+      scopes,
+    });
+    this.localAuthorityClient = this.userPool.addClient('LocalAuthorityClient', {
+      userPoolClientName: 'local-authority-systems',
+      generateSecret: true,
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: scopes.map((scope) => OAuthScope.resourceServer(localAuthority, scope)),
+      },
+      accessTokenValidity: Duration.hours(1),
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+
+    this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `lantern-${props.schoolId}` } });
+  }
+}

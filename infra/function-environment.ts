@@ -1,0 +1,53 @@
+import { requiredEnvironmentNames } from '../shared/config/load-config';
+
+/** What a Lantern function reads from its environment (see shared/config/load-config.ts). */
+export interface FunctionEnvironmentSource {
+  readonly schoolId: string;
+  readonly schoolName: string;
+  readonly timezone: string;
+  readonly domain: string;
+  readonly recordsTable: string;
+  readonly auditTable: string;
+  readonly filesBucket: string;
+  readonly eventBusName: string;
+  readonly eventBusArn: string;
+  readonly reminderScheduleGroup: string;
+  readonly reminderRoleArn: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly senderEmail: string;
+  readonly elevationWindowMinutes: number;
+}
+
+/** Set by Lambda itself; Lambda refuses a function that sets them. */
+const providedByLambda = new Set(['AWS_REGION']);
+
+/**
+ * The environment every Lantern function gets. Fails at synth, naming the variable, when
+ * the config loader requires a name this does not set, so a deploy cannot ship functions
+ * that would fail at cold start.
+ */
+export function functionEnvironment(source: FunctionEnvironmentSource): Record<string, string> {
+  const environment: Record<string, string> = {
+    SCHOOL_ID: source.schoolId,
+    SCHOOL_NAME: source.schoolName,
+    SCHOOL_TIMEZONE: source.timezone,
+    APP_BASE_URL: `https://${source.domain}`,
+    RECORDS_TABLE: source.recordsTable,
+    AUDIT_TABLE: source.auditTable,
+    FILES_BUCKET: source.filesBucket,
+    EVENT_BUS_NAME: source.eventBusName,
+    EVENT_BUS_ARN: source.eventBusArn,
+    REMINDER_SCHEDULE_GROUP: source.reminderScheduleGroup,
+    REMINDER_ROLE_ARN: source.reminderRoleArn,
+    USER_POOL_ID: source.userPoolId,
+    USER_POOL_CLIENT_ID: source.userPoolClientId,
+    SENDER_EMAIL: source.senderEmail,
+    ELEVATION_WINDOW_MINUTES: String(source.elevationWindowMinutes),
+  };
+  const missing = requiredEnvironmentNames.filter((name) => !providedByLambda.has(name) && !(name in environment));
+  if (missing.length > 0) {
+    throw new Error(`The functions' environment does not set ${missing.join(', ')}, which shared/config/load-config.ts requires.`);
+  }
+  return environment;
+}

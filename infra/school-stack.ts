@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routes as routeCatalogue, type RouteDefinition } from '../shared/api/routes';
+import { eventRules as eventRuleCatalogue, type EventRuleDefinition } from '../shared/events/rules';
+import { SchoolApi } from './constructs/api';
+import { DataStores } from './constructs/data-stores';
+import { SchoolEvents } from './constructs/events';
+import { Identity } from './constructs/identity';
+import { Reminders } from './constructs/reminders';
+import type { HandlerSettings } from './constructs/lantern-function';
+import { functionEnvironment } from './function-environment';
+import { grantHandlerAccess } from './handler-access';
+import type { SchoolConfig, TrustConfig } from './trust-config';
+
+/** The repository root: the catalogues' `entry` paths are relative to it. */
+export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export interface SchoolStackProps extends Omit<StackProps, 'env'> {
+  readonly trust: TrustConfig;
+  readonly school: SchoolConfig;
+  /** Defaults to the route catalogue (shared/api/routes.ts). */
+  readonly routes?: readonly RouteDefinition[];
+  /** Defaults to the event-rule catalogue (shared/events/rules.ts). */
+  readonly eventRules?: readonly EventRuleDefinition[];
+  /** Where handler `entry` paths are resolved; defaults to the repository root. For tests. */
+  readonly sourceRoot?: string;
+}
+
+export const schoolStackName = (schoolId: string) => `Lantern-${schoolId}`;
+
+/** Everything one school runs on: data, identity, events and the API, in the trust's account. */
+export class SchoolStack extends Stack {
+  readonly school: SchoolConfig;
+  readonly dataStores: DataStores;
+  readonly identity: Identity;
+  readonly events: SchoolEvents;
+  readonly reminders: Reminders;
+  readonly api: SchoolApi;
+
+  constructor(scope: Construct, props: SchoolStackProps) {
+    const { trust, school } = props;
+    super(scope, schoolStackName(school.id), {
+      ...props,
+      env: { account: trust.account, region: trust.region },
+      description: props.description ?? `Lantern safeguarding records for ${school.name} (${trust.trustName})`,
+    });
+    this.school = school;
+    const appBaseUrl = `https://${school.domain}`;
+
+    this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
+    this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
+    this.events = new SchoolEvents(this, 'Events', { schoolId: school.id });
+    this.reminders = new Reminders(this, 'Reminders', { schoolId: school.id, bus: this.events.bus });
+
+    const settings: HandlerSettings = {
+      sourceRoot: props.sourceRoot ?? repositoryRoot,
+      logKey: this.dataStores.key,
+      environment: functionEnvironment({
+        schoolId: school.id,
+        schoolName: school.name,
+        timezone: school.timezone,
+        domain: school.domain,
+        recordsTable: this.dataStores.recordsTable.tableName,
+        auditTable: this.dataStores.auditTable.tableName,
+        filesBucket: this.dataStores.filesBucket.bucketName,
+        eventBusName: this.events.bus.eventBusName,
+        eventBusArn: this.events.bus.eventBusArn,
+        reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
+        reminderRoleArn: this.reminders.role.roleArn,
+        userPoolId: this.identity.userPool.userPoolId,
+        userPoolClientId: this.identity.staffClient.userPoolClientId,
+        senderEmail: school.senderEmail,
+        elevationWindowMinutes: trust.elevationWindowMinutes,
+      }),
+      grantAccess: (handler) =>
+        grantHandlerAccess(handler, {
+          dataStores: this.dataStores,
+          identity: this.identity,
+          events: this.events,
+          reminders: this.reminders,
+          senderEmail: school.senderEmail,
+        }),
+    };
+
+    this.api = new SchoolApi(this, 'Api', {
+      schoolId: school.id,
+      appBaseUrl,
+      routes: props.routes ?? routeCatalogue,
+      identity: this.identity,
+      settings,
+      logKey: this.dataStores.key,
+    });
+    this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'StaffClientId', { value: this.identity.staffClient.userPoolClientId });
+    new CfnOutput(this, 'LocalAuthorityClientId', { value: this.identity.localAuthorityClient.userPoolClientId });
+    new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl() });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.events.deadLetterQueue.queueUrl });
+  }
+}

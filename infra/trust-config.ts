@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * A trust's deployment file: which AWS account and region, and one entry per school.
+ * Each school becomes its own stack (`Lantern-<id>`), so `cdk deploy --all` deploys the trust.
+ */
+const schoolId = z
+  .string()
+  // The id names the stack, the event bus and the Cognito domain prefix (`lantern-<id>`, at
+  // most 63 characters and globally unique in the region), so keep it short and plain.
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters and digits, separated by single hyphens')
+  .max(40, 'use at most 40 characters');
+
+const domainName = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'use a lower-case host name such as lantern.school.example.org.uk (no scheme, no path)',
+  );
+
+const ianaTimeZone = z.string().refine(isTimeZone, { message: 'use an IANA time zone such as Europe/London' });
+
+const schoolSchema = z.strictObject({
+  id: schoolId,
+  name: z.string().trim().min(1, 'give the school name'),
+  domain: domainName,
+  senderEmail: z.email('use an email address SES may send from'),
+  timezone: ianaTimeZone,
+});
+
+const trustSchema = z
+  .strictObject({
+    trustName: z.string().trim().min(1, 'give the trust name'),
+    account: z.string().regex(/^\d{12}$/, 'use the 12-digit AWS account id, as a string'),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region code such as eu-west-2'),
+    elevationWindowMinutes: z.number().int().min(1).max(720).default(30),
+    schools: z.array(schoolSchema).min(1, 'list at least one school'),
+  })
+  .superRefine((trust, context) => {
+    for (const field of ['id', 'domain'] as const) {
+      const seen = new Set<string>();
+      trust.schools.forEach((school, index) => {
+        if (seen.has(school[field])) {
+          context.addIssue({ code: 'custom', path: ['schools', index, field], message: `${school[field]} is used by another school` });
+        }
+        seen.add(school[field]);
+      });
+    }
+  });
+
+export type TrustConfig = z.infer<typeof trustSchema>;
+export type SchoolConfig = TrustConfig['schools'][number];
+
+export class TrustConfigError extends Error {
+  override readonly name = 'TrustConfigError';
+}
+
+/** The file committed as an example; used when no other trust config is named. */
+export const exampleTrustConfigPath = 'infra/trusts/example-trust.json';
+
+/**
+ * Which trust config to read: context `trustConfig` (`cdk deploy --all -c trustConfig=...`),
+ * else `LANTERN_TRUST_CONFIG`, else the example. Relative paths are from the working directory.
+ */
+export function trustConfigPath(contextValue: unknown, environment: NodeJS.ProcessEnv = process.env): string {
+  const named = typeof contextValue === 'string' && contextValue !== '' ? contextValue : environment.LANTERN_TRUST_CONFIG;
+  return path.resolve(named || exampleTrustConfigPath);
+}
+
+export function loadTrustConfig(file: string): TrustConfig {
+  if (!existsSync(file)) {
+    throw new TrustConfigError(`Trust config ${file} does not exist. Name one with -c trustConfig=<file> or LANTERN_TRUST_CONFIG.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new TrustConfigError(`Trust config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseTrustConfig(json, file);
+}
+
+/** Validates a trust config; the error names every bad field, e.g. `schools[1].timezone`. */
+export function parseTrustConfig(json: unknown, source = 'trust config'): TrustConfig {
+  const parsed = trustSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${fieldName(issue.path)}: ${issue.message}`);
+    throw new TrustConfigError(`Trust config ${source} is invalid. ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function fieldName(issuePath: readonly PropertyKey[]): string {
+  if (issuePath.length === 0) return '(file)';
+  return issuePath
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone });
+    return timeZone.includes('/') || timeZone === 'UTC';
+  } catch {
+    return false;
+  }
+}

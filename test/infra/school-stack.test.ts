@@ -1,0 +1,480 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CfnElement, type Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { accessLogFields, apiThrottle } from '../../infra/constructs/api';
+import { eventDelivery } from '../../infra/constructs/events';
+import { localAuthorityScopes } from '../../infra/constructs/identity';
+import { routes } from '../../shared/api/routes';
+import { requiredEnvironmentNames } from '../../shared/config/load-config';
+import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
+import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
+import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+
+type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
+
+const values = (resources: Record<string, Record<string, any>>) => Object.values(resources) as Resource[];
+/** The logical id of the CloudFormation resource at a construct path, e.g. `Data/RecordsTable/Resource`. */
+const logicalIdOf = (stack: Stack, constructPath: string) => {
+  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
+  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
+  return stack.getLogicalId(found);
+};
+
+describe('a school stack synthesized from the example trust', () => {
+  let school: SynthesizedSchool;
+  let template: Template;
+  const oakfield = exampleTrust().schools[0]!;
+
+  beforeAll(() => {
+    // Prepare: the first school of the example trust, resources only (no esbuild)
+    school = synthesizeSchool();
+    template = school.template;
+  });
+
+  it('is named for the school and deploys to the trust account and region', () => {
+    // Act
+    const { stack } = school;
+    // Assess
+    expect(stack.stackName).toBe(`Lantern-${oakfield.id}`);
+    expect(stack.account).toBe('111111111111');
+    expect(stack.region).toBe('eu-west-2');
+  });
+
+  describe('HTTP API', () => {
+    it('puts the Cognito JWT authorizer on every route except the public ones', () => {
+      // Act
+      const declared = template.findResources('AWS::ApiGatewayV2::Route');
+      // Assess
+      expect(values(declared)).toHaveLength(routes.length);
+      for (const route of routes) {
+        const routeKey = `${route.method} ${route.path}`;
+        const match = values(declared).find((resource) => resource.Properties.RouteKey === routeKey);
+        expect(match, routeKey).toBeDefined();
+        if (route.public) {
+          expect(match!.Properties.AuthorizationType, routeKey).toBe('NONE');
+          expect(match!.Properties.AuthorizerId, routeKey).toBeUndefined();
+        } else {
+          expect(match!.Properties.AuthorizationType, routeKey).toBe('JWT');
+          expect(match!.Properties.AuthorizerId, routeKey).toEqual({ Ref: logicalIdOf(school.stack, 'Api/HttpApi/CognitoAccessToken/Resource') });
+        }
+      }
+    });
+
+    it('keeps exactly health, config and the OpenAPI document public', () => {
+      // Act
+      const publicRoutes = routes.filter((route) => route.public).map((route) => `${route.method} ${route.path}`);
+      // Assess
+      expect(publicRoutes.sort()).toEqual(['GET /health', 'GET /v1/config', 'GET /v1/openapi.json']);
+      template.resourcePropertiesCountIs('AWS::ApiGatewayV2::Route', { AuthorizationType: 'NONE' }, 3);
+    });
+
+    it('validates Cognito access tokens from the staff and local-authority clients', () => {
+      // Assess
+      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: logicalIdOf(school.stack, 'Identity/UserPool/Resource') }]] },
+          Audience: [
+            { Ref: logicalIdOf(school.stack, 'Identity/UserPool/StaffClient/Resource') },
+            { Ref: logicalIdOf(school.stack, 'Identity/UserPool/LocalAuthorityClient/Resource') },
+          ],
+        },
+      });
+    });
+
+    it('throttles the $default stage and writes JSON access logs without bodies, paths or query strings', () => {
+      // Act
+      const [stage] = values(template.findResources('AWS::ApiGatewayV2::Stage'));
+      const format = JSON.parse(stage!.Properties.AccessLogSettings.Format) as Record<string, string>;
+      // Assess
+      expect(stage!.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: apiThrottle.rateLimit, ThrottlingBurstLimit: apiThrottle.burstLimit },
+      });
+      expect(stage!.Properties.AccessLogSettings.DestinationArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ApiAccessLogs/), 'Arn'] });
+      expect(format).toMatchObject({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+      });
+      expect(format).toEqual(accessLogFields);
+      expect(Object.values(format).join(' ')).not.toMatch(/body|\.path|querystring|query/i);
+    });
+
+    it('allows browsers from the school domain only', () => {
+      // Assess
+      template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: Match.objectLike({ AllowOrigins: [`https://${oakfield.domain}`] }),
+      });
+    });
+
+    it('outputs the API URL', () => {
+      // Assess
+      template.hasOutput('ApiUrl', { Value: Match.objectLike({ 'Fn::Join': Match.anyValue() }) });
+    });
+  });
+
+  describe('functions', () => {
+    it('makes one Node.js 22 ARM64 function per route and per event rule, with tracing, memory and timeout', () => {
+      // Act
+      const functions = values(template.findResources('AWS::Lambda::Function'));
+      // Assess
+      expect(functions).toHaveLength(routes.length + eventRules.length);
+      for (const fn of functions) {
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs22.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          MemorySize: 512,
+          Timeout: 10,
+          TracingConfig: { Mode: 'Active' },
+          LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        });
+      }
+    });
+
+    it('gives every log group a one-year retention and the school key', () => {
+      // Act
+      const logGroups = values(template.findResources('AWS::Logs::LogGroup'));
+      // Assess: one per function plus the API access logs
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + 1);
+      for (const logGroup of logGroups) {
+        expect(logGroup.Properties.RetentionInDays).toBe(365);
+        expect(logGroup.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
+      }
+    });
+
+    it('sets every variable the config loader requires, except the one Lambda sets itself', () => {
+      // Act
+      const functions = values(template.findResources('AWS::Lambda::Function'));
+      // Assess
+      for (const fn of functions) {
+        const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+        for (const name of requiredEnvironmentNames.filter((candidate) => candidate !== 'AWS_REGION')) {
+          expect(variables, name).toHaveProperty(name);
+        }
+        expect(variables).not.toHaveProperty('AWS_REGION');
+        expect(variables).toMatchObject({
+          SCHOOL_ID: oakfield.id,
+          SCHOOL_NAME: oakfield.name,
+          SCHOOL_TIMEZONE: 'Europe/London',
+          APP_BASE_URL: `https://${oakfield.domain}`,
+          SENDER_EMAIL: oakfield.senderEmail,
+          ELEVATION_WINDOW_MINUTES: '30',
+          NODE_OPTIONS: '--enable-source-maps',
+        });
+      }
+    });
+
+    it('gives each function its own role with no AWS managed policy', () => {
+      // Act
+      const roles = values(template.findResources('AWS::IAM::Role')).filter((role) =>
+        JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
+      );
+      // Assess
+      expect(roles).toHaveLength(routes.length + eventRules.length);
+      for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    });
+
+    it('never lets a handler scan a table or delete a file', () => {
+      // Act
+      const actions = values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+        (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((statement) => [statement.Action].flat()),
+      );
+      // Assess
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions.filter((action) => action.startsWith('s3:Delete'))).toEqual([]);
+    });
+
+    it('refuses, naming the route, a catalogue entry whose handler module does not exist', () => {
+      // Prepare
+      const missing = { ...routes[0], id: 'missing.read', path: '/v1/missing', entry: 'functions/api/missing/get.ts' } as const;
+      // Act
+      const attempt = () => synthesizeSchool({ routes: [missing] });
+      // Assess
+      expect(attempt).toThrow(/route missing\.read not found: functions\/api\/missing\/get\.ts/);
+    });
+  });
+
+  describe('tables', () => {
+    const expectTable = (constructPath: string, definition: TableDefinition) => {
+      // Act
+      const resources = template.toJSON().Resources as Record<string, Resource>;
+      const table = resources[logicalIdOf(school.stack, constructPath)]!;
+      // Assess
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.UpdateReplacePolicy).toBe('Retain');
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: definition.partitionKey, KeyType: 'HASH' },
+          { AttributeName: definition.sortKey, KeyType: 'RANGE' },
+        ],
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          {
+            Region: 'eu-west-2',
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] } },
+          },
+        ],
+      });
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+        definition.globalIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+      return table;
+    };
+
+    it('builds the records table from its definition, with PITR, deletion protection, RETAIN and TTL', () => {
+      const table = expectTable('Data/RecordsTable/Resource', recordsTable);
+      expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: recordsTable.timeToLiveAttribute, Enabled: true });
+    });
+
+    it('builds the audit table from its definition, with PITR, deletion protection and RETAIN', () => {
+      const table = expectTable('Data/AuditTable/Resource', auditTable);
+      expect(table.Properties.TimeToLiveSpecification).toBeUndefined();
+    });
+  });
+
+  describe('files bucket', () => {
+    it('blocks public access, is versioned, encrypted with the school key, logged and retained', () => {
+      // Act
+      const resources = template.toJSON().Resources as Record<string, Resource>;
+      const bucket = resources[logicalIdOf(school.stack, 'Data/FilesBucket/Resource')]!;
+      // Assess
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] } } },
+          ],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        LoggingConfiguration: { DestinationBucketName: { Ref: logicalIdOf(school.stack, 'Data/FilesAccessLogs/Resource') } },
+      });
+    });
+
+    it('refuses requests that do not use TLS, on both buckets', () => {
+      // Assess
+      template.resourcePropertiesCountIs(
+        'AWS::S3::BucketPolicy',
+        {
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        },
+        2,
+      );
+    });
+  });
+
+  it('rotates the school key and retains it', () => {
+    // Assess
+    template.hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  describe('Cognito', () => {
+    it('makes MFA optional with TOTP only, a strong password policy and no self sign-up', () => {
+      // Assess
+      template.hasResource('AWS::Cognito::UserPool', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          MfaConfiguration: 'OPTIONAL',
+          EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+          Policies: {
+            PasswordPolicy: Match.objectLike({
+              MinimumLength: 8,
+              RequireLowercase: true,
+              RequireUppercase: true,
+              RequireNumbers: true,
+              RequireSymbols: true,
+            }),
+          },
+          AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+          UsernameAttributes: ['email'],
+          AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+          UserPoolTier: 'PLUS',
+          DeletionProtection: 'ACTIVE',
+        }),
+      });
+    });
+
+    it('declares the staff, slt, dsl and admin groups', () => {
+      // Act
+      const groupNames = values(template.findResources('AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
+      // Assess
+      expect(groupNames.sort()).toEqual(['admin', 'dsl', 'slt', 'staff']);
+    });
+
+    it('gives the staff front end a public client with password and SRP sign-in and one-hour access tokens', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: 'staff-front-end',
+        GenerateSecret: false,
+        ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+        AccessTokenValidity: 60,
+        TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }),
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+    });
+
+    it('gives local-authority systems a confidential client-credentials client over the la scopes', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+        Identifier: 'la',
+        Scopes: Object.keys(localAuthorityScopes).map((scope) => Match.objectLike({ ScopeName: scope })),
+      });
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: 'local-authority-systems',
+        GenerateSecret: true,
+        AllowedOAuthFlows: ['client_credentials'],
+        AllowedOAuthScopes: Object.keys(localAuthorityScopes).map((scope) => ({ 'Fn::Join': ['', [Match.anyValue(), `/${scope}`]] })),
+      });
+    });
+
+    it('has a Cognito domain named for the school', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: `lantern-${oakfield.id}` });
+    });
+  });
+
+  describe('events', () => {
+    it('has a bus named for the school and an encrypted, TLS-only dead-letter queue with an alarm', () => {
+      // Assess
+      template.hasResourceProperties('AWS::Events::EventBus', { Name: `lantern-${oakfield.id}` });
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+        },
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    });
+
+    it('declares one rule per catalogue entry, each delivering to the dead-letter queue on failure', () => {
+      // Act
+      const rules = values(template.findResources('AWS::Events::Rule'));
+      const queue = { 'Fn::GetAtt': [logicalIdOf(school.stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] };
+      // Assess
+      expect(rules.map((rule) => rule.Properties.EventPattern)).toEqual(eventRules.map((rule) => rule.pattern));
+      for (const rule of rules) {
+        expect(rule.Properties.Targets).toEqual([expect.objectContaining({ DeadLetterConfig: { Arn: queue } })]);
+      }
+    });
+  });
+});
+
+describe('reminders in a school stack', () => {
+  it('lets Scheduler, for this account and group only, put events on the school bus', () => {
+    // Prepare
+    const { stack, template } = synthesizeSchool();
+    const group = `lantern-${stack.school.id}-reminders`;
+    // Act
+    const [schedulerRole] = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, role]) =>
+      JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    );
+    // Assess
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: group });
+    expect(schedulerRole![1].Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': '111111111111' },
+      ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/${group}/*`]] } },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: schedulerRole![0] }],
+      PolicyDocument: { Statement: [{ Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Bus/Resource'), 'Arn'] } }] },
+    });
+  });
+
+  it('lets every handler create schedules in the group and pass the Scheduler role to Scheduler only', () => {
+    // Prepare
+    const { stack, template } = synthesizeSchool();
+    const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
+    // Act
+    const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
+      (policy) => !JSON.stringify(policy.Properties.Roles).includes(schedulerRole),
+    );
+    // Assess
+    expect(handlerPolicies).toHaveLength(routes.length + eventRules.length);
+    for (const policy of handlerPolicies) {
+      expect(policy.Properties.PolicyDocument.Statement).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Action: 'scheduler:CreateSchedule', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/lantern-${stack.school.id}-reminders/*`]] } }),
+          expect.objectContaining({
+            Action: 'iam:PassRole',
+            Resource: { 'Fn::GetAtt': [schedulerRole, 'Arn'] },
+            Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+          }),
+        ]),
+      );
+    }
+  });
+});
+
+describe('a school stack with an event rule in the catalogue', () => {
+  const rule: EventRuleDefinition = {
+    id: 'alerts.notify',
+    // Any handler module will do: this synthesis does not bundle.
+    entry: routes[0].entry,
+    pattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] },
+    description: 'Emails the recipient of an alert',
+  };
+
+  it('subscribes a function to the bus with retries, a maximum age and the dead-letter queue', () => {
+    // Prepare
+    const { stack, template } = synthesizeSchool({ eventRules: [rule] });
+    const queue = logicalIdOf(stack, 'Events/DeadLetterQueue/Resource');
+    // Act
+    const rules = values(template.findResources('AWS::Events::Rule'));
+    // Assess
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties).toMatchObject({
+      EventBusName: { Ref: logicalIdOf(stack, 'Events/Bus/Resource') },
+      EventPattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] },
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Consumer-alerts.notify/Handler/Resource'), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: eventDelivery.retryAttempts, MaximumEventAgeInSeconds: eventDelivery.maxEventAge.toSeconds() },
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('^alerts\\.notify'),
+      Runtime: 'nodejs22.x',
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+    });
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+  });
+
+  it('resolves handler modules under the source root it is given', () => {
+    // Prepare: an empty source tree
+    const emptyRoot = mkdtempSync(path.join(tmpdir(), 'lantern-empty-'));
+    // Act
+    const attempt = () => synthesizeSchool({ routes: [], eventRules: [rule], sourceRoot: emptyRoot });
+    // Assess
+    expect(attempt).toThrow(`Lantern handler for event rule alerts.notify not found: ${rule.entry}`);
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { addTrust, type SchoolStackOverrides } from '../../infra/lantern-app';
+import type { SchoolStack } from '../../infra/school-stack';
+import { loadTrustConfig, type TrustConfig } from '../../infra/trust-config';
+import { repositoryRoot } from '../../infra/school-stack';
+
+export const exampleTrustFile = path.join(repositoryRoot, 'infra/trusts/example-trust.json');
+
+export function exampleTrust(): TrustConfig {
+  return loadTrustConfig(exampleTrustFile);
+}
+
+export interface SynthesizeOptions extends SchoolStackOverrides {
+  /** Run esbuild for real (seconds); by default only the resources are synthesized. */
+  readonly bundle?: boolean;
+  readonly trust?: TrustConfig;
+}
+
+export interface SynthesizedSchool {
+  readonly app: App;
+  readonly stack: SchoolStack;
+  readonly template: Template;
+}
+
+/**
+ * The first school of a trust (the example by default) as its own app, with the same
+ * stacks and cdk-nag checks `cdk synth` uses. A new App each call: CDK refuses changes to a
+ * tree after it has been synthesized.
+ */
+export function synthesizeSchool(options: SynthesizeOptions = {}): SynthesizedSchool {
+  const { bundle = false, trust = exampleTrust(), ...overrides } = options;
+  const app = new App({ context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
+  const [stack] = addTrust(app, { ...trust, schools: trust.schools.slice(0, 1) }, overrides);
+  if (!stack) throw new Error('The trust has no school');
+  return { app, stack, template: Template.fromStack(stack) };
+}
