@@ -53,7 +53,10 @@ export async function auditRefusal<T>(
     return check();
   } catch (error) {
     // Anonymous callers never reach a handler in AWS (the authorizer answers 401 first).
-    if (isLanternError(error) && caller.kind === 'staff') await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
+    // Only refusals of access are audited; a mistyped field is not an attempt on a record.
+    if (isLanternError(error) && [401, 403, 404].includes(error.status) && caller.kind === 'staff') {
+      await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
+    }
     throw error;
   }
 }

@@ -10,7 +10,7 @@ import { sessionOf } from './school-session';
 import { validateCategoryChoices } from '../categories/validate-choices';
 import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
-import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded } from '../events';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
@@ -58,7 +58,14 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
-  const { choices, categories } = validateCategoryChoices(caller, input.categories, catalogue);
+  // Applying a category one's role may not (Child Protection by a teacher) is a refused attempt: audit it.
+  const { choices, categories } = await auditRefusal(
+    deps,
+    caller,
+    options,
+    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentId: input.studentId },
+    () => validateCategoryChoices(caller, input.categories, catalogue),
+  );
   assertStaff(activeStaff, input.assignedTo, 'assignedTo');
   assertStaff(activeStaff, input.alert.staffIds, 'alert.staffIds');
   input.alert.groupIds.forEach((groupId, index) => {

@@ -1,0 +1,73 @@
+import type { RouteId } from '../../../shared/api/routes';
+import type { FakeDeps } from '../support/fake-deps';
+import { accessTokenOf, type Persona } from './personas';
+import { categoriesOf, incidentIdOf, noticeAlertIdOf, pupil, recordAlertIdOf, seniorLeadershipGroup, spareCategoryId, teachingAssistant, type RecordKind } from './school-with-records';
+
+/** What a cell sends beyond the caller's token: valid input, so only the access decision varies. */
+export interface RouteRequest {
+  readonly pathParameters?: Record<string, string>;
+  readonly query?: Record<string, string>;
+  readonly body?: unknown;
+  /** Anything the school must hold before this request (beyond `schoolWithRecords`). */
+  readonly arrange?: (deps: FakeDeps) => Promise<void>;
+}
+
+export type RequestFor = (persona: Persona, record: RecordKind) => RouteRequest;
+
+const nothing: RequestFor = () => ({});
+
+/** The caller's own alert: the one the record raised for the alerted persona, else their staff-room notice. */
+const ownAlertId = (persona: Persona, record: RecordKind) =>
+  persona === 'staffAlerted' || persona === 'anonymous' ? recordAlertIdOf(record) : noticeAlertIdOf(persona);
+
+/**
+ * A valid request for every route, for each persona and record. The type makes a route
+ * without a request a compile error; the matrix also checks the key sets at run time.
+ */
+export const requests: Readonly<Record<RouteId, RequestFor>> = {
+  'health.read': nothing,
+  'config.read': nothing,
+  'openapi.read': nothing,
+  'me.read': nothing,
+  'school.read': nothing,
+  'students.search': () => ({ query: { query: pupil.givenName.slice(0, 2) } }),
+  'staff.list': () => ({ query: { query: 'P' } }),
+  'alertGroups.list': nothing,
+  'categories.list': nothing,
+  'incidents.create': (_persona, record) => ({
+    body: {
+      studentId: pupil.id,
+      occurredAt: '2025-01-15T09:40:00.000Z',
+      description: 'Amara told me at the classroom door that she had not had breakfast.',
+      categories: categoriesOf[record],
+    },
+  }),
+  'incidents.read': (_persona, record) => ({ pathParameters: { id: incidentIdOf(record) } }),
+  'actions.create': (_persona, record) => ({
+    pathParameters: { id: incidentIdOf(record) },
+    body: { text: 'Spoke to Amara at lunch; she said she was fine. Passed this on to the class teacher.' },
+  }),
+  'alerts.list': () => ({ query: { unread: 'true' } }),
+  'alerts.markRead': (persona, record) => ({ pathParameters: { id: ownAlertId(persona, record) } }),
+  'alerts.acknowledge': (persona, record) => ({ pathParameters: { id: ownAlertId(persona, record) } }),
+  'me.mfa.setup': nothing,
+  'me.mfa.verify': (persona) => ({
+    body: { code: '123456' },
+    // Setup came first, with the same access token.
+    arrange: async (deps) => {
+      if (persona !== 'anonymous') await deps.identity.associateAuthenticator(accessTokenOf(persona));
+    },
+  }),
+  'staff.create': () => ({
+    body: { email: 'n.ward@castlemead.example.sch.uk', givenName: 'Nadia', familyName: 'Ward', jobTitle: 'Midday supervisor', groups: ['staff'] },
+  }),
+  'staff.update': () => ({ pathParameters: { id: teachingAssistant.id }, body: { jobTitle: 'Higher level teaching assistant, Year 1' } }),
+  'alertGroups.create': () => ({ body: { name: 'Year 4 team', description: 'Everyone who works in Year 4', memberIds: [teachingAssistant.id] } }),
+  'alertGroups.update': () => ({ pathParameters: { id: seniorLeadershipGroup.id }, body: { name: 'Senior leadership team' } }),
+  'alertGroups.delete': () => ({ pathParameters: { id: seniorLeadershipGroup.id } }),
+  'categories.create': () => ({
+    body: { id: 'online-safety', name: 'Online safety', guidance: 'When a child has met something harmful online.', appliedBy: ['staff'], visibleTo: ['dsl'] },
+  }),
+  'categories.update': () => ({ pathParameters: { id: spareCategoryId }, body: { guidance: "When you have visited a child's home, with the reason." } }),
+  'audit.read': (_persona, record) => ({ query: { recordId: incidentIdOf(record) } }),
+};
