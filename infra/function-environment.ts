@@ -1,4 +1,5 @@
 import { requiredEnvironmentNames } from '../shared/config/load-config';
+import { loadTriggerConfig } from '../shared/config/load-trigger-config';
 
 /** What a Lantern function reads from its environment (see shared/config/load-config.ts). */
 export interface FunctionEnvironmentSource {
@@ -48,6 +49,28 @@ export function functionEnvironment(source: FunctionEnvironmentSource): Record<s
   const missing = requiredEnvironmentNames.filter((name) => !providedByLambda.has(name) && !(name in environment));
   if (missing.length > 0) {
     throw new Error(`The functions' environment does not set ${missing.join(', ')}, which shared/config/load-config.ts requires.`);
+  }
+  return environment;
+}
+
+export interface TriggerEnvironmentSource {
+  readonly auditTable: string;
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/**
+ * The environment of the user pool's triggers (see shared/config/load-trigger-config.ts):
+ * the audit table and the log level, nothing else. Never the pool's own ids: the pool
+ * refers to its triggers, so a trigger referring back to the pool is a circular dependency.
+ * Fails at synth when the trigger config loader would refuse it.
+ */
+export function triggerEnvironment(source: TriggerEnvironmentSource): Record<string, string> {
+  const environment = { AUDIT_TABLE: source.auditTable, LOG_LEVEL: source.logLevel ?? 'info' };
+  try {
+    // AWS_REGION is set by Lambda; any value stands in for it here.
+    loadTriggerConfig({ AWS_REGION: 'set-by-lambda', ...environment });
+  } catch (error) {
+    throw new Error(`The triggers' environment is not what shared/config/load-trigger-config.ts requires: ${(error as Error).message}`);
   }
   return environment;
 }

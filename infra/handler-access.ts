@@ -105,3 +105,24 @@ function sesIdentityArns(stack: Stack, senderEmail: string): string[] {
     Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, stack),
   );
 }
+
+/** A sign-in trigger only adds sign-in events to the audit log: PutItem, on the table itself. */
+export const triggerAuditActions = ['dynamodb:PutItem'] as const;
+
+/**
+ * The table key as a PutItem under it needs it (DynamoDB unwraps the table key with the
+ * caller's Decrypt and encrypts with Encrypt/GenerateDataKey): CDK's own write grant minus
+ * the wildcard families.
+ */
+export const triggerKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
+
+/**
+ * What a user-pool trigger's role may do: append to the audit table, nothing more. No grant
+ * names the user pool (the pool refers to the trigger; a reference back would be circular).
+ */
+export function grantTriggerAccess(handler: LanternFunction, dataStores: DataStores): void {
+  handler.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: [...triggerAuditActions], resources: [dataStores.auditTable.tableArn] }),
+  );
+  dataStores.key.grant(handler.role, ...triggerKeyActions);
+}

@@ -3,14 +3,15 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { routes as routeCatalogue, type RouteDefinition } from '../shared/api/routes';
 import { eventRules as eventRuleCatalogue, type EventRuleDefinition } from '../shared/events/rules';
+import { cognitoTriggers as triggerCatalogue } from '../shared/triggers/cognito-triggers';
 import { SchoolApi } from './constructs/api';
 import { DataStores } from './constructs/data-stores';
 import { SchoolEvents } from './constructs/events';
-import { Identity } from './constructs/identity';
+import { Identity, type SignInTriggerDefinition } from './constructs/identity';
 import { Reminders } from './constructs/reminders';
 import type { HandlerSettings } from './constructs/lantern-function';
-import { functionEnvironment } from './function-environment';
-import { grantHandlerAccess } from './handler-access';
+import { functionEnvironment, triggerEnvironment } from './function-environment';
+import { grantHandlerAccess, grantTriggerAccess } from './handler-access';
 import type { SchoolConfig, TrustConfig } from './trust-config';
 
 /** The repository root: the catalogues' `entry` paths are relative to it. */
@@ -23,6 +24,8 @@ export interface SchoolStackProps extends Omit<StackProps, 'env'> {
   readonly routes?: readonly RouteDefinition[];
   /** Defaults to the event-rule catalogue (shared/events/rules.ts). */
   readonly eventRules?: readonly EventRuleDefinition[];
+  /** Defaults to the user-pool trigger catalogue (shared/triggers/cognito-triggers.ts). */
+  readonly cognitoTriggers?: readonly SignInTriggerDefinition[];
   /** Where handler `entry` paths are resolved; defaults to the repository root. For tests. */
   readonly sourceRoot?: string;
 }
@@ -92,6 +95,15 @@ export class SchoolStack extends Stack {
       logKey: this.dataStores.key,
     });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
+
+    // The pool's triggers get their own, smaller settings: the audit table only, and nothing
+    // that names the pool (which refers to them).
+    this.identity.addSignInTriggers(props.cognitoTriggers ?? triggerCatalogue, {
+      sourceRoot: settings.sourceRoot,
+      logKey: this.dataStores.key,
+      environment: triggerEnvironment({ auditTable: this.dataStores.auditTable.tableName }),
+      grantAccess: (handler) => grantTriggerAccess(handler, this.dataStores),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnLogDeliveryConfiguration,
   CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
@@ -10,10 +11,28 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolDomain,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { groups } from '../../shared/domain/identity/groups';
+import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
+
+/** A user-pool Lambda trigger (see shared/triggers/cognito-triggers.ts). */
+export interface SignInTriggerDefinition {
+  readonly id: string;
+  readonly trigger: 'preAuthentication' | 'postAuthentication';
+  readonly entry: string;
+}
+
+const triggerOperations: Record<SignInTriggerDefinition['trigger'], UserPoolOperation> = {
+  preAuthentication: UserPoolOperation.PRE_AUTHENTICATION,
+  postAuthentication: UserPoolOperation.POST_AUTHENTICATION,
+};
+
+/** Cognito waits at most 5 seconds for a trigger; a longer function timeout buys nothing. */
+const triggerTimeout = Duration.seconds(5);
 
 export interface IdentityProps {
   readonly schoolId: string;
@@ -45,6 +64,11 @@ export class Identity extends Construct {
   /** Local-authority systems: a confidential client-credentials client. */
   readonly localAuthorityClient: UserPoolClient;
   readonly domain: UserPoolDomain;
+  /** The Plus tier's user activity log (sign-ins, failed ones included, with risk ratings). */
+  readonly userAuthEventsLogGroup: LogGroup;
+  readonly userAuthEventsDelivery: CfnLogDeliveryConfiguration;
+  /** The pool's trigger functions by catalogue id. */
+  readonly triggers = new Map<string, LanternFunction>();
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -128,5 +152,52 @@ export class Identity extends Construct {
     });
 
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `lantern-${props.schoolId}` } });
+
+    // Failed sign-ins never reach a post-authentication trigger: the Plus tier exports every
+    // authentication event (with its outcome and risk rating) to this log group. Cognito
+    // refuses a KMS-encrypted destination, so it has CloudWatch's own encryption; the
+    // /aws/vendedlogs/ prefix keeps the delivery's resource policy small.
+    this.userAuthEventsLogGroup = new LogGroup(this, 'UserAuthEvents', {
+      logGroupName: `/aws/vendedlogs/cognito/lantern-${props.schoolId}/user-auth-events`,
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.userAuthEventsDelivery = new CfnLogDeliveryConfiguration(this, 'UserAuthEventsDelivery', {
+      userPoolId: this.userPool.userPoolId,
+      logConfigurations: [
+        {
+          eventSource: 'userAuthEvents',
+          logLevel: 'INFO',
+          // The log group's ARN without the `:*` suffix of its GetAtt, which Cognito rejects.
+          cloudWatchLogsConfiguration: {
+            logGroupArn: Stack.of(this).formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: this.userAuthEventsLogGroup.logGroupName,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      ],
+    });
+  }
+
+  /**
+   * One function per trigger definition, attached to the pool. The settings must not refer
+   * to the pool (environment or grants): the pool refers to the function.
+   */
+  addSignInTriggers(definitions: readonly SignInTriggerDefinition[], settings: HandlerSettings): void {
+    for (const definition of definitions) {
+      if (this.triggers.has(definition.id)) throw new Error(`Cognito trigger ${definition.id} is declared twice`);
+      const trigger = new LanternFunction(this, `Trigger-${definition.id}`, {
+        entry: definition.entry,
+        purpose: `Cognito ${definition.trigger} trigger ${definition.id}`,
+        description: `${definition.id}: records the ${definition.trigger} sign-in event in the audit log`,
+        settings,
+        timeout: triggerTimeout,
+      });
+      this.userPool.addTrigger(triggerOperations[definition.trigger], trigger.function);
+      this.triggers.set(definition.id, trigger);
+    }
   }
 }

@@ -30,6 +30,8 @@ export interface LanternFunctionProps {
   readonly settings: HandlerSettings;
   /** Where failed asynchronous invocations go (event consumers). */
   readonly deadLetterQueue?: IQueue;
+  /** Defaults to 10 seconds. */
+  readonly timeout?: Duration;
 }
 
 /**
@@ -77,7 +79,7 @@ export class LanternFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,

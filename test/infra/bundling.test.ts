@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
+import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
 import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 /** Every module a bundle loads at run time (static, dynamic or require), as esbuild sees it. */
@@ -15,10 +16,12 @@ async function importsOf(file: string): Promise<string[]> {
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-// Every handler shares one bundling configuration, so one route and one event consumer
-// show it; `npx cdk synth` and `npm run bench` bundle them all (about 1.5 s of CPU each).
+// Every handler shares one bundling configuration, so one route, one event consumer and
+// one Cognito trigger show it; `npx cdk synth` and `npm run bench` bundle them all (about
+// 1.5 s of CPU each).
 const sampleRoutes = routes.filter((route) => route.id === 'me.read');
 const sampleRules = eventRules.slice(0, 1);
+const sampleTriggers = cognitoTriggers.slice(0, 1);
 
 describe('bundling handlers with esbuild', () => {
   let school: SynthesizedSchool;
@@ -26,7 +29,7 @@ describe('bundling handlers with esbuild', () => {
 
   beforeAll(() => {
     // Prepare: a real synthesis, which runs the local esbuild for each sampled handler
-    school = synthesizeSchool({ bundle: true, routes: sampleRoutes, eventRules: sampleRules });
+    school = synthesizeSchool({ bundle: true, routes: sampleRoutes, eventRules: sampleRules, cognitoTriggers: sampleTriggers });
     bundles = Object.values(school.template.findResources('AWS::Lambda::Function')).map((fn) => {
       const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const directory = path.join(school.app.outdir, `asset.${hash}`);
@@ -37,7 +40,8 @@ describe('bundling handlers with esbuild', () => {
   it('makes one bundle per handler', () => {
     // Assess
     expect(sampleRoutes).toHaveLength(1);
-    expect(bundles).toHaveLength(sampleRoutes.length + sampleRules.length);
+    expect(sampleTriggers).toHaveLength(1);
+    expect(bundles).toHaveLength(sampleRoutes.length + sampleRules.length + sampleTriggers.length);
   });
 
   it('emits minified ES modules that export handler and can still call require', () => {

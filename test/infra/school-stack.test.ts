@@ -11,6 +11,7 @@ import { routes } from '../../shared/api/routes';
 import { requiredEnvironmentNames } from '../../shared/config/load-config';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
+import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
 import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
@@ -61,6 +62,16 @@ describe('a school stack synthesized from the example trust', () => {
           expect(match!.Properties.AuthorizerId, routeKey).toEqual({ Ref: logicalIdOf(school.stack, 'Api/HttpApi/CognitoAccessToken/Resource') });
         }
       }
+    });
+
+    it('counts one JWT-authorized route per non-public catalogue entry', () => {
+      // Act
+      const jwtRoutes = values(template.findResources('AWS::ApiGatewayV2::Route')).filter(
+        (resource) => resource.Properties.AuthorizationType === 'JWT' && resource.Properties.AuthorizerId !== undefined,
+      );
+      // Assess
+      expect(jwtRoutes).toHaveLength(routes.filter((route) => !route.public).length);
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     });
 
     it('keeps exactly health, config and the OpenAPI document public', () => {
@@ -123,39 +134,50 @@ describe('a school stack synthesized from the example trust', () => {
   });
 
   describe('functions', () => {
-    it('makes one Node.js 22 ARM64 function per route and per event rule, with tracing, memory and timeout', () => {
+    /** The user pool's trigger functions: they have their own, smaller environment and grants. */
+    const isTrigger = (logicalId: string) =>
+      cognitoTriggers.some((trigger) => logicalId === logicalIdOf(school.stack, `Identity/Trigger-${trigger.id}/Handler/Resource`));
+
+    it('makes one Node.js 22 ARM64 function per route, event rule and Cognito trigger, with tracing, memory and timeout', () => {
       // Act
-      const functions = values(template.findResources('AWS::Lambda::Function'));
+      const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
       // Assess
-      expect(functions).toHaveLength(routes.length + eventRules.length);
-      for (const fn of functions) {
+      expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
+      expect(functions.filter(([id]) => isTrigger(id))).toHaveLength(cognitoTriggers.length);
+      for (const [id, fn] of functions) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs22.x',
           Architectures: ['arm64'],
           Handler: 'index.handler',
           MemorySize: 512,
-          Timeout: 10,
+          // Cognito waits at most 5 seconds for a trigger.
+          Timeout: isTrigger(id) ? 5 : 10,
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
       }
     });
 
-    it('gives every log group a one-year retention and the school key', () => {
+    it('gives every log group a one-year retention and the school key, except the Cognito export Cognito refuses to encrypt', () => {
       // Act
-      const logGroups = values(template.findResources('AWS::Logs::LogGroup'));
-      // Assess: one per function plus the API access logs
-      expect(logGroups).toHaveLength(routes.length + eventRules.length + 1);
-      for (const logGroup of logGroups) {
+      const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
+      const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
+      // Assess: one per function plus the API access logs and the user activity log
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 2);
+      for (const [id, logGroup] of logGroups) {
         expect(logGroup.Properties.RetentionInDays).toBe(365);
-        expect(logGroup.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
+        if (id === userAuthEvents) expect(logGroup.Properties.KmsKeyId).toBeUndefined();
+        else expect(logGroup.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] });
       }
     });
 
     it('sets every variable the config loader requires, except the one Lambda sets itself', () => {
       // Act
-      const functions = values(template.findResources('AWS::Lambda::Function'));
+      const functions = (Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][])
+        .filter(([id]) => !isTrigger(id))
+        .map(([, fn]) => fn);
       // Assess
+      expect(functions).toHaveLength(routes.length + eventRules.length);
       for (const fn of functions) {
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
         for (const name of requiredEnvironmentNames.filter((candidate) => candidate !== 'AWS_REGION')) {
@@ -180,7 +202,7 @@ describe('a school stack synthesized from the example trust', () => {
         JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
       );
       // Assess
-      expect(roles).toHaveLength(routes.length + eventRules.length);
+      expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     });
 
@@ -286,6 +308,14 @@ describe('a school stack synthesized from the example trust', () => {
         2,
       );
     });
+  });
+
+  it('stays well under the CloudFormation limit of 500 resources a stack', () => {
+    // Act
+    const count = Object.keys(template.toJSON().Resources).length;
+    // Assess: about 7 resources a route; room for some 25 more routes before 400
+    expect(count).toBeGreaterThan(routes.length * 5);
+    expect(count).toBeLessThan(400);
   });
 
   it('rotates the school key and retains it', () => {
@@ -412,9 +442,10 @@ describe('reminders in a school stack', () => {
     // Prepare
     const { stack, template } = synthesizeSchool();
     const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
-    // Act
+    const triggerRoles = cognitoTriggers.map((trigger) => logicalIdOf(stack, `Identity/Trigger-${trigger.id}/Role/Resource`));
+    // Act: the policies of the route and event-consumer roles (the Cognito triggers only audit)
     const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-      (policy) => !JSON.stringify(policy.Properties.Roles).includes(schedulerRole),
+      (policy) => ![schedulerRole, ...triggerRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
     );
     // Assess
     expect(handlerPolicies).toHaveLength(routes.length + eventRules.length);
@@ -466,7 +497,7 @@ describe('a school stack with an event rule in the catalogue', () => {
       Runtime: 'nodejs22.x',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
     });
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + cognitoTriggers.length);
   });
 
   it('resolves handler modules under the source root it is given', () => {

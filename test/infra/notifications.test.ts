@@ -1,0 +1,214 @@
+import { CfnElement, type Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventDelivery } from '../../infra/constructs/events';
+import { routes } from '../../shared/api/routes';
+import { eventRules } from '../../shared/events/rules';
+import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
+import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+
+type Resource = { Type: string; Properties: Record<string, any> };
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
+
+const logicalIdAt = (stack: Stack, constructPath: string) => {
+  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
+  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
+  return stack.getLogicalId(found);
+};
+
+/** Issue 4: alerts and reminders reach people by email through the bus, Scheduler and SES. */
+describe('notifications in a school stack built from the catalogues', () => {
+  let school: SynthesizedSchool;
+  let template: Template;
+  let resources: Record<string, Resource>;
+  const at = (constructPath: string) => logicalIdAt(school.stack, constructPath);
+  /** Policies of the route and event-consumer roles, by role logical id. */
+  let handlerPolicies: Map<string, Statement[]>;
+
+  beforeAll(() => {
+    // Prepare: the example trust's first school, resources only
+    school = synthesizeSchool();
+    template = school.template;
+    resources = template.toJSON().Resources;
+    const handlerRoles = [
+      ...routes.map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
+      ...eventRules.map((rule) => at(`Events/Consumer-${rule.id}/Role/Resource`)),
+    ];
+    handlerPolicies = new Map(
+      handlerRoles.map((role) => {
+        const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+          JSON.stringify(policy.Properties.Roles).includes(`"${role}"`),
+        );
+        return [role, policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])];
+      }),
+    );
+  });
+
+  it('has the notifier (AlertRaised) and reminders (ReminderDue) consumers in the catalogue', () => {
+    // Assess
+    expect(eventRules.map((rule) => [rule.id, rule.pattern])).toEqual([
+      ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
+      ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
+    ]);
+  });
+
+  describe.each([
+    ['notifier', 'AlertRaised'],
+    ['reminders', 'ReminderDue'],
+  ])('the %s rule', (id, detailType) => {
+    it(`matches lantern ${detailType} events on the school bus and targets the ${id} function with retries and the dead-letter queue`, () => {
+      // Act
+      const rules = Object.values(template.findResources('AWS::Events::Rule', {
+        Properties: { EventPattern: { source: ['lantern'], 'detail-type': [detailType] } },
+      }));
+      // Assess
+      expect(rules).toHaveLength(1);
+      expect(rules[0]!.Properties).toEqual({
+        EventBusName: { Ref: at('Events/Bus/Resource') },
+        EventPattern: { source: ['lantern'], 'detail-type': [detailType] },
+        Description: expect.any(String),
+        State: 'ENABLED',
+        Targets: [
+          {
+            Id: expect.any(String),
+            Arn: { 'Fn::GetAtt': [at(`Events/Consumer-${id}/Handler/Resource`), 'Arn'] },
+            DeadLetterConfig: { Arn: { 'Fn::GetAtt': [at('Events/DeadLetterQueue/Resource'), 'Arn'] } },
+            RetryPolicy: { MaximumRetryAttempts: eventDelivery.retryAttempts, MaximumEventAgeInSeconds: eventDelivery.maxEventAge.toSeconds() },
+          },
+        ],
+      });
+    });
+
+    it('lets EventBridge, for this rule only, invoke the function and send failures to the queue', () => {
+      // Prepare
+      const rule = at(`Events/Rule-${id}/Resource`);
+      // Assess
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [at(`Events/Consumer-${id}/Handler/Resource`), 'Arn'] },
+        SourceArn: { 'Fn::GetAtt': [rule, 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: at('Events/DeadLetterQueue/Resource') }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Action: 'sqs:SendMessage',
+              Principal: { Service: 'events.amazonaws.com' },
+              Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule, 'Arn'] } } },
+            }),
+          ]),
+        },
+      });
+    });
+
+    it('sends the function\'s own failed invocations to the same dead-letter queue', () => {
+      // Assess
+      expect(resources[at(`Events/Consumer-${id}/Handler/Resource`)]!.Properties.DeadLetterConfig).toEqual({
+        TargetArn: { 'Fn::GetAtt': [at('Events/DeadLetterQueue/Resource'), 'Arn'] },
+      });
+    });
+  });
+
+  describe('reminder scheduling', () => {
+    it('has the school schedule group, retained', () => {
+      // Assess
+      template.hasResource('AWS::Scheduler::ScheduleGroup', {
+        Properties: { Name: `lantern-${school.stack.school.id}-reminders` },
+        DeletionPolicy: 'Retain',
+      });
+    });
+
+    it('has a Scheduler role that only scheduler.amazonaws.com assumes and that may only put events on the bus', () => {
+      // Prepare
+      const role = at('Reminders/SchedulerRole/Resource');
+      // Act
+      const trust = resources[role]!.Properties.AssumeRolePolicyDocument.Statement as { Principal: unknown; Action: string }[];
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+        JSON.stringify(policy.Properties.Roles).includes(`"${role}"`),
+      );
+      // Assess
+      expect(trust).toHaveLength(1);
+      expect(trust[0]).toMatchObject({ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' } });
+      expect(resources[role]!.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(resources[role]!.Properties.Policies).toBeUndefined();
+      expect(Object.keys(template.findResources('AWS::IAM::ManagedPolicy'))).toEqual([]);
+      expect(policies).toHaveLength(1);
+      expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([
+        { Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [at('Events/Bus/Resource'), 'Arn'] } },
+      ]);
+    });
+
+    it('lets every route and consumer create schedules in the group and pass the role, to Scheduler only', () => {
+      // Prepare
+      const schedulerRole = at('Reminders/SchedulerRole/Resource');
+      const schedules = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/lantern-${school.stack.school.id}-reminders/*`]] };
+      for (const [role, statements] of handlerPolicies) {
+        // Act
+        const passRole = statements.filter((statement) => [statement.Action].flat().includes('iam:PassRole'));
+        // Assess
+        expect(statements, role).toContainEqual({ Action: 'scheduler:CreateSchedule', Effect: 'Allow', Resource: schedules });
+        expect(passRole, role).toEqual([
+          { Action: 'iam:PassRole', Effect: 'Allow', Resource: { 'Fn::GetAtt': [schedulerRole, 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },
+        ]);
+      }
+    });
+
+    it('tells the handlers the group and the role to give their schedules', () => {
+      // Act
+      const variables = resources[at('Events/Consumer-reminders/Handler/Resource')]!.Properties.Environment.Variables;
+      // Assess
+      expect(variables).toMatchObject({
+        REMINDER_SCHEDULE_GROUP: `lantern-${school.stack.school.id}-reminders`,
+        REMINDER_ROLE_ARN: { 'Fn::GetAtt': [at('Reminders/SchedulerRole/Resource'), 'Arn'] },
+      });
+    });
+  });
+
+  describe('SES', () => {
+    it('lets every route and consumer send email only as the school sender, from its identity', () => {
+      // Prepare
+      const sender = school.stack.school.senderEmail;
+      const domain = sender.split('@')[1]!;
+      const identity = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:eu-west-2:111111111111:identity/${name}`]] });
+      expect(handlerPolicies.size).toBe(routes.length + eventRules.length);
+      for (const [role, statements] of handlerPolicies) {
+        // Act
+        const ses = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
+        // Assess
+        expect(ses, role).toEqual([
+          { Action: 'ses:SendEmail', Effect: 'Allow', Resource: [identity(sender), identity(domain)], Condition: { StringEquals: { 'ses:FromAddress': sender } } },
+        ]);
+      }
+    });
+
+    it('grants no SES action on every resource, nor any SES action but sending, anywhere', () => {
+      // Act
+      const ses = Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+        (policy.Properties.PolicyDocument.Statement as Statement[]).filter((statement) =>
+          [statement.Action].flat().some((action) => action.startsWith('ses:') || action === '*'),
+        ),
+      );
+      // Assess
+      expect(ses).toHaveLength(routes.length + eventRules.length);
+      for (const statement of ses) {
+        expect([statement.Action].flat().every((action) => action === 'ses:SendEmail' || action === 'ses:SendRawEmail')).toBe(true);
+        expect([statement.Resource].flat()).not.toContain('*');
+      }
+    });
+
+    it('gives the Cognito triggers no SES, Scheduler or event-bus permission', () => {
+      for (const trigger of cognitoTriggers) {
+        // Prepare
+        const role = at(`Identity/Trigger-${trigger.id}/Role/Resource`);
+        // Act
+        const actions = Object.values(template.findResources('AWS::IAM::Policy'))
+          .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
+          .flatMap((policy) => (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) => [statement.Action].flat()));
+        // Assess
+        expect(actions.filter((action) => /^(ses|scheduler|events|iam|cognito-idp|s3):/.test(action)), trigger.id).toEqual([]);
+      }
+    });
+  });
+});
