@@ -44,6 +44,7 @@ export const demoStaff: readonly DemoStaffMember[] = [
   member('Daniel', 'Osei', 'Year 5 Class Teacher', ['staff']),
   member('Grace', 'Lindqvist', 'Teaching Assistant', ['staff']),
   member('Sam', 'Carter', 'Midday Supervisor', ['staff']),
+  member('Ben', 'Hughes', 'Reception Class Teacher', ['staff']),
   member('Olivia', 'Bennett', 'School Business Manager', ['admin']),
 ];
 

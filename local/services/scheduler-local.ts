@@ -73,6 +73,7 @@ export async function startSchedulerLocal(options: SchedulerLocalOptions): Promi
 
   async function route(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://local');
+    if (request.method === 'GET' && url.pathname === '/health') return sendJson(response, 200, { ok: true, pending: schedules.size });
     const match = /^\/schedules\/([^/]+)$/.exec(url.pathname);
     if (!match) return sendJson(response, 404, { message: 'Not Found' });
     const name = decodeURIComponent(match[1]!);

@@ -61,14 +61,15 @@ export class UnprocessableError extends LanternError {
   readonly code = 'unprocessable';
 
   constructor(
-    message: string,
+    readonly reason: string,
     readonly field?: string,
   ) {
-    super(message);
+    // Like ValidationError, the message names the field first.
+    super(field ? `${field}: ${reason}` : reason);
   }
 
   override details() {
-    return this.field ? { issues: [{ field: this.field, message: this.message }] } : undefined;
+    return this.field ? { issues: [{ field: this.field, message: this.reason }] } : undefined;
   }
 }
 

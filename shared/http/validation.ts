@@ -5,10 +5,13 @@ import { ValidationError, type FieldIssue } from '../errors/lantern-error';
 export function parseWith<TSchema extends z.ZodType>(schema: TSchema, input: unknown, prefix: string): z.infer<TSchema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues: FieldIssue[] = result.error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: isMissing(issue, input) ? 'is required' : issue.message,
-  }));
+  const fieldAt = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+  const issues: FieldIssue[] = result.error.issues.flatMap((issue) =>
+    // zod reports unknown keys against their parent (the root: an empty path); name each key.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldAt([...issue.path, key]), message: 'is not a field this request takes' }))
+      : [{ field: fieldAt(issue.path), message: isMissing(issue, input) ? 'is required' : issue.message }],
+  );
   throw new ValidationError(issues);
 }
 

@@ -122,7 +122,7 @@ export class DynamoIncidentStore implements IncidentStore {
           expiresAt: Math.floor(new Date(record.expiresAt).getTime() / 1000),
         },
         // Taken unless absent or expired (TTL deletion is lazy, and absent locally).
-        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': Math.floor(new Date(now).getTime() / 1000) },
       },
     };

@@ -256,7 +256,9 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
   }
 
   async record(write: IncidentWrite): Promise<void> {
-    if (write.idempotency && this.idempotency.has(idempotencyKey(write.idempotency))) {
+    // Like the table's condition: a key is taken unless absent or expired by the time of recording.
+    const previous = write.idempotency && this.idempotency.get(idempotencyKey(write.idempotency));
+    if (previous && previous.expiresAt >= write.incident.recordedAt) {
       throw new IdempotencyKeyTakenError('The idempotency key is already taken');
     }
     this.recorded.push(write);

@@ -1,0 +1,90 @@
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { EventRuleDefinition } from '../../shared/events/rules';
+import { matchesEventPattern } from './match-event-pattern';
+
+export type BusEvent = EventBridgeEvent<string, unknown>;
+
+/** A delivery that failed on every attempt: what the stack's SQS dead-letter queue would hold. */
+export interface DeadLetter {
+  readonly ruleId: string;
+  readonly entry: string;
+  readonly attempts: number;
+  readonly error: string;
+  readonly failedAt: string;
+  readonly event: BusEvent;
+}
+
+export interface EventDispatcherOptions {
+  readonly rules: readonly EventRuleDefinition[];
+  /** Calls the rule's consumer with the event; a rejection is a failed delivery. */
+  readonly invoke: (rule: EventRuleDefinition, event: BusEvent) => Promise<unknown>;
+  readonly deadLetter: (letter: DeadLetter) => Promise<void>;
+  /** Retries after the first attempt; the stack's rule targets declare the same number. */
+  readonly retryAttempts?: number;
+  readonly retryDelayMs?: (retry: number) => number;
+  readonly now?: () => Date;
+  readonly log?: (message: string) => void;
+}
+
+export interface EventDispatcher {
+  /** Starts delivery to every matching rule in the background; returns the matched rule ids. */
+  dispatch(event: BusEvent): string[];
+  /** Resolves once no delivery (including ones started meanwhile) is in flight. */
+  waitForIdle(): Promise<void>;
+  readonly inFlight: number;
+}
+
+export const DEFAULT_RETRY_ATTEMPTS = 2;
+
+export function createEventDispatcher(options: EventDispatcherOptions): EventDispatcher {
+  const retryAttempts = options.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
+  const retryDelayMs = options.retryDelayMs ?? ((retry: number) => 100 * 2 ** (retry - 1));
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string) => console.error(message));
+  const deliveries = new Set<Promise<void>>();
+
+  async function deliver(rule: EventRuleDefinition, event: BusEvent): Promise<void> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= retryAttempts + 1; attempt += 1) {
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt - 1)));
+      try {
+        await options.invoke(rule, event);
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    const letter: DeadLetter = {
+      ruleId: rule.id,
+      entry: rule.entry,
+      attempts: retryAttempts + 1,
+      error: lastError instanceof Error ? lastError.message : String(lastError),
+      failedAt: now().toISOString(),
+      event,
+    };
+    log(`[events] ${rule.id} failed ${letter.attempts} times for ${event['detail-type']} ${event.id}: ${letter.error} (dead-lettered)`);
+    try {
+      await options.deadLetter(letter);
+    } catch (error) {
+      // The dead-letter store itself failed: print the whole letter so it is not lost.
+      log(`[events] could not write the dead letter (${(error as Error).message}): ${JSON.stringify(letter)}`);
+    }
+  }
+
+  return {
+    dispatch(event) {
+      const matched = options.rules.filter((rule) => matchesEventPattern(rule.pattern, event));
+      for (const rule of matched) {
+        const delivery = deliver(rule, event).finally(() => deliveries.delete(delivery));
+        deliveries.add(delivery);
+      }
+      return matched.map((rule) => rule.id);
+    },
+    async waitForIdle() {
+      while (deliveries.size > 0) await Promise.allSettled([...deliveries]);
+    },
+    get inFlight() {
+      return deliveries.size;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { LOOPBACK } from '../free-port';
+
+type CognitoModules = {
+  server: typeof import('cognito-local/lib/server/server');
+  router: typeof import('cognito-local/lib/server/Router');
+  config: typeof import('cognito-local/lib/server/config');
+  services: typeof import('cognito-local/lib/services');
+  cognitoService: typeof import('cognito-local/lib/services/cognitoService');
+  userPoolService: typeof import('cognito-local/lib/services/userPoolService');
+  stormDb: typeof import('cognito-local/lib/services/dataStore/stormDb');
+  messageDelivery: typeof import('cognito-local/lib/services/messageDelivery/messageDelivery');
+  consoleSender: typeof import('cognito-local/lib/services/messageDelivery/consoleMessageSender');
+  otp: typeof import('cognito-local/lib/services/otp');
+  tokenGenerator: typeof import('cognito-local/lib/services/tokenGenerator');
+};
+
+export interface CognitoLocal {
+  readonly endpoint: string;
+  readonly port: number;
+  /** `iss` of the tokens it signs for a pool: its own URL plus the pool id. */
+  issuerFor(userPoolId: string): string;
+  jwksUrlFor(userPoolId: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * cognito-local in this process. Its own `createDefaultServer` keeps data in
+ * `<cwd>/.cognito`, takes its port from PORT and loads aws-sdk v2 for Lambda triggers and
+ * KMS; this composes the same services with the data under `directory`, no triggers, and
+ * the token issuer set to the URL it really listens on (otherwise `iss` says localhost:9229).
+ */
+export async function startCognitoLocal(options: { directory: string; port: number; logFile: string }): Promise<CognitoLocal> {
+  const load = createRequire(import.meta.url);
+  const modules: CognitoModules = {
+    server: load('cognito-local/lib/server/server'),
+    router: load('cognito-local/lib/server/Router'),
+    config: load('cognito-local/lib/server/config'),
+    services: load('cognito-local/lib/services'),
+    cognitoService: load('cognito-local/lib/services/cognitoService'),
+    userPoolService: load('cognito-local/lib/services/userPoolService'),
+    stormDb: load('cognito-local/lib/services/dataStore/stormDb'),
+    messageDelivery: load('cognito-local/lib/services/messageDelivery/messageDelivery'),
+    consoleSender: load('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
+    otp: load('cognito-local/lib/services/otp'),
+    tokenGenerator: load('cognito-local/lib/services/tokenGenerator'),
+  };
+  const logger = cognitoLogger(options.logFile);
+  const ctx = { logger };
+  const tokenConfig = { IssuerDomain: `http://${LOOPBACK}:${options.port}` };
+  const config = {
+    ...modules.config.DefaultConfig,
+    TriggerFunctions: {},
+    UserPoolDefaults: { UsernameAttributes: ['email'] },
+    TokenConfig: tokenConfig,
+    ServerConfig: { port: options.port, hostname: LOOPBACK, development: false, https: false as const },
+  };
+
+  const dataDirectory = join(options.directory, 'db');
+  const clock = new modules.services.DateClock();
+  const dataStoreFactory = new modules.stormDb.StormDBDataStoreFactory(dataDirectory);
+  const cognito = await new modules.cognitoService.CognitoServiceFactoryImpl(
+    dataDirectory,
+    dataStoreFactory,
+    new modules.userPoolService.UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+  ).create(ctx, config.UserPoolDefaults);
+  // No Lambda triggers are configured, so neither the Lambda client nor KMS is ever called.
+  const noLambda = {} as ConstructorParameters<typeof modules.services.LambdaService>[1];
+  const noCrypto = {} as ConstructorParameters<typeof modules.services.TriggersService>[3];
+  const triggers = new modules.services.TriggersService(clock, cognito, new modules.services.LambdaService({}, noLambda), noCrypto);
+  const services = {
+    clock,
+    cognito,
+    config,
+    messages: new modules.services.MessagesService(
+      triggers,
+      new modules.messageDelivery.MessageDeliveryService(new modules.consoleSender.ConsoleMessageSender()),
+    ),
+    otp: modules.otp.otp,
+    tokenGenerator: new modules.tokenGenerator.JwtTokenGenerator(clock, triggers, tokenConfig),
+    triggers,
+  };
+  const app = modules.server.createServer(modules.router.Router(services), logger as never, config.ServerConfig, services);
+  const server = (await app.start()) as Server;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const endpoint = `http://${LOOPBACK}:${port}`;
+  tokenConfig.IssuerDomain = endpoint;
+
+  return {
+    endpoint,
+    port,
+    issuerFor: (userPoolId) => `${endpoint}/${userPoolId}`,
+    jwksUrlFor: (userPoolId) => `${endpoint}/${userPoolId}/.well-known/jwks.json`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** cognito-local logs with pino; warnings (refused sign-ins and the like) go to a file. */
+function cognitoLogger(logFile: string) {
+  const loadFromCognito = createRequire(join(dirname(createRequire(import.meta.url).resolve('cognito-local/package.json')), 'lib', 'index.js'));
+  const pino = loadFromCognito('pino') as typeof import('pino').default;
+  return pino({ level: 'warn', base: undefined }, pino.destination({ dest: logFile, sync: true, mkdir: true }));
+}

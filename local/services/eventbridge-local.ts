@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { LOOPBACK } from '../free-port';
+import type { EventRuleDefinition } from '../../shared/events/rules';
+import { createEventDispatcher, type BusEvent, type DeadLetter } from '../events/event-dispatcher';
+import { LOCAL_ACCOUNT_ID } from '../lambda-context';
+
+export interface EventBridgeLocal {
+  readonly endpoint: string;
+  readonly port: number;
+  /** Events put on the bus since start, oldest first. */
+  readonly events: readonly BusEvent[];
+  readonly deadLetters: readonly DeadLetter[];
+  waitForIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EventBridgeLocalOptions {
+  readonly port: number;
+  readonly region: string;
+  readonly eventBusName: string;
+  readonly rules: readonly EventRuleDefinition[];
+  readonly invoke: (rule: EventRuleDefinition, event: BusEvent) => Promise<unknown>;
+  readonly eventsLog: string;
+  readonly deadLetterLog: string;
+  readonly retryAttempts?: number;
+}
+
+interface PutEventsRequestEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  EventBusName?: string;
+  Resources?: string[];
+  Time?: number | string;
+}
+
+type EntryResult = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
+
+/** PutEvents allows 256 KB per request. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+
+/**
+ * The EventBridge PutEvents API (JSON 1.1), enough for the real @aws-sdk/client-eventbridge
+ * pointed at it. Each event is recorded (memory and `events.jsonl`) and delivered to every
+ * rule of the catalogue whose pattern matches, in the background, with retries, and to
+ * `dead-letter.jsonl` when every attempt failed. Also: GET /events, GET /dead-letters,
+ * GET /idle (answers once no delivery is in flight), GET /health.
+ */
+export async function startEventBridgeLocal(options: EventBridgeLocalOptions): Promise<EventBridgeLocal> {
+  const events: BusEvent[] = [];
+  const deadLetters: DeadLetter[] = [];
+  const dispatcher = createEventDispatcher({
+    rules: options.rules,
+    invoke: options.invoke,
+    retryAttempts: options.retryAttempts,
+    deadLetter: async (letter) => {
+      deadLetters.push(letter);
+      await appendFile(options.deadLetterLog, `${JSON.stringify(letter)}\n`);
+    },
+  });
+
+  const server = createServer((request, response) => {
+    route(request, response).catch((error: Error) => sendJson(response, 500, { __type: 'InternalException', message: error.message }));
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://local').pathname;
+    if (request.method === 'POST' && path === '/') return putEvents(request, response);
+    if (request.method === 'GET' && path === '/events') return sendJson(response, 200, { events });
+    if (request.method === 'GET' && path === '/dead-letters') return sendJson(response, 200, { deadLetters });
+    if (request.method === 'GET' && path === '/health') return sendJson(response, 200, { ok: true, inFlight: dispatcher.inFlight });
+    if (request.method === 'GET' && path === '/idle') {
+      await dispatcher.waitForIdle();
+      return sendJson(response, 200, { inFlight: dispatcher.inFlight, events: events.length, deadLetters: deadLetters.length });
+    }
+    sendJson(response, 404, { message: 'Not Found' });
+  }
+
+  async function putEvents(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = request.headers['x-amz-target'];
+    if (target !== 'AWSEvents.PutEvents') {
+      return sendAwsError(response, 400, 'UnknownOperationException', `The local event bus supports only PutEvents, not ${String(target)}`);
+    }
+    const raw = await readBody(request);
+    let body: { Entries?: PutEventsRequestEntry[] };
+    try {
+      body = JSON.parse(raw.toString('utf8')) as { Entries?: PutEventsRequestEntry[] };
+    } catch {
+      return sendAwsError(response, 400, 'SerializationException', 'The request body is not valid JSON');
+    }
+    const entries = body.Entries;
+    if (!Array.isArray(entries) || entries.length < 1 || entries.length > 10) {
+      return sendAwsError(response, 400, 'ValidationException', 'Entries must hold between 1 and 10 entries');
+    }
+    if (raw.byteLength > MAX_REQUEST_BYTES) {
+      return sendAwsError(response, 400, 'ValidationException', 'Total size of the entries in the request is over the limit.');
+    }
+    const accepted: BusEvent[] = [];
+    const results: EntryResult[] = entries.map((entry) => {
+      const checked = toBusEvent(entry, options);
+      if ('ErrorCode' in checked) return checked;
+      accepted.push(checked);
+      return { EventId: checked.id };
+    });
+    if (accepted.length > 0) {
+      events.push(...accepted);
+      await appendFile(options.eventsLog, accepted.map((event) => `${JSON.stringify(event)}\n`).join(''));
+      for (const event of accepted) dispatcher.dispatch(event);
+    }
+    sendJson(response, 200, { FailedEntryCount: results.length - accepted.length, Entries: results }, 'application/x-amz-json-1.1');
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    endpoint: `http://${LOOPBACK}:${port}`,
+    port,
+    events,
+    deadLetters,
+    waitForIdle: () => dispatcher.waitForIdle(),
+    stop: async () => {
+      // Let deliveries in flight finish, but a consumer that hangs must not hold up Ctrl-C.
+      await Promise.race([dispatcher.waitForIdle(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}
+
+function toBusEvent(entry: PutEventsRequestEntry, options: EventBridgeLocalOptions): BusEvent | { ErrorCode: string; ErrorMessage: string } {
+  const bus = entry.EventBusName ?? 'default';
+  if (bus !== options.eventBusName && !bus.endsWith(`:event-bus/${options.eventBusName}`)) {
+    return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${bus} does not exist.` };
+  }
+  if (!entry.Source) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Source is not valid. Reason: Source is a required argument.' };
+  if (!entry.DetailType) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.' };
+  let detail: unknown;
+  try {
+    detail = JSON.parse(entry.Detail ?? '');
+  } catch {
+    return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  }
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail)) {
+    return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  }
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': entry.DetailType,
+    source: entry.Source,
+    account: LOCAL_ACCOUNT_ID,
+    time: eventTime(entry.Time),
+    region: options.region,
+    resources: entry.Resources ?? [],
+    detail,
+  };
+}
+
+/** EventBridge writes `time` to the second, without milliseconds. */
+function eventTime(time: number | string | undefined): string {
+  const date = typeof time === 'number' ? new Date(time * 1000) : typeof time === 'string' ? new Date(time) : new Date();
+  const valid = Number.isNaN(date.getTime()) ? new Date() : date;
+  return valid.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function sendAwsError(response: ServerResponse, status: number, type: string, message: string): void {
+  response.setHeader('x-amzn-errortype', type);
+  sendJson(response, status, { __type: type, message }, 'application/x-amz-json-1.1');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+  });
+  response.end(text);
+}

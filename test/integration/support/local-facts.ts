@@ -1,0 +1,27 @@
+import { inject } from 'vitest';
+import type { LocalDemoUser, LocalFacts } from '../../../local/local-facts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Facts of the local stack global-setup started for this run. */
+    lantern: LocalFacts;
+  }
+}
+
+export function localFacts(): LocalFacts {
+  return inject('lantern');
+}
+
+/**
+ * A demo user in the group; `withAuthenticator` picks one with an enrolled TOTP secret
+ * (the demo DSL and SLT), `false` one without.
+ */
+export function demoUser(group: 'staff' | 'slt' | 'dsl' | 'admin', options: { withAuthenticator?: boolean } = {}): LocalDemoUser {
+  const user = localFacts().users.find(
+    (candidate) =>
+      candidate.groups.includes(group) &&
+      (options.withAuthenticator === undefined || Boolean(candidate.totpSecret) === options.withAuthenticator),
+  );
+  if (!user) throw new Error(`No demo user in ${group}${options.withAuthenticator === undefined ? '' : options.withAuthenticator ? ' with an authenticator' : ' without an authenticator'}`);
+  return user;
+}

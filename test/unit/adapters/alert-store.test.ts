@@ -1,0 +1,143 @@
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoAlertStore, alertItem } from '../../../shared/adapters/dynamo/alert-store';
+import { alertFixture } from '../support/incident-records';
+import { auditEventFixture } from '../support/audit-events';
+import { staffOf } from '../support/school-cast';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const tables = { records: 'lantern-records', audit: 'lantern-audit' };
+const recipientId = staffOf.designatedLead.id;
+
+afterEach(() => dynamo.reset());
+
+const store = () => new DynamoAlertStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tables);
+
+describe('alertItem', () => {
+  it('files an unread alert in the unread index, and a read one out of it', () => {
+    // Prepare
+    const unread = alertFixture();
+    const read = alertFixture({ readAt: '2025-01-15T10:05:00.000Z' });
+
+    // Act
+    const items = [alertItem(unread), alertItem(read)];
+
+    // Assess
+    expect(items[0]).toEqual({ pk: `STAFF#${recipientId}`, sk: `ALERT#${unread.id}`, gsi1pk: `UNREAD#${recipientId}`, gsi1sk: unread.id, type: 'Alert', ...unread });
+    expect(items[1]).not.toHaveProperty('gsi1pk');
+    expect(items[1]).not.toHaveProperty('gsi1sk');
+  });
+});
+
+describe('DynamoAlertStore.list', () => {
+  it('reads unread alerts from the sparse index, newest first', async () => {
+    // Prepare
+    const alert = alertFixture();
+    dynamo.on(QueryCommand).resolves({ Items: [alertItem(alert)] });
+
+    // Act
+    const page = await store().list(recipientId, { unreadOnly: true, limit: 25 });
+
+    // Assess
+    expect(page).toEqual({ alerts: [alert] });
+    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(QueryCommand, {
+      TableName: tables.records,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `UNREAD#${recipientId}` },
+      ScanIndexForward: false,
+      Limit: 25,
+    });
+  });
+
+  it('reads every alert from the recipient’s partition otherwise', async () => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    await store().list(recipientId, { unreadOnly: false, limit: 10 });
+
+    // Assess
+    const input = dynamo.commandCalls(QueryCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `STAFF#${recipientId}`, ':prefix': 'ALERT#' },
+      ScanIndexForward: false,
+    });
+    expect(input.IndexName).toBeUndefined();
+  });
+
+  it('hands back the last key as a cursor that starts the next page', async () => {
+    // Prepare
+    const lastKey = { pk: `STAFF#${recipientId}`, sk: 'ALERT#01JHT0000000000000000000A1', gsi1pk: `UNREAD#${recipientId}`, gsi1sk: '01JHT0000000000000000000A1' };
+    dynamo.on(QueryCommand).resolvesOnce({ Items: [alertItem(alertFixture())], LastEvaluatedKey: lastKey }).resolvesOnce({ Items: [] });
+    const alerts = store();
+
+    // Act
+    const first = await alerts.list(recipientId, { unreadOnly: true, limit: 1 });
+    const second = await alerts.list(recipientId, { unreadOnly: true, limit: 1, cursor: first.nextCursor });
+
+    // Assess
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(second).toEqual({ alerts: [] });
+    expect(dynamo).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
+  });
+});
+
+describe('DynamoAlertStore.mark', () => {
+  it('keeps the first reading, leaves the unread index and audits, in one transaction', async () => {
+    // Prepare
+    const read = alertFixture({ readAt: '2025-01-15T10:05:00.000Z' });
+    dynamo.on(TransactWriteCommand).resolves({});
+    dynamo.on(GetCommand).resolves({ Item: alertItem(read) });
+    const audit = auditEventFixture({ action: 'alert.read', recordType: 'alert', recordId: read.id });
+
+    // Act
+    const updated = await store().mark(recipientId, read.id, { readAt: '2025-01-15T10:05:00.000Z' }, audit);
+
+    // Assess
+    expect(updated).toEqual(read);
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items).toHaveLength(2);
+    expect(items[0]!.Update).toEqual({
+      TableName: tables.records,
+      Key: { pk: `STAFF#${recipientId}`, sk: `ALERT#${read.id}` },
+      UpdateExpression: 'SET readAt = if_not_exists(readAt, :readAt) REMOVE gsi1pk, gsi1sk',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':readAt': '2025-01-15T10:05:00.000Z' },
+    });
+    expect(items[1]!.Put).toMatchObject({ TableName: tables.audit, Item: { action: 'alert.read' }, ConditionExpression: 'attribute_not_exists(pk)' });
+  });
+
+  it('sets the acknowledgement only once too', async () => {
+    // Prepare
+    const acknowledged = alertFixture({ readAt: '2025-01-15T10:05:00.000Z', acknowledgedAt: '2025-01-15T10:06:00.000Z' });
+    dynamo.on(TransactWriteCommand).resolves({});
+    dynamo.on(GetCommand).resolves({ Item: alertItem(acknowledged) });
+
+    // Act
+    await store().mark(recipientId, acknowledged.id, { readAt: '2025-01-15T10:06:00.000Z', acknowledgedAt: '2025-01-15T10:06:00.000Z' }, auditEventFixture());
+
+    // Assess
+    const update = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update!;
+    expect(update.UpdateExpression).toBe('SET readAt = if_not_exists(readAt, :readAt), acknowledgedAt = if_not_exists(acknowledgedAt, :acknowledgedAt) REMOVE gsi1pk, gsi1sk');
+    expect(update.ExpressionAttributeValues).toEqual({ ':readAt': '2025-01-15T10:06:00.000Z', ':acknowledgedAt': '2025-01-15T10:06:00.000Z' });
+  });
+});
+
+describe('DynamoAlertStore.get', () => {
+  it('finds an alert under the recipient’s own key only', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({});
+
+    // Act
+    const alert = await store().get(staffOf.unrelatedTeacher.id, '01JHT0000000000000000000A1');
+
+    // Assess
+    expect(alert).toBeUndefined();
+    expect(dynamo).toHaveReceivedCommandWith(GetCommand, { Key: { pk: `STAFF#${staffOf.unrelatedTeacher.id}`, sk: 'ALERT#01JHT0000000000000000000A1' }, ConsistentRead: true });
+  });
+});

@@ -1,0 +1,57 @@
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { EventBridgeReminderScheduler } from '../../../shared/adapters/scheduler/eventbridge-scheduler';
+import type { ReminderDueDetail } from '../../../shared/domain/ports';
+
+const scheduler = mockClient(SchedulerClient);
+
+afterEach(() => scheduler.reset());
+
+const settings = {
+  scheduleGroup: 'lantern-reminders',
+  roleArn: 'arn:aws:iam::123456789012:role/lantern-reminder-scheduler',
+  eventBusArn: 'arn:aws:events:eu-west-2:123456789012:event-bus/lantern-events',
+};
+const detail: ReminderDueDetail = { reminderId: '01JHT0000000000000000000I1-reminder', incidentId: '01JHT0000000000000000000I1', ownerId: 'staff-1', note: 'Check in at register' };
+
+describe('EventBridgeReminderScheduler', () => {
+  it('creates a one-off UTC schedule that puts ReminderDue on the bus, then deletes itself', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/lantern-reminders/x' });
+
+    // Act
+    await new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), settings).schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+
+    // Assess
+    expect(scheduler).toHaveReceivedCommandExactlyOnceWith(CreateScheduleCommand, {
+      Name: 'reminder-01JHT0000000000000000000I1-reminder',
+      GroupName: 'lantern-reminders',
+      ScheduleExpression: 'at(2025-06-20T07:30:00)',
+      ScheduleExpressionTimezone: 'UTC',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      ActionAfterCompletion: 'DELETE',
+      Target: {
+        Arn: settings.eventBusArn,
+        RoleArn: settings.roleArn,
+        EventBridgeParameters: { DetailType: 'ReminderDue', Source: 'lantern' },
+        Input: JSON.stringify(detail),
+      },
+    });
+    const input = scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input;
+    expect(JSON.parse(input.Target!.Input!)).toEqual(detail);
+  });
+
+  it('keeps the schedule name within Scheduler’s 64 characters', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn' });
+    const longId = 'x'.repeat(80);
+
+    // Act
+    await new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), settings).schedule({ id: longId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+
+    // Assess
+    expect(scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Name).toHaveLength(64);
+  });
+});

@@ -1,0 +1,51 @@
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoSchoolProfileSource } from '../../../shared/adapters/dynamo/school-profile-source';
+import { defaultSchoolProfile } from '../../../shared/domain/school/school-profile';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const tableName = 'lantern-records';
+
+afterEach(() => dynamo.reset());
+
+const source = () => new DynamoSchoolProfileSource(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName);
+
+describe('DynamoSchoolProfileSource', () => {
+  it('gives the defaults until an administrator has set the profile', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({});
+
+    // Act
+    const profile = await source().get();
+
+    // Assess
+    expect(profile).toEqual(defaultSchoolProfile);
+    expect(dynamo).toHaveReceivedCommandWith(GetCommand, { TableName: tableName, Key: { pk: 'SCHOOL', sk: 'SETTINGS' } });
+  });
+
+  it('uses what the school set, filling in what it did not', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({ Item: { pk: 'SCHOOL', sk: 'SETTINGS', locations: ['Forest school', 'Hall'] } });
+
+    // Act
+    const profile = await source().get();
+
+    // Assess
+    expect(profile).toEqual({ locations: ['Forest school', 'Hall'], timetable: defaultSchoolProfile.timetable });
+  });
+
+  it('stores the profile under the settings key', async () => {
+    // Prepare
+    dynamo.on(PutCommand).resolves({});
+    const profile = { ...defaultSchoolProfile, locations: ['Hall'] };
+
+    // Act
+    await source().put(profile);
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(PutCommand, { TableName: tableName, Item: { pk: 'SCHOOL', sk: 'SETTINGS', type: 'SchoolProfile', ...profile } });
+  });
+});

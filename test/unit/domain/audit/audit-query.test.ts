@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { AuditQuery } from '../../../../shared/schemas/audit';
+import { parseWith } from '../../../../shared/http/validation';
+import { ValidationError } from '../../../../shared/errors/lantern-error';
+
+describe('AuditQuery', () => {
+  it.each([
+    ['none of recordId, staffId, studentId', {}],
+    ['two of them', { recordId: '01JHT0000000000000000000I1', staffId: 'staff-1' }],
+    ['all three', { recordId: 'r', staffId: 's', studentId: 'p' }],
+  ])('refuses %s, naming recordId', (_case, query) => {
+    // Prepare
+    const input = { ...query };
+
+    // Act
+    const parse = () => parseWith(AuditQuery, input, 'query');
+
+    // Assess
+    expect(parse).toThrow(ValidationError);
+    expect(parse).toThrow(/query\.recordId: give exactly one of recordId, staffId or studentId/);
+  });
+
+  it('takes exactly one subject, with a limit from the query string', () => {
+    // Prepare
+    const input = { studentId: 'student-amara', from: '2025-01-01T00:00:00Z', limit: '50' };
+
+    // Act
+    const query = parseWith(AuditQuery, input, 'query');
+
+    // Assess
+    expect(query).toEqual({ studentId: 'student-amara', from: '2025-01-01T00:00:00Z', limit: 50 });
+  });
+
+  it('defaults the limit to 100 and refuses more than 500', () => {
+    // Prepare
+    const input = { staffId: 'staff-1' };
+
+    // Act
+    const query = parseWith(AuditQuery, input, 'query');
+
+    // Assess
+    expect(query.limit).toBe(100);
+    expect(() => parseWith(AuditQuery, { ...input, limit: '501' }, 'query')).toThrow(/query\.limit/);
+  });
+});

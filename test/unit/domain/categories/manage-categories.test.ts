@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { changeCategory, createCategory } from '../../../../shared/domain/categories/manage-categories';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../../../shared/errors/lantern-error';
+import { CategoryChange, NewCategory } from '../../../../shared/schemas/categories-admin';
+import { defaultCategories } from '../../../../shared/domain/categories/default-categories';
+import { schoolDeps } from '../../support/school-deps';
+import { callerFor, requestOrigin, staffOf } from '../../support/school-cast';
+
+const admin = callerFor(staffOf.officeManager);
+
+const onlineSafety = (overrides: Record<string, unknown> = {}) =>
+  NewCategory.parse({
+    id: 'online-safety',
+    name: 'Online safety',
+    guidance: 'When a child has met something harmful online.',
+    subCategories: [{ id: 'gaming', name: 'Gaming' }, { id: 'social-media', name: 'Social media' }],
+    appliedBy: ['staff', 'staff'],
+    visibleTo: ['slt'],
+    ...overrides,
+  });
+
+describe('createCategory', () => {
+  it('adds the category after the last one, always visible to DSLs, and audits it', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const category = await createCategory(deps, admin, onlineSafety(), requestOrigin);
+
+    // Assess
+    expect(category).toMatchObject({ id: 'online-safety', appliedBy: ['staff'], visibleTo: ['dsl', 'slt'], active: true, fields: [], order: defaultCategories.length + 1 });
+    expect((await deps.categories.list()).at(-1)).toEqual(category);
+    expect(deps.audit.events).toEqual([expect.objectContaining({ action: 'category.create', recordType: 'category', recordId: 'online-safety' })]);
+  });
+
+  it('refuses an id already in use with a 409', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const attempt = createCategory(deps, admin, onlineSafety({ id: 'behaviour' }), requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    expect(deps.categories.categories.find((category) => category.id === 'behaviour')!.name).toBe('Behaviour');
+  });
+
+  it('refuses the same sub-category id twice with a 422, saving nothing', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const input = onlineSafety({ subCategories: [{ id: 'gaming', name: 'Gaming' }, { id: 'gaming', name: 'Online games' }] });
+
+    // Act
+    const attempt = createCategory(deps, admin, input, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(attempt).rejects.toMatchObject({ field: 'subCategories' });
+    expect(deps.categories.categories).toHaveLength(defaultCategories.length);
+    expect(deps.audit.events).toEqual([]);
+  });
+
+  it('refuses the same field id twice with a 422', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const field = { id: 'platform', label: 'Platform', kind: 'text' };
+    const input = onlineSafety({ fields: [field, { ...field, label: 'App' }] });
+
+    // Act
+    const attempt = createCategory(deps, admin, input, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'fields' });
+  });
+});
+
+describe('changeCategory', () => {
+  it('changes what was sent, keeps the id, and adds dsl to who may view it', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const change = CategoryChange.parse({ guidance: 'Medical updates and illness.', visibleTo: ['slt'] });
+
+    // Act
+    const category = await changeCategory(deps, admin, 'health', change, requestOrigin);
+
+    // Assess
+    expect(category).toMatchObject({ id: 'health', name: 'Health', guidance: 'Medical updates and illness.', visibleTo: ['dsl', 'slt'] });
+    expect(deps.categories.categories.find((each) => each.id === 'health')).toEqual(category);
+    expect(deps.audit.events).toEqual([expect.objectContaining({ action: 'category.update', recordId: 'health' })]);
+  });
+
+  it('answers 404 for a category that does not exist', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const attempt = changeCategory(deps, admin, 'astrology', { name: 'Astrology' }, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    expect(deps.audit.events).toEqual([]);
+  });
+
+  it('refuses duplicate sub-category ids in a change', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const change = CategoryChange.parse({ subCategories: [{ id: 'damage', name: 'Damage' }, { id: 'damage', name: 'Property damage' }] });
+
+    // Act
+    const attempt = changeCategory(deps, admin, 'behaviour', change, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'subCategories' });
+    expect(deps.categories.categories.find((each) => each.id === 'behaviour')!.subCategories).toHaveLength(9);
+  });
+});

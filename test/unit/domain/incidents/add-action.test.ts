@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { addAction } from '../../../../shared/domain/incidents/add-action';
+import { recordIncident } from '../../../../shared/domain/incidents/record-incident';
+import { readIncident } from '../../../../shared/domain/incidents/read-incident';
+import { NotFoundError, UnprocessableError } from '../../../../shared/errors/lantern-error';
+import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
+import { callerFor, requestOrigin, staffOf } from '../../support/school-cast';
+import { actionInput, incidentInput } from '../../support/incident-input';
+
+const author = callerFor(staffOf.author);
+
+async function recorded(deps: SchoolDeps) {
+  const { incident } = await recordIncident(deps, author, incidentInput({ alert: { staffIds: [staffOf.teachingAssistant.id] } }), requestOrigin);
+  return incident.id;
+}
+
+const actionAlerts = (deps: SchoolDeps) => [...deps.alerts.alerts.values()].filter((alert) => alert.kind === 'action');
+
+describe('addAction', () => {
+  it('alerts everyone tagged except the author, and returns the action as the author sees it', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+    deps.clock.advanceMinutes(30);
+    const input = actionInput({ text: 'Phoned home; spoke to mum.', taggedStaffIds: [staffOf.designatedLead.id, staffOf.author.id, staffOf.designatedLead.id] });
+
+    // Act
+    const action = await addAction(deps, author, incidentId, input, requestOrigin);
+
+    // Assess
+    expect(action).toEqual({
+      id: expect.any(String),
+      text: 'Phoned home; spoke to mum.',
+      author: { id: staffOf.author.id, name: 'Rukhsana Ahmed' },
+      taggedStaff: [
+        { id: staffOf.designatedLead.id, name: 'Daniel Okafor' },
+        { id: staffOf.author.id, name: 'Rukhsana Ahmed' },
+      ],
+      createdAt: '2025-01-15T10:30:00.000Z',
+    });
+    expect(actionAlerts(deps)).toEqual([
+      expect.objectContaining({ recipientId: staffOf.designatedLead.id, actionId: action.id, incidentId, authorName: 'Rukhsana Ahmed', categoryNames: ['Behaviour'] }),
+    ]);
+    expect(deps.events.published.slice(-2).map((event) => event.detailType)).toEqual(['ActionAdded', 'AlertRaised']);
+    expect(deps.incidents.actionsAppended[0]!.audit).toMatchObject({ action: 'action.create', outcome: 'allowed', recordId: incidentId });
+  });
+
+  it('records only the staff tagged for the first time', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+    await addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id] }), requestOrigin);
+
+    // Act
+    await addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id, staffOf.deputyHead.id] }), requestOrigin);
+
+    // Assess
+    expect(deps.incidents.actionsAppended.map((write) => write.newlyTaggedStaffIds)).toEqual([[staffOf.designatedLead.id], [staffOf.deputyHead.id]]);
+  });
+
+  it('lets alerted staff add an action too', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+
+    // Act
+    const action = await addAction(deps, callerFor(staffOf.teachingAssistant), incidentId, actionInput({ taggedStaffIds: [staffOf.author.id] }), requestOrigin);
+
+    // Assess
+    expect(action.author.id).toBe(staffOf.teachingAssistant.id);
+    expect(actionAlerts(deps).map((alert) => alert.recipientId)).toEqual([staffOf.author.id]);
+  });
+
+  it('keeps the requested status as a request; the incident stays as it was', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+
+    // Act
+    const action = await addAction(deps, author, incidentId, actionInput({ requestedStatus: 'closed' }), requestOrigin);
+
+    // Assess
+    expect(action.requestedStatus).toBe('closed');
+    const stored = await deps.incidents.get(incidentId);
+    expect(stored!.incident.status).toBe('active');
+  });
+
+  it.each([
+    ['someone who is not staff', 'staff-nobody'],
+    ['a disabled account', staffOf.leaver.id],
+  ])('refuses to tag %s, naming the field and writing nothing', async (_who, staffId) => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+    const publishedBefore = deps.events.published.length;
+
+    // Act
+    const attempt = addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id, staffId] }), requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
+    await expect(attempt).rejects.toMatchObject({ field: 'taggedStaffIds.1' });
+    expect(deps.incidents.actionsAppended).toEqual([]);
+    expect(deps.events.published).toHaveLength(publishedBefore);
+  });
+
+  it('tells someone unrelated the incident is not there, audits it, and appends nothing', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+
+    // Act
+    const attempt = addAction(deps, callerFor(staffOf.unrelatedTeacher), incidentId, actionInput(), requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    expect(deps.incidents.actionsAppended).toEqual([]);
+    expect(deps.audit.events.at(-1)).toMatchObject({ action: 'action.create', outcome: 'refused', reason: 'not_found', staffId: staffOf.unrelatedTeacher.id });
+  });
+
+  it('lets a newly tagged member of staff read the incident', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+    await addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.unrelatedTeacher.id] }), requestOrigin);
+
+    // Act
+    const view = await readIncident(deps, callerFor(staffOf.unrelatedTeacher), incidentId, requestOrigin);
+
+    // Assess
+    expect(view.actions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { recordIncident } from '../../../../shared/domain/incidents/record-incident';
+import { ValidationError } from '../../../../shared/errors/lantern-error';
+import { schoolDeps } from '../../support/school-deps';
+import { alertGroupsOf, callerFor, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
+import { incidentInput } from '../../support/incident-input';
+
+const author = callerFor(staffOf.author);
+const mark = { side: 'front' as const, x: 0.4, y: 0.3, description: 'Red graze, about 3 cm, left elbow' };
+
+/** A lunchtime concern with a linked pupil, a body map, and alerts to people and groups. */
+const lunchtimeConcern = () =>
+  incidentInput({
+    occurredAt: '2025-01-14T12:20:00Z',
+    linkedStudents: [{ studentId: pupilsOf.classmate.id, role: 'alleged_perpetrator' }],
+    location: 'Playground',
+    bodyMap: [mark, { ...mark, side: 'back', x: 0.5, y: 0.6, description: 'Bruise, yellowing, lower back' }],
+    assignedTo: [staffOf.designatedLead.id],
+    alert: {
+      // The author alerting themselves, and the TA named and in a group, must not double up.
+      staffIds: [staffOf.teachingAssistant.id, staffOf.author.id],
+      groupIds: [alertGroupsOf.seniorLeadership.id, alertGroupsOf.yearFourTeam.id],
+    },
+    agencies: ['Early Help'],
+  });
+
+describe('recordIncident', () => {
+  it('writes the incident, its alerts, the audit event and the idempotency record as ONE write', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const result = await recordIncident(deps, author, lunchtimeConcern(), { ...requestOrigin, idempotencyKey: 'retry-7c1e' });
+
+    // Assess
+    expect(deps.incidents.recorded).toHaveLength(1);
+    const write = deps.incidents.recorded[0]!;
+    expect(result).toMatchObject({ created: true, incident: { id: write.incident.id } });
+    expect(write.incident).toMatchObject({
+      studentId: pupilsOf.subject.id,
+      authorId: staffOf.author.id,
+      occurredAt: '2025-01-14T12:20:00.000Z',
+      recordedAt: '2025-01-15T10:00:00.000Z',
+      status: 'active',
+      version: 1,
+    });
+    expect(write.idempotency).toEqual({
+      callerId: staffOf.author.id,
+      key: 'retry-7c1e',
+      requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      incidentId: write.incident.id,
+      expiresAt: '2025-01-16T10:00:00.000Z',
+    });
+    expect(write.audit).toMatchObject({ action: 'incident.create', outcome: 'allowed', recordType: 'incident', recordId: write.incident.id, studentId: pupilsOf.subject.id, staffId: staffOf.author.id });
+    expect(deps.audit.events).toEqual([write.audit]);
+  });
+
+  it('leaves out the idempotency record when no key was given', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    await recordIncident(deps, author, lunchtimeConcern(), requestOrigin);
+
+    // Assess
+    expect(deps.incidents.recorded).toHaveLength(1);
+    expect(deps.incidents.recorded[0]!.idempotency).toBeUndefined();
+  });
+
+  it('numbers body-map marks in the order drawn and derives day and session at the school', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    await recordIncident(deps, author, lunchtimeConcern(), requestOrigin);
+
+    // Assess
+    const { incident } = deps.incidents.recorded[0]!;
+    expect(incident.bodyMap.map((each) => [each.number, each.side, each.description])).toEqual([
+      [1, 'front', 'Red graze, about 3 cm, left elbow'],
+      [2, 'back', 'Bruise, yellowing, lower back'],
+    ]);
+    expect([incident.dayOfWeek, incident.session]).toEqual(['Tuesday', 'lunch']);
+  });
+
+  it('alerts each recipient once: groups expanded, the author and disabled accounts left out', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    await recordIncident(deps, author, lunchtimeConcern(), requestOrigin);
+
+    // Assess
+    const write = deps.incidents.recorded[0]!;
+    const recipients = write.alerts.map((alert) => alert.recipientId);
+    expect([...recipients].sort()).toEqual([staffOf.designatedLead.id, staffOf.teachingAssistant.id, staffOf.deputyHead.id].sort());
+    expect(write.incident.alertedStaffIds).toEqual(recipients);
+    expect(write.alerts[0]).toMatchObject({ kind: 'incident', incidentId: write.incident.id, authorName: 'Rukhsana Ahmed', categoryNames: ['Behaviour'] });
+    expect(new Set(write.alerts.map((alert) => alert.id)).size).toBe(3);
+  });
+
+  it('publishes IncidentRecorded and one AlertRaised per alert, none carrying the pupil or the text', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    await recordIncident(deps, author, lunchtimeConcern(), requestOrigin);
+
+    // Assess
+    const write = deps.incidents.recorded[0]!;
+    expect(deps.events.published.map((event) => event.detailType)).toEqual(['IncidentRecorded', 'AlertRaised', 'AlertRaised', 'AlertRaised']);
+    expect(deps.events.published[0]!.detail).toEqual({
+      incidentId: write.incident.id,
+      authorId: staffOf.author.id,
+      categoryIds: ['behaviour'],
+      occurredAt: '2025-01-14T12:20:00.000Z',
+    });
+    const published = JSON.stringify(deps.events.published);
+    for (const secret of ['Amara', 'Osei', 'Leo', 'Walsh', 'pushed me', 'graze', pupilsOf.subject.id]) expect(published).not.toContain(secret);
+  });
+
+  it('returns the incident as its author sees it, names resolved', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const { incident } = await recordIncident(deps, author, lunchtimeConcern(), requestOrigin);
+
+    // Assess
+    expect(incident.student).toEqual({ id: pupilsOf.subject.id, name: 'Amara Osei', yearGroup: 'Year 4', className: '4 Oak' });
+    expect(incident.linkedStudents).toEqual([{ id: pupilsOf.classmate.id, name: 'Leo Walsh', role: 'alleged_perpetrator' }]);
+    expect(incident.assignedTo).toEqual([{ id: staffOf.designatedLead.id, name: 'Daniel Okafor' }]);
+    expect(incident.alerted.groups.map((group) => group.name)).toEqual(['Senior leadership', 'Year 4 team']);
+    expect(incident.actions).toEqual([]);
+  });
+
+  it('schedules the planner reminder for its author', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const input = incidentInput({ reminder: { at: '2025-01-20T08:00:00Z', note: 'Check in at morning register' } });
+
+    // Act
+    const { incident } = await recordIncident(deps, author, input, requestOrigin);
+
+    // Assess
+    expect(deps.reminders.scheduled).toEqual([
+      {
+        id: `${incident.id}-reminder`,
+        at: new Date('2025-01-20T08:00:00Z'),
+        detail: { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id, note: 'Check in at morning register' },
+      },
+    ]);
+    expect(incident.reminder).toEqual({ at: '2025-01-20T08:00:00.000Z', note: 'Check in at morning register' });
+  });
+
+  it('schedules nothing when there is no reminder', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    await recordIncident(deps, author, incidentInput(), requestOrigin);
+
+    // Assess
+    expect(deps.reminders.scheduled).toEqual([]);
+  });
+
+  it('refuses a reminder in the past, writing and scheduling nothing', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const input = incidentInput({ reminder: { at: '2025-01-15T09:59:00Z', note: '' } });
+
+    // Act
+    const attempt = recordIncident(deps, author, input, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ issues: [{ field: 'reminder.at' }] });
+    expect(deps.incidents.recorded).toEqual([]);
+    expect(deps.reminders.scheduled).toEqual([]);
+    expect(deps.events.published).toEqual([]);
+  });
+
+  it('refuses an occurredAt in the future before writing anything', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const input = incidentInput({ occurredAt: '2025-01-15T11:00:00Z' });
+
+    // Act
+    const attempt = recordIncident(deps, author, input, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ issues: [{ field: 'occurredAt' }] });
+    expect(deps.incidents.recorded).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it, vi } from 'vitest';
+import { notifyAlert, sendReminder } from '../../../shared/domain/notifications/notify-alert';
+import { recordIncident } from '../../../shared/domain/incidents/record-incident';
+import type { AlertRaisedDetail } from '../../../shared/domain/events';
+import type { ReminderDueDetail } from '../../../shared/domain/ports';
+import { schoolDeps, type SchoolDeps } from '../support/school-deps';
+import { callerFor, pupilsOf, requestOrigin, staffOf } from '../support/school-cast';
+import { incidentInput } from '../support/incident-input';
+
+/** The AlertRaised details a real submission publishes, alerting the DSL. */
+async function alertsRaised(deps: SchoolDeps): Promise<AlertRaisedDetail[]> {
+  await recordIncident(
+    deps,
+    callerFor(staffOf.author),
+    incidentInput({ categories: [{ categoryId: 'behaviour' }, { categoryId: 'safeguarding' }], alert: { staffIds: [staffOf.designatedLead.id] } }),
+    requestOrigin,
+  );
+  return deps.events.published.filter((event) => event.detailType === 'AlertRaised').map((event) => event.detail as AlertRaisedDetail);
+}
+
+const reminderDue: ReminderDueDetail = {
+  reminderId: '01JHT0000000000000000000I1-reminder',
+  incidentId: '01JHT0000000000000000000I1',
+  ownerId: staffOf.author.id,
+  note: 'Check in at register',
+};
+
+describe('notifyAlert', () => {
+  it('emails the recipient naming the author and categories, never the pupil or the text', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+    const email = deps.mailer.sent[0]!;
+    expect(email.to).toEqual([staffOf.designatedLead.email]);
+    expect(email.text).toContain('Rukhsana Ahmed');
+    expect(email.text).toContain('Behaviour, Safeguarding');
+    expect(email.text).toContain(`https://lantern.castlemead.example.sch.uk/incidents/${detail!.incidentId}`);
+    const everything = `${email.subject}\n${email.text}`;
+    for (const secret of [pupilsOf.subject.givenName, pupilsOf.subject.familyName, 'pushed me', 'graze']) expect(everything).not.toContain(secret);
+  });
+
+  it('sends nothing the second time the same event arrives', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    await notifyAlert(deps, detail!);
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('already-sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('gives the claim back when the mailer fails, so the retry sends', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    vi.spyOn(deps.mailer, 'send').mockRejectedValueOnce(new Error('Throttling: Maximum sending rate exceeded'));
+
+    // Act
+    const failed = notifyAlert(deps, detail!);
+
+    // Assess
+    await expect(failed).rejects.toThrow('Maximum sending rate exceeded');
+    expect(deps.notifications.claims.size).toBe(0);
+    await expect(notifyAlert(deps, detail!)).resolves.toBe('sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('sends nothing to a disabled account', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    await deps.staff.put({ ...staffOf.designatedLead, status: 'disabled' });
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('no-recipient');
+    expect(deps.mailer.sent).toEqual([]);
+  });
+
+  it('sends nothing to someone no longer in the directory', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+
+    // Act
+    const outcome = await notifyAlert(deps, { ...detail!, recipientId: 'staff-gone', alertId: 'another-alert' });
+
+    // Assess
+    expect(outcome).toBe('no-recipient');
+    expect(deps.mailer.sent).toEqual([]);
+  });
+});
+
+describe('sendReminder', () => {
+  it('emails the owner their note and the link', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const outcome = await sendReminder(deps, reminderDue);
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(deps.mailer.sent).toEqual([
+      expect.objectContaining({ to: [staffOf.author.email], text: expect.stringContaining('Your note: Check in at register') }),
+    ]);
+    expect(deps.mailer.sent[0]!.text).toContain('/incidents/01JHT0000000000000000000I1');
+  });
+
+  it('sends a redelivered reminder only once', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    await sendReminder(deps, reminderDue);
+
+    // Act
+    const outcome = await sendReminder(deps, reminderDue);
+
+    // Assess
+    expect(outcome).toBe('already-sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('gives the claim back when the mailer fails, so the retry sends', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    vi.spyOn(deps.mailer, 'send').mockRejectedValueOnce(new Error('Service unavailable'));
+
+    // Act
+    const failed = sendReminder(deps, reminderDue);
+
+    // Assess
+    await expect(failed).rejects.toThrow('Service unavailable');
+    await expect(sendReminder(deps, reminderDue)).resolves.toBe('sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('sends nothing when the owner’s account is disabled', async () => {
+    // Prepare
+    const deps = schoolDeps();
+
+    // Act
+    const outcome = await sendReminder(deps, { ...reminderDue, ownerId: staffOf.leaver.id });
+
+    // Assess
+    expect(outcome).toBe('no-recipient');
+    expect(deps.mailer.sent).toEqual([]);
+  });
+});
