@@ -78,7 +78,8 @@ export const demoStudents: readonly Student[] = pupilNames.map(([givenName, fami
   const month = String((index % 12) + 1).padStart(2, '0');
   const day = String((index % 27) + 1).padStart(2, '0');
   return {
-    id: `pupil-${upn.toLowerCase()}`,
+    // Opaque ids: a UPN is personal data and must not travel in URLs.
+    id: `pupil-${String(index + 1).padStart(3, '0')}`,
     upn,
     givenName,
     familyName,
