@@ -1,9 +1,10 @@
-import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { CategoryCatalogue } from '../../domain/ports';
 import { auditPut } from './audit-trail';
 import type { Category } from '../../domain/categories/category';
 import { CATEGORY_PARTITION, CATEGORY_PREFIX, categoryKey } from './keys';
+import { queryAll, withoutKeys } from './pagination';
 
 const ITEM_TYPE = 'Category';
 
@@ -16,24 +17,12 @@ export class DynamoCategoryStore implements CategoryCatalogue {
   ) {}
 
   async list(): Promise<Category[]> {
-    const categories: Category[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': CATEGORY_PARTITION, ':prefix': CATEGORY_PREFIX },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, type: _type, ...category } = item;
-        categories.push(category as Category);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return categories.sort((left, right) => left.order - right.order);
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': CATEGORY_PARTITION, ':prefix': CATEGORY_PREFIX },
+    });
+    return items.map((item) => withoutKeys(item) as unknown as Category).sort((left, right) => left.order - right.order);
   }
 
   async put(category: Category): Promise<void> {
