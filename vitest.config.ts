@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // seconds a stack) and integration (the real local stand-ins, started once per run).
 export default defineConfig({
   test: {
+    // The JSON report lets CI print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.test-report.json' }]],
     projects: [
       {
         test: {
