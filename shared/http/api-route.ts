@@ -9,7 +9,7 @@ import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
 import { resolveCaller } from '../domain/identity/resolve-caller';
 import { assertGate } from '../domain/permissions';
-import { auditRefusal, type AuditSubject } from '../domain/audit/audit-context';
+import { auditRefusal, refusedAccountEvent, type AuditSubject } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
 import { productionContext } from '../deps/production-deps';
 import { readClaims } from './claims';
@@ -17,7 +17,7 @@ import { errorResponse, jsonResponse } from './error-response';
 import { readJsonBody } from './json-body';
 import type { RouteResult } from './responses';
 import { parseWith } from './validation';
-import { ValidationError } from '../errors/lantern-error';
+import { ValidationError, isLanternError } from '../errors/lantern-error';
 
 type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodType } ? z.infer<S> : undefined;
 
@@ -64,10 +64,14 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
     handle(domain: (input: RouteInput<R>) => Promise<RouteResult>): ApiHandler {
       const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
         const { requestId, logger } = states.get(event)!;
-        const caller = await resolveCaller(deps, readClaims(event));
-        await auditRefusal(deps, caller, { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' }, gateSubject(routeId, event), () =>
-          assertGate(routeId, caller),
-        );
+        const origin = { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' };
+        const claims = readClaims(event);
+        const caller = await resolveCaller(deps, claims).catch(async (error: unknown) => {
+          // A disabled account's attempt is a refused attempt too.
+          if (claims && isLanternError(error)) await deps.audit.record(refusedAccountEvent(deps, claims.subject, origin, gateSubject(routeId, event), error.code));
+          throw error;
+        });
+        await auditRefusal(deps, caller, origin, gateSubject(routeId, event), () => assertGate(routeId, caller));
         const headers = event.headers ?? {};
         const input = {
           params: contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined,

@@ -169,8 +169,8 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
   });
 
   it('confirms a real code; the session that signed in without a code stays unelevated', async () => {
-    // Prepare: auth_time is whole seconds and elevation allows the enrolment second itself;
-    // a person takes longer than a second to scan the code, so the test does too.
+    // Prepare: a person takes longer than a second to scan the code, so the test does too
+    // (auth_time is whole seconds; the enrolment second itself never counts as elevated).
     await afterSecond(authTimeOf(beforeEnrolment));
 
     // Act
@@ -186,6 +186,9 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
   });
 
   it('asks for a code at every later sign-in and, signed in with one, is elevated until auth_time + 30 minutes', async () => {
+    // Prepare: a sign-in in the enrolment's own second never elevates (auth_time is whole seconds).
+    await afterSecond(Math.floor(Date.now() / 1000));
+
     // Act
     const challenge = await challengeAtSignIn(chloe.email, chloe.password);
     elevatedToken = await tokenOf({ ...chloe, totpSecret: secret });
@@ -304,6 +307,13 @@ describe('an administrator\'s changes apply on the very next request', () => {
     expect(search).toMatchObject({ status: 403, body: { error: 'account_disabled' } });
     expect(enabled).toMatchObject({ status: 200, body: { status: 'active' } });
     expect(afterEnabling.status).toBe(200);
+    // Each refused attempt of the disabled account is in the audit trail.
+    const trail = await audit({ staffId: invited.id }, await tokenOf(demo('amara.okafor@oakfield.example')));
+    const refusals = trail.body.events.filter((event) => event.outcome === 'refused');
+    expect(refusals.map((event) => [event.action, event.reason])).toEqual([
+      ['me.read', 'account_disabled'],
+      ['students.search', 'account_disabled'],
+    ]);
   });
 
   it('takes admin away on the next request with the same token', async () => {

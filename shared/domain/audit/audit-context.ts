@@ -60,3 +60,22 @@ export async function auditRefusal<T>(
     throw error;
   }
 }
+
+/**
+ * A refusal before the caller could be resolved (a disabled account, or a token with no
+ * staff profile): audited against the token's subject, with no groups and not elevated.
+ */
+export function refusedAccountEvent(deps: Pick<Deps, 'clock' | 'ids'>, staffId: string, origin: RequestOrigin, subject: AuditSubject, reason: string): AuditEvent {
+  return {
+    id: deps.ids.next(),
+    at: deps.clock.now().toISOString(),
+    ...subject,
+    outcome: 'refused',
+    reason,
+    staffId,
+    groups: [],
+    elevated: false,
+    requestId: origin.requestId,
+    sourceIp: origin.sourceIp,
+  };
+}

@@ -18,9 +18,10 @@ export interface ElevationFacts {
 export function elevationOf(facts: ElevationFacts): Elevation {
   if (!facts.groups.some((group) => elevatableGroups.includes(group))) return { elevated: false };
   if (!facts.mfaEnrolledAt) return { elevated: false };
-  const enrolledAt = new Date(facts.mfaEnrolledAt);
-  // Cognito's auth_time is whole seconds; allow the enrolment second itself.
-  if (facts.authTime.getTime() < Math.floor(enrolledAt.getTime() / 1000) * 1000) return { elevated: false };
+  // auth_time is whole seconds, so a sign-in in the enrolment second itself cannot be told
+  // apart from the session that enrolled (which had no code): only later seconds count.
+  const enrolmentSecond = Math.floor(new Date(facts.mfaEnrolledAt).getTime() / 1000) * 1000;
+  if (facts.authTime.getTime() <= enrolmentSecond) return { elevated: false };
   const until = new Date(facts.authTime.getTime() + facts.windowMinutes * 60_000);
   if (facts.now.getTime() >= until.getTime()) return { elevated: false };
   return { elevated: true, until };

@@ -99,7 +99,7 @@ describe('apiRoute', () => {
   it('refuses a disabled account with 403 account_disabled', async () => {
     // Prepare
     const leaver = staffProfile({ status: 'disabled' });
-    const { handler } = meRoute([leaver]);
+    const { handler, deps } = meRoute([leaver]);
 
     // Act
     const response = await handler(meRequest(leaver), lambdaContext());
@@ -107,6 +107,8 @@ describe('apiRoute', () => {
     // Assess
     expect(response.statusCode).toBe(403);
     expect(bodyOf(response)).toMatchObject({ error: 'account_disabled' });
+    // A disabled account's attempt is audited as refused, against the token's subject.
+    expect(deps.audit.events).toEqual([expect.objectContaining({ staffId: leaver.id, outcome: 'refused', reason: 'account_disabled', action: 'me.read', groups: [] })]);
   });
 
   it('refuses a token with no staff profile with 403 forbidden', async () => {

@@ -71,12 +71,23 @@ describe('elevationOf', () => {
     expect(elevation).toEqual({ elevated: false });
   });
 
-  it('allows a sign-in in the same second as enrolment (auth_time is whole seconds)', () => {
+  it('does not elevate a sign-in in the same whole second as enrolment: it could be the session that enrolled', () => {
     // Prepare
     const sameSecond = facts({ mfaEnrolledAt: '2025-01-15T09:45:00.700Z' });
 
     // Act
     const elevation = elevationOf(sameSecond);
+
+    // Assess
+    expect(elevation.elevated).toBe(false);
+  });
+
+  it('elevates a sign-in in the second after enrolment', () => {
+    // Prepare
+    const nextSecond = facts({ mfaEnrolledAt: '2025-01-15T09:44:59.999Z' });
+
+    // Act
+    const elevation = elevationOf(nextSecond);
 
     // Assess
     expect(elevation.elevated).toBe(true);
