@@ -29,6 +29,7 @@ const handlerEnvironment: NodeJS.ProcessEnv = {
   EVENT_BUS_ARN: 'arn:aws:events:eu-west-2:111111111111:event-bus/bus',
   REMINDER_SCHEDULE_GROUP: 'reminders',
   REMINDER_ROLE_ARN: 'arn:aws:iam::111111111111:role/reminders',
+  REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:111111111111:reminders-dlq',
   USER_POOL_ID: 'eu-west-2_bench',
   USER_POOL_CLIENT_ID: 'bench',
   SENDER_EMAIL: 'lantern@bench.example',

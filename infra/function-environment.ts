@@ -14,6 +14,8 @@ export interface FunctionEnvironmentSource {
   readonly eventBusArn: string;
   readonly reminderScheduleGroup: string;
   readonly reminderRoleArn: string;
+  /** Where Scheduler sends a reminder it could not deliver. */
+  readonly reminderDeadLetterQueueArn: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
   readonly senderEmail: string;
@@ -41,6 +43,7 @@ export function functionEnvironment(source: FunctionEnvironmentSource): Record<s
     EVENT_BUS_ARN: source.eventBusArn,
     REMINDER_SCHEDULE_GROUP: source.reminderScheduleGroup,
     REMINDER_ROLE_ARN: source.reminderRoleArn,
+    REMINDER_DLQ_ARN: source.reminderDeadLetterQueueArn,
     USER_POOL_ID: source.userPoolId,
     USER_POOL_CLIENT_ID: source.userPoolClientId,
     SENDER_EMAIL: source.senderEmail,

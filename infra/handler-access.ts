@@ -47,7 +47,8 @@ export const userPoolAdminActions = [
 
 /**
  * What a Lantern handler's role may do. Each handler has its own role; the catalogues do
- * not yet say which handler needs what, so every handler gets this one school-wide set.
+ * not yet say which handler needs what, so every signed-in route and every event consumer
+ * gets this one school-wide set. Public routes get none of it (grantPublicRouteAccess).
  */
 export function grantHandlerAccess(handler: LanternFunction, props: HandlerAccessProps): void {
   const { dataStores, identity, events } = props;
@@ -96,6 +97,17 @@ export function grantHandlerAccess(handler: LanternFunction, props: HandlerAcces
     ],
     true,
   );
+}
+
+/**
+ * What a public route's role may do beyond its own log group and X-Ray (which every
+ * LanternFunction has): nothing. Health, sign-in configuration and the OpenAPI document are
+ * served before sign-in, to anonymous callers, from the environment and the code alone; a
+ * public route never reads a table, the pool, the bucket, the bus or Scheduler, so a bug or
+ * a compromised dependency there cannot reach a pupil's record.
+ */
+export function grantPublicRouteAccess(_handler: LanternFunction): void {
+  // Deliberately empty.
 }
 
 /** SES authorises a send against the address's identity or its domain's, whichever is verified. */

@@ -11,7 +11,7 @@ import { Identity, type SignInTriggerDefinition } from './constructs/identity';
 import { Reminders } from './constructs/reminders';
 import type { HandlerSettings } from './constructs/lantern-function';
 import { functionEnvironment, triggerEnvironment } from './function-environment';
-import { grantHandlerAccess, grantTriggerAccess } from './handler-access';
+import { grantHandlerAccess, grantPublicRouteAccess, grantTriggerAccess } from './handler-access';
 import type { SchoolConfig, TrustConfig } from './trust-config';
 
 /** The repository root: the catalogues' `entry` paths are relative to it. */
@@ -54,7 +54,11 @@ export class SchoolStack extends Stack {
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
     this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
     this.events = new SchoolEvents(this, 'Events', { schoolId: school.id });
-    this.reminders = new Reminders(this, 'Reminders', { schoolId: school.id, bus: this.events.bus });
+    this.reminders = new Reminders(this, 'Reminders', {
+      schoolId: school.id,
+      bus: this.events.bus,
+      deadLetterQueue: this.events.deadLetterQueue,
+    });
 
     const settings: HandlerSettings = {
       sourceRoot: props.sourceRoot ?? repositoryRoot,
@@ -71,6 +75,7 @@ export class SchoolStack extends Stack {
         eventBusArn: this.events.bus.eventBusArn,
         reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
         reminderRoleArn: this.reminders.role.roleArn,
+        reminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
         userPoolId: this.identity.userPool.userPoolId,
         userPoolClientId: this.identity.staffClient.userPoolClientId,
         senderEmail: school.senderEmail,
@@ -92,6 +97,8 @@ export class SchoolStack extends Stack {
       routes: props.routes ?? routeCatalogue,
       identity: this.identity,
       settings,
+      // Public routes run before sign-in and read no store: nothing beyond logs and tracing.
+      publicSettings: { ...settings, grantAccess: grantPublicRouteAccess },
       logKey: this.dataStores.key,
     });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);

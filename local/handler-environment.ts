@@ -25,6 +25,8 @@ export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>,
     EVENT_BUS_ARN: `arn:aws:events:${facts.region}:${LOCAL_ACCOUNT_ID}:event-bus/${facts.events.busName}`,
     REMINDER_SCHEDULE_GROUP: facts.scheduler.scheduleGroup,
     REMINDER_ROLE_ARN: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/lantern-reminder-scheduler`,
+    // The local Scheduler stand-in fires reminders straight onto the local bus and ignores it.
+    REMINDER_DLQ_ARN: `arn:aws:sqs:${facts.region}:${LOCAL_ACCOUNT_ID}:lantern-reminders-dlq`,
     USER_POOL_ID: facts.cognito.userPoolId,
     USER_POOL_CLIENT_ID: facts.cognito.clientId,
     SENDER_EMAIL,

@@ -17,7 +17,10 @@ export interface SchoolApiProps {
   readonly appBaseUrl: string;
   readonly routes: readonly RouteDefinition[];
   readonly identity: Identity;
+  /** For routes behind the authorizer. */
   readonly settings: HandlerSettings;
+  /** For public routes (no authorizer): the same environment, their own (smaller) grants. */
+  readonly publicSettings: HandlerSettings;
   readonly logKey: IKey;
 }
 
@@ -92,7 +95,7 @@ export class SchoolApi extends Construct {
       { jwtAudience: [identity.staffClient.userPoolClientId, identity.localAuthorityClient.userPoolClientId] },
     );
 
-    for (const route of props.routes) this.addRoute(route, props.settings);
+    for (const route of props.routes) this.addRoute(route, route.public ? props.publicSettings : props.settings);
   }
 
   private addRoute(route: RouteDefinition, settings: HandlerSettings): void {

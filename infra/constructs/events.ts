@@ -18,7 +18,9 @@ export const eventDelivery = { retryAttempts: 8, maxEventAge: Duration.hours(6) 
 /**
  * The school's event bus and the dead-letter queue every consumer shares. An event that
  * cannot be delivered to a consumer, or whose consumer keeps failing, lands in the queue
- * (never lost) and the alarm shows it.
+ * (never lost) and the alarm shows it; so does a planner reminder Scheduler could not put on
+ * the bus (see Reminders). SQS-managed encryption: Scheduler and EventBridge need no key
+ * grant to send to it.
  */
 export class SchoolEvents extends Construct {
   readonly bus: EventBus;
@@ -43,7 +45,7 @@ export class SchoolEvents extends Construct {
     NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
       {
         id: 'AwsSolutions-SQS3',
-        reason: 'This queue is itself the dead-letter queue of the event rules (and of their consumer functions); a dead-letter queue has no dead-letter queue of its own.',
+        reason: 'This queue is itself the dead-letter queue of the event rules, of their consumer functions and of the reminder schedules; a dead-letter queue has no dead-letter queue of its own.',
       },
     ]);
 

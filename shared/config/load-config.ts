@@ -20,6 +20,8 @@ const environmentSchema = z.object({
   EVENT_BUS_ARN: z.string().startsWith('arn:'),
   REMINDER_SCHEDULE_GROUP: z.string().min(1),
   REMINDER_ROLE_ARN: z.string().startsWith('arn:'),
+  /** The standard SQS queue Scheduler sends a reminder to when it cannot deliver it. */
+  REMINDER_DLQ_ARN: z.string().startsWith('arn:'),
   USER_POOL_ID: z.string().min(1),
   USER_POOL_CLIENT_ID: z.string().min(1),
   SENDER_EMAIL: z.email(),
@@ -43,8 +45,11 @@ export interface Config {
   readonly filesBucket: string;
   readonly eventBusName: string;
   readonly eventBusArn: string;
-  /** Where planner reminders are scheduled, and the role Scheduler uses to put the event. */
-  readonly reminders: { readonly scheduleGroup: string; readonly roleArn: string };
+  /**
+   * Where planner reminders are scheduled, the role Scheduler uses to put the event, and
+   * the queue a reminder goes to when Scheduler cannot deliver it.
+   */
+  readonly reminders: { readonly scheduleGroup: string; readonly roleArn: string; readonly deadLetterQueueArn: string };
   readonly userPool: { readonly id: string; readonly clientId: string; readonly publicEndpoint?: string };
   readonly senderEmail: string;
   readonly elevationWindowMinutes: number;
@@ -83,7 +88,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     filesBucket: env.FILES_BUCKET,
     eventBusName: env.EVENT_BUS_NAME,
     eventBusArn: env.EVENT_BUS_ARN,
-    reminders: { scheduleGroup: env.REMINDER_SCHEDULE_GROUP, roleArn: env.REMINDER_ROLE_ARN },
+    reminders: { scheduleGroup: env.REMINDER_SCHEDULE_GROUP, roleArn: env.REMINDER_ROLE_ARN, deadLetterQueueArn: env.REMINDER_DLQ_ARN },
     userPool: { id: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID, publicEndpoint: env.PUBLIC_COGNITO_ENDPOINT },
     senderEmail: env.SENDER_EMAIL,
     elevationWindowMinutes: env.ELEVATION_WINDOW_MINUTES,

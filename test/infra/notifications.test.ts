@@ -22,7 +22,9 @@ describe('notifications in a school stack built from the catalogues', () => {
   let template: Template;
   let resources: Record<string, Resource>;
   const at = (constructPath: string) => logicalIdAt(school.stack, constructPath);
-  /** Policies of the route and event-consumer roles, by role logical id. */
+  /** Routes behind the authorizer: the public ones get no grants (see school-stack.test.ts). */
+  const signedInRoutes = routes.filter((route) => !route.public);
+  /** Policies of the signed-in route and event-consumer roles, by role logical id. */
   let handlerPolicies: Map<string, Statement[]>;
 
   beforeAll(() => {
@@ -31,7 +33,7 @@ describe('notifications in a school stack built from the catalogues', () => {
     template = school.template;
     resources = template.toJSON().Resources;
     const handlerRoles = [
-      ...routes.map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
+      ...signedInRoutes.map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
       ...eventRules.map((rule) => at(`Events/Consumer-${rule.id}/Role/Resource`)),
     ];
     handlerPolicies = new Map(
@@ -120,7 +122,7 @@ describe('notifications in a school stack built from the catalogues', () => {
       });
     });
 
-    it('has a Scheduler role that only scheduler.amazonaws.com assumes and that may only put events on the bus', () => {
+    it('has a Scheduler role that only scheduler.amazonaws.com assumes and that may only put events on the bus and dead-letter them', () => {
       // Prepare
       const role = at('Reminders/SchedulerRole/Resource');
       // Act
@@ -137,10 +139,42 @@ describe('notifications in a school stack built from the catalogues', () => {
       expect(policies).toHaveLength(1);
       expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([
         { Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [at('Events/Bus/Resource'), 'Arn'] } },
+        { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [at('Events/DeadLetterQueue/Resource'), 'Arn'] } },
       ]);
     });
 
-    it('lets every route and consumer create schedules in the group and pass the role, to Scheduler only', () => {
+    it('trusts Scheduler only for schedules of this account in the school group, by the group ARN Scheduler presents', () => {
+      // Prepare
+      const group = `lantern-${school.stack.school.id}-reminders`;
+      // Act
+      const [statement] = resources[at('Reminders/SchedulerRole/Resource')]!.Properties.AssumeRolePolicyDocument.Statement as { Condition: unknown }[];
+      // Assess: aws:SourceArn is the schedule GROUP's ARN, never a schedule's (which matches nothing)
+      expect(statement!.Condition).toEqual({
+        StringEquals: { 'aws:SourceAccount': '111111111111' },
+        ArnEquals: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule-group/${group}`]] } },
+      });
+      expect(JSON.stringify(statement!.Condition)).not.toContain(':schedule/');
+    });
+
+    it('lets the Scheduler role, and nothing else new, send to the dead-letter queue, which keeps SQS-managed encryption (no key to grant)', () => {
+      // Prepare
+      const queue = at('Events/DeadLetterQueue/Resource');
+      // Act
+      const queuePolicy = Object.values(template.findResources('AWS::SQS::QueuePolicy', { Properties: { Queues: [{ Ref: queue }] } }));
+      // Assess
+      expect(resources[queue]!.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(resources[queue]!.Properties.KmsMasterKeyId).toBeUndefined();
+      expect(queuePolicy).toHaveLength(1);
+      expect(queuePolicy[0]!.Properties.PolicyDocument.Statement).toContainEqual({
+        Sid: 'ReminderSchedulerDeadLetters',
+        Action: 'sqs:SendMessage',
+        Effect: 'Allow',
+        Principal: { AWS: { 'Fn::GetAtt': [at('Reminders/SchedulerRole/Resource'), 'Arn'] } },
+        Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+      });
+    });
+
+    it('lets every signed-in route and consumer create schedules in the group and pass the role, to Scheduler only', () => {
       // Prepare
       const schedulerRole = at('Reminders/SchedulerRole/Resource');
       const schedules = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/lantern-${school.stack.school.id}-reminders/*`]] };
@@ -155,24 +189,25 @@ describe('notifications in a school stack built from the catalogues', () => {
       }
     });
 
-    it('tells the handlers the group and the role to give their schedules', () => {
+    it('tells the handlers the group, the role and the dead-letter queue to give their schedules', () => {
       // Act
       const variables = resources[at('Events/Consumer-reminders/Handler/Resource')]!.Properties.Environment.Variables;
       // Assess
       expect(variables).toMatchObject({
         REMINDER_SCHEDULE_GROUP: `lantern-${school.stack.school.id}-reminders`,
         REMINDER_ROLE_ARN: { 'Fn::GetAtt': [at('Reminders/SchedulerRole/Resource'), 'Arn'] },
+        REMINDER_DLQ_ARN: { 'Fn::GetAtt': [at('Events/DeadLetterQueue/Resource'), 'Arn'] },
       });
     });
   });
 
   describe('SES', () => {
-    it('lets every route and consumer send email only as the school sender, from its identity', () => {
+    it('lets every signed-in route and consumer send email only as the school sender, from its identity', () => {
       // Prepare
       const sender = school.stack.school.senderEmail;
       const domain = sender.split('@')[1]!;
       const identity = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:eu-west-2:111111111111:identity/${name}`]] });
-      expect(handlerPolicies.size).toBe(routes.length + eventRules.length);
+      expect(handlerPolicies.size).toBe(signedInRoutes.length + eventRules.length);
       for (const [role, statements] of handlerPolicies) {
         // Act
         const ses = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
@@ -191,7 +226,7 @@ describe('notifications in a school stack built from the catalogues', () => {
         ),
       );
       // Assess
-      expect(ses).toHaveLength(routes.length + eventRules.length);
+      expect(ses).toHaveLength(signedInRoutes.length + eventRules.length);
       for (const statement of ses) {
         expect([statement.Action].flat().every((action) => action === 'ses:SendEmail' || action === 'ses:SendRawEmail')).toBe(true);
         expect([statement.Resource].flat()).not.toContain('*');

@@ -206,6 +206,32 @@ describe('a school stack synthesized from the example trust', () => {
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     });
 
+    it('gives each public route a role that may write its own log group and send traces, nothing else', () => {
+      // Prepare
+      const publicRoutes = routes.filter((route) => route.public);
+      expect(publicRoutes.map((route) => route.id).sort()).toEqual(['config.read', 'health.read', 'openapi.read']);
+      for (const route of publicRoutes) {
+        const role = logicalIdOf(school.stack, `Api/Route-${route.id}/Role/Resource`);
+        // Act: every policy naming the role, wherever written
+        const policies = [...values(template.findResources('AWS::IAM::Policy')), ...values(template.findResources('AWS::IAM::ManagedPolicy'))].filter((policy) =>
+          JSON.stringify(policy.Properties.Roles ?? []).includes(`"${role}"`),
+        );
+        const roleResource = (template.toJSON().Resources as Record<string, Resource>)[role]!;
+        // Assess
+        expect(roleResource.Properties.Policies, route.id).toBeUndefined();
+        expect(roleResource.Properties.ManagedPolicyArns, route.id).toBeUndefined();
+        expect(policies, route.id).toHaveLength(1);
+        expect(policies[0]!.Properties.PolicyDocument.Statement, route.id).toEqual([
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [logicalIdOf(school.stack, `Api/Route-${route.id}/Logs/Resource`), 'Arn'] },
+          },
+          { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
+        ]);
+      }
+    });
+
     it('never lets a handler scan a table or delete a file', () => {
       // Act
       const actions = values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
@@ -418,7 +444,7 @@ describe('a school stack synthesized from the example trust', () => {
 });
 
 describe('reminders in a school stack', () => {
-  it('lets Scheduler, for this account and group only, put events on the school bus', () => {
+  it('lets Scheduler, for this account and group only, put events on the school bus and dead-letter them', () => {
     // Prepare
     const { stack, template } = synthesizeSchool();
     const group = `lantern-${stack.school.id}-reminders`;
@@ -430,25 +456,33 @@ describe('reminders in a school stack', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: group });
     expect(schedulerRole![1].Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
       StringEquals: { 'aws:SourceAccount': '111111111111' },
-      ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/${group}/*`]] } },
+      // Scheduler's aws:SourceArn is the schedule group's ARN (AWS: "confused deputy prevention").
+      ArnEquals: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule-group/${group}`]] } },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: schedulerRole![0] }],
-      PolicyDocument: { Statement: [{ Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Bus/Resource'), 'Arn'] } }] },
+      PolicyDocument: {
+        Statement: [
+          { Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Bus/Resource'), 'Arn'] } },
+          { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] } },
+        ],
+      },
     });
   });
 
-  it('lets every handler create schedules in the group and pass the Scheduler role to Scheduler only', () => {
+  it('lets every signed-in route and consumer create schedules in the group and pass the Scheduler role to Scheduler only', () => {
     // Prepare
     const { stack, template } = synthesizeSchool();
     const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
     const triggerRoles = cognitoTriggers.map((trigger) => logicalIdOf(stack, `Identity/Trigger-${trigger.id}/Role/Resource`));
-    // Act: the policies of the route and event-consumer roles (the Cognito triggers only audit)
+    const publicRoles = routes.filter((route) => route.public).map((route) => logicalIdOf(stack, `Api/Route-${route.id}/Role/Resource`));
+    // Act: the policies of the signed-in route and event-consumer roles (the Cognito triggers
+    // only audit; the public routes get nothing)
     const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-      (policy) => ![schedulerRole, ...triggerRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
+      (policy) => ![schedulerRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
     );
     // Assess
-    expect(handlerPolicies).toHaveLength(routes.length + eventRules.length);
+    expect(handlerPolicies).toHaveLength(routes.filter((route) => !route.public).length + eventRules.length);
     for (const policy of handlerPolicies) {
       expect(policy.Properties.PolicyDocument.Statement).toEqual(
         expect.arrayContaining([

@@ -8,13 +8,29 @@ export function createSchedulerClient(config: Pick<Config, 'region' | 'endpoints
 }
 
 /**
+ * How hard Scheduler tries to put a reminder on the bus before giving up on it: ten
+ * retries within a day, then the dead-letter queue.
+ */
+export const reminderRetryPolicy = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 } as const;
+
+export type ReminderSchedulerSettings = Omit<Config['reminders'], 'deadLetterQueueArn'> & {
+  readonly eventBusArn: string;
+  /**
+   * The queue Scheduler sends a reminder to once the retries are spent. Always set in a
+   * deployment (loadConfig requires REMINDER_DLQ_ARN); without it a failed reminder is lost.
+   */
+  readonly deadLetterQueueArn?: string;
+};
+
+/**
  * Planner reminders as one-off EventBridge Scheduler schedules that put a ReminderDue
- * event on the school's bus at the time, then delete themselves.
+ * event on the school's bus at the time, then delete themselves. An undeliverable
+ * reminder is retried, then dead-lettered.
  */
 export class EventBridgeReminderScheduler implements ReminderScheduler {
   constructor(
     private readonly client: SchedulerClient,
-    private readonly settings: Config['reminders'] & { readonly eventBusArn: string },
+    private readonly settings: ReminderSchedulerSettings,
   ) {}
 
   async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void> {
@@ -31,6 +47,8 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
           RoleArn: this.settings.roleArn,
           EventBridgeParameters: { DetailType: 'ReminderDue', Source: EVENT_SOURCE },
           Input: JSON.stringify(reminder.detail),
+          RetryPolicy: { ...reminderRetryPolicy },
+          ...(this.settings.deadLetterQueueArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterQueueArn } } : {}),
         },
       }),
     );

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeReminderScheduler } from '../../../shared/adapters/scheduler/eventbridge-scheduler';
 import type { ReminderDueDetail } from '../../../shared/domain/ports';
+import { testConfig } from '../support/test-config';
 
 const scheduler = mockClient(SchedulerClient);
 
@@ -13,11 +14,12 @@ const settings = {
   scheduleGroup: 'lantern-reminders',
   roleArn: 'arn:aws:iam::123456789012:role/lantern-reminder-scheduler',
   eventBusArn: 'arn:aws:events:eu-west-2:123456789012:event-bus/lantern-events',
+  deadLetterQueueArn: 'arn:aws:sqs:eu-west-2:123456789012:lantern-reminders-dlq',
 };
-const detail: ReminderDueDetail = { reminderId: '01JHT0000000000000000000I1-reminder', incidentId: '01JHT0000000000000000000I1', ownerId: 'staff-1', note: 'Check in at register' };
+const detail: ReminderDueDetail = { reminderId: '01JHT0000000000000000000I1-reminder', incidentId: '01JHT0000000000000000000I1', ownerId: 'staff-1' };
 
 describe('EventBridgeReminderScheduler', () => {
-  it('creates a one-off UTC schedule that puts ReminderDue on the bus, then deletes itself', async () => {
+  it('creates a one-off UTC schedule that puts ReminderDue on the bus, retries, dead-letters, then deletes itself', async () => {
     // Prepare
     scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-west-2:123456789012:schedule/lantern-reminders/x' });
 
@@ -37,10 +39,26 @@ describe('EventBridgeReminderScheduler', () => {
         RoleArn: settings.roleArn,
         EventBridgeParameters: { DetailType: 'ReminderDue', Source: 'lantern' },
         Input: JSON.stringify(detail),
+        RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 },
+        DeadLetterConfig: { Arn: 'arn:aws:sqs:eu-west-2:123456789012:lantern-reminders-dlq' },
       },
     });
     const input = scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input;
     expect(JSON.parse(input.Target!.Input!)).toEqual(detail);
+  });
+
+  it('sends an undeliverable reminder to the queue from the config, after ten retries within a day', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn' });
+    const config = testConfig();
+
+    // Act
+    await new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), { ...config.reminders, eventBusArn: config.eventBusArn }).schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+
+    // Assess
+    const target = scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Target!;
+    expect(target.DeadLetterConfig).toEqual({ Arn: config.reminders.deadLetterQueueArn });
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86400 });
   });
 
   it('keeps the schedule name within Scheduler’s 64 characters', async () => {

@@ -55,4 +55,12 @@ describe('handlerEnvironment', () => {
     expect(config.school).toEqual({ id: 'oakfield-primary', name: 'Oakfield Primary School', timezone: 'Europe/London' });
     expect(config.appBaseUrl).toBe('http://127.0.0.1:3000');
   });
+
+  it('names a reminder dead-letter queue in the local account, which the local Scheduler ignores', () => {
+    // Act
+    const config = loadConfig(handlerEnvironment(facts, { logLevel: 'warn' }));
+
+    // Assess
+    expect(config.reminders.deadLetterQueueArn).toBe('arn:aws:sqs:eu-west-2:000000000000:lantern-reminders-dlq');
+  });
 });

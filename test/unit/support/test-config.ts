@@ -15,6 +15,7 @@ export function testEnvironment(overrides: NodeJS.ProcessEnv = {}): NodeJS.Proce
     EVENT_BUS_ARN: 'arn:aws:events:eu-west-2:123456789012:event-bus/lantern-events',
     REMINDER_SCHEDULE_GROUP: 'lantern-reminders',
     REMINDER_ROLE_ARN: 'arn:aws:iam::123456789012:role/lantern-reminder-scheduler',
+    REMINDER_DLQ_ARN: 'arn:aws:sqs:eu-west-2:123456789012:lantern-reminders-dlq',
     USER_POOL_ID: 'eu-west-2_AbCdEf123',
     USER_POOL_CLIENT_ID: '4l8q2n7c0ajk1example',
     SENDER_EMAIL: 'lantern@castlemead.example.sch.uk',
