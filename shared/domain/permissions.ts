@@ -126,8 +126,9 @@ export const permissions = {
   'me.mfa.setup': { gate: signedIn },
   'me.mfa.verify': { gate: signedIn },
   // Administration grants no incident content: none of these routes return any.
-  'staff.create': { gate: inGroup('admin') },
-  'staff.update': { gate: inGroup('admin') },
+  // Administrators keep accounts; an elevated DSL may too (and only they grant dsl/slt: see below).
+  'staff.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'staff.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
   'alertGroups.create': { gate: inGroup('admin') },
   'alertGroups.update': { gate: inGroup('admin') },
   'alertGroups.delete': { gate: inGroup('admin') },
@@ -135,6 +136,24 @@ export const permissions = {
   'categories.update': { gate: inGroup('admin') },
   'audit.read': { gate: allOf(inGroup('dsl'), elevated) },
 } satisfies Record<RouteId, Permission>;
+
+/**
+ * The DSL and SLT roles open pupils' histories, so only an elevated DSL may grant or
+ * remove them; otherwise an administrator could make themselves (or an invented account)
+ * a DSL. Nobody changes their own groups.
+ */
+export const mayChangeSafeguardingRoles = allOf(inGroup('dsl'), elevated);
+const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];
+
+export function assertMayChangeGroups(caller: Caller, target: { staffId?: string; before: readonly Group[]; after: readonly Group[] }): void {
+  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  const changed = [...target.before.filter((group) => !target.after.includes(group)), ...target.after.filter((group) => !target.before.includes(group))];
+  if (changed.length === 0) return;
+  if (target.staffId === caller.staffId) throw new ForbiddenError('You cannot change your own groups; ask another administrator.');
+  if (changed.some((group) => safeguardingRoles.includes(group)) && mayChangeSafeguardingRoles.decide({ caller }) !== 'allow') {
+    throw new ForbiddenError('Only a DSL, elevated with their authenticator, may grant or remove the DSL or SLT role.');
+  }
+}
 
 export function assertGate(routeId: RouteId, caller: Caller): void {
   throwIfRefused(permissions[routeId].gate.decide({ caller }));

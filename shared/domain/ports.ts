@@ -25,8 +25,11 @@ export interface StaffDirectory {
   /** Every profile, ordered by surname: a school has hundreds of staff, not millions. */
   list(): Promise<StaffProfile[]>;
   put(profile: StaffProfile): Promise<void>;
-  /** Writes the profile and its audit event together. */
-  save(profile: StaffProfile, audit: AuditEvent): Promise<void>;
+  /**
+   * Writes the profile and its audit event together. With `expectedUpdatedAt`, only if the
+   * stored profile is still that version (else a ConflictError): no lost updates.
+   */
+  save(profile: StaffProfile, audit: AuditEvent, options?: { readonly expectedUpdatedAt?: string }): Promise<void>;
 }
 
 export interface StudentSummary {
@@ -66,6 +69,8 @@ export interface IdempotencyRecord {
   readonly requestHash: string;
   readonly incidentId: string;
   readonly expiresAt: string;
+  /** The alerts the incident raised, so a replay can publish them again. */
+  readonly alerts: readonly { readonly recipientId: string; readonly alertId: string }[];
 }
 
 /** Everything one submission writes, committed together or not at all. */
@@ -130,11 +135,22 @@ export interface AuditTrail {
   search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }>;
 }
 
-/** Remembers which alerts have been emailed, so a redelivered event sends nothing. */
+/**
+ * A claim older than this is stale: its sender died between claiming and sending (well past
+ * the notifier's timeout), so a redelivery may claim it again and send.
+ */
+export const NOTIFICATION_LEASE_MINUTES = 5;
+
+/**
+ * Remembers which notifications have been emailed, so a redelivered event sends nothing.
+ * A claim is a lease: it becomes final only when `markSent` follows the send.
+ */
 export interface NotificationLedger {
-  /** True if this caller is the first to claim the alert. */
+  /** True if this caller may send: nobody claimed it, or the claim went stale unsent. */
   claim(notificationId: string, at: string): Promise<boolean>;
-  /** Gives the claim back after a failed send, so a retry can send. */
+  /** The notification is settled (sent, or nobody to send it to): never claimable again. */
+  markSent(notificationId: string, at: string): Promise<void>;
+  /** Gives an unsent claim back after a failed send, so a retry can send. */
   release(notificationId: string): Promise<void>;
 }
 
@@ -142,11 +158,14 @@ export interface ReminderScheduler {
   schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void>;
 }
 
+/**
+ * Ids only: the owner's note stays on the incident, under the school's KMS key, never in a
+ * schedule's input or on the bus. The reminders consumer reads it when it sends.
+ */
 export interface ReminderDueDetail {
   readonly reminderId: string;
   readonly incidentId: string;
   readonly ownerId: string;
-  readonly note: string;
 }
 
 export interface OutgoingEmail {
@@ -197,4 +216,8 @@ export interface IdentityProvider {
   associateAuthenticator(accessToken: string): Promise<{ secret: string }>;
   /** True when the code matches; then TOTP becomes the user's preferred second factor. */
   confirmAuthenticator(accessToken: string, code: string): Promise<boolean>;
+  /** True while TOTP is still switched on for the account, so every sign-in asks for a code. */
+  hasAuthenticator(staffId: string): Promise<boolean>;
+  /** The sign-in account for an email address, if one exists. */
+  findAccount(email: string): Promise<{ staffId: string } | undefined>;
 }

@@ -17,6 +17,9 @@ export function jsonResponse(statusCode: number, body: unknown, requestId: strin
   };
 }
 
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong on our side. Before trying again, check whether what you were saving is there. Quote this request id if you report it.';
+
 /**
  * The one place errors become HTTP: a LanternError answers its status, code and message;
  * anything else is logged (type and stack only) and answers a generic 500.
@@ -27,9 +30,6 @@ export function errorResponse(error: unknown, requestId: string, logger: Logger)
     return jsonResponse(error.status, { error: error.code, message: error.message, requestId, ...error.details() }, requestId);
   }
   logger.error('unexpected failure', {}, error);
-  return jsonResponse(
-    500,
-    { error: 'internal_error', message: 'Something went wrong on our side. Nothing was saved. Quote this request id if you report it.', requestId },
-    requestId,
-  );
+  // Not "nothing was saved": a failure can come after a write committed.
+  return jsonResponse(500, { error: 'internal_error', message: INTERNAL_ERROR_MESSAGE, requestId }, requestId);
 }

@@ -33,6 +33,7 @@ export const AuditEventView = z
     studentId: z.string().optional(),
     requestId: z.string(),
     sourceIp: z.string(),
+    detail: z.record(z.string(), z.string()).optional().meta({ description: 'Specifics of what happened, e.g. a search\'s query and the pupils it returned.' }),
   })
   .meta({ id: 'AuditEvent' });
 

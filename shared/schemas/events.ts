@@ -15,5 +15,4 @@ export const ReminderDueDetail = z.object({
   reminderId: z.string().min(1),
   incidentId: z.string().min(1),
   ownerId: z.string().min(1),
-  note: z.string(),
 });

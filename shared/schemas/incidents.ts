@@ -60,7 +60,9 @@ export const IncidentPath = z.object({ id }).meta({ id: 'IncidentPath' });
 export const NewAction = z
   .object({
     text: z.string().trim().min(1, 'write what was done, decided or passed on').max(20_000),
-    taggedStaffIds: z.array(id).max(100).default([]),
+    // Each tagged person is a tag item and an alert in the action's one transaction (2n + 3 of
+    // DynamoDB's 100 items): the domain's MAX_TAGGED.
+    taggedStaffIds: z.array(id).max(45, 'tag at most 45 people; they can pass it on').default([]),
     requestedStatus: z.enum(incidentStatuses).optional().meta({ description: 'Asks the DSL to change the status; it does not change it.' }),
   })
   .strict()

@@ -247,6 +247,23 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
       expect(profile.body.elevatedUntil).toBe(elevated ? new Date((authTimeOf(token) + WINDOW_SECONDS) * 1000).toISOString() : undefined);
     });
   });
+
+  it('stops elevating once she switches the authenticator off in Cognito (a password alone would then sign her in)', async () => {
+    // Prepare
+    const stillElevated = await me(elevatedToken);
+    const freshSession = (await signIn(chloe.email, chloe.password, secret)).accessToken;
+
+    // Act
+    await turnOffAuthenticator(freshSession);
+    const profile = await me(freshSession);
+    const attempt = await audit({ recordId: chloe.id }, freshSession);
+
+    // Assess
+    expect(stillElevated.body.elevated).toBe(true);
+    expect(profile.body).toMatchObject({ mfaEnrolled: true, elevated: false });
+    expect(attempt).toMatchObject({ status: 403, body: { error: 'elevation_required' } });
+    secret = '';
+  });
 });
 
 describe('an administrator\'s changes apply on the very next request', () => {
@@ -349,6 +366,7 @@ describe('the audit trail of a scripted session', () => {
   const tokens = new Map<string, string>();
   const token = (user: LocalDemoUser) => tokens.get(user.id)!;
   let incidentId: string;
+  let actionId: string;
   let studentId: string;
   let started: number;
   /** The request id of each scripted call, in order. */
@@ -379,7 +397,10 @@ describe('the audit trail of a scripted session', () => {
     );
     incidentId = recorded.body.id;
     const read = await step(callApi(`/v1/incidents/${incidentId}`, { token: token(hannah) }));
-    const action = await step(callApi(`/v1/incidents/${incidentId}/actions`, { method: 'POST', token: token(hannah), body: { text: 'Lent Oscar a coat from lost property.' } }));
+    const action = await step(
+      callApi<{ id: string }>(`/v1/incidents/${incidentId}/actions`, { method: 'POST', token: token(hannah), body: { text: 'Lent Oscar a coat from lost property.' } }),
+    );
+    actionId = action.body.id;
     const unrelatedRead = await step(callApi<ErrorBody>(`/v1/incidents/${incidentId}`, { token: token(ben) }));
     const unrelatedAction = await step(callApi<ErrorBody>(`/v1/incidents/${incidentId}/actions`, { method: 'POST', token: token(ben), body: { text: 'Me too' } }));
     const adminRead = await step(callApi<ErrorBody>(`/v1/incidents/${incidentId}`, { token: token(olivia) }));
@@ -405,6 +426,8 @@ describe('the audit trail of a scripted session', () => {
       { action: 'incident.read', outcome: 'refused', reason: 'not_found', staffId: olivia.id },
     ]);
     expect(trail.body.events.map((event) => event.requestId)).toEqual(requestIds);
+    // The action's audit event names the action among the incident's.
+    expect(trail.body.events[2]!.detail).toEqual({ actionId });
     const groupsOf = { [hannah.id]: ['staff'], [ben.id]: ['staff'], [olivia.id]: ['admin'] };
     for (const event of trail.body.events) {
       expect(event).toMatchObject({ recordId: incidentId, studentId, elevated: false, sourceIp: '127.0.0.1', groups: groupsOf[event.staffId!] });
@@ -448,6 +471,18 @@ describe('the audit trail of a scripted session', () => {
     expect(pupils.status).toBe(200);
     expect(pupils.body.events.filter((event) => event.recordId === incidentId).map((event) => event.requestId)).toEqual(requestIds);
     expect(pupils.body.events.every((event) => event.studentId === studentId)).toBe(true);
+  });
+
+  it('records what the teacher searched for and which pupils it showed her', async () => {
+    // Act
+    const hannahsTrail = await audit({ staffId: hannah.id }, token(amara));
+
+    // Assess
+    expect(hannahsTrail.body.events.filter((event) => event.action === 'student.search' && event.detail?.query === 'oscar').at(-1)).toMatchObject({
+      recordType: 'student',
+      recordId: 'search',
+      detail: { query: 'oscar', results: expect.stringContaining(studentId) },
+    });
   });
 
   it('refuses the audit to an elevated SLT member and to a teacher, and audits both refusals', async () => {

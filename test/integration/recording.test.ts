@@ -367,6 +367,30 @@ describe('refusing bad input on the local stack', () => {
     expect(response.body.error).toBe('malformed_request');
   });
 
+  it.each([
+    ['not a cursor at all', '', 'not-a-cursor'],
+    ['an empty key', '', Buffer.from('{}').toString('base64url')],
+    ['another member of staff\'s alerts', '', 'OTHER'],
+    ['a key from the unread list, on the full list', '', 'UNREAD'],
+    ['a key from the full list, on the unread list', 'unread=true&', 'FULL'],
+  ])('refuses a dashboard cursor that is %s with 400, not 500', async (_label, filter, cursor) => {
+    // Prepare
+    const encode = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const alertKey = { pk: `STAFF#${author.user.id}`, sk: 'ALERT#01JHT0000000000000000000A1' };
+    const crafted: Record<string, string> = {
+      OTHER: encode({ ...alertKey, pk: `STAFF#${unrelated.user.id}` }),
+      UNREAD: encode({ ...alertKey, gsi1pk: `UNREAD#${author.user.id}`, gsi1sk: '01JHT0000000000000000000A1' }),
+      FULL: encode(alertKey),
+    };
+
+    // Act
+    const response = await callApi<{ error: string; issues?: { field: string }[] }>(`/v1/alerts?${filter}cursor=${crafted[cursor] ?? cursor}`, { token: author.token });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: 'validation_failed', issues: [{ field: 'cursor' }] });
+  });
+
   it('refuses Child Protection from a teacher with 403 and writes nothing', async () => {
     // Prepare
     const itemsBefore = await recordItemCount();

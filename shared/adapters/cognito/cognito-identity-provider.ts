@@ -2,6 +2,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDisableUserCommand,
+  AdminGetUserCommand,
   AdminEnableUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
@@ -76,6 +77,22 @@ export class CognitoIdentityProvider implements IdentityProvider {
       ? new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: username })
       : new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username });
     await this.client.send(command);
+  }
+
+  async hasAuthenticator(staffId: string): Promise<boolean> {
+    const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
+    return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+  }
+
+  async findAccount(email: string): Promise<{ staffId: string } | undefined> {
+    try {
+      const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: email }));
+      const staffId = user.UserAttributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+      return staffId ? { staffId } : undefined;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'UserNotFoundException') return undefined;
+      throw error;
+    }
   }
 
   async associateAuthenticator(accessToken: string): Promise<{ secret: string }> {

@@ -3,7 +3,7 @@ import type { Alert } from '../../domain/alerts/alert';
 import type { AlertPage, AlertStore } from '../../domain/ports';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { ALERT_PREFIX, alertKey, staffPartition, unreadAlertIndexKey, unreadAlertPartition } from './keys';
-import { decodeCursor, encodeCursor, withoutKeys } from './pagination';
+import { decodeCursor, encodeCursor, hasExactly, withoutKeys, type PageKey } from './pagination';
 import { auditPut } from './audit-trail';
 import type { TableNames } from './incident-store';
 
@@ -36,7 +36,7 @@ export class DynamoAlertStore implements AlertStore {
         // Alert ids are ULIDs: descending order is newest first.
         ScanIndexForward: false,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: decodeCursor(options.cursor, (key) => (options.unreadOnly ? isUnreadListKey(key, recipientId) : isAlertListKey(key, recipientId))),
       }),
     );
     const nextCursor = encodeCursor(page.LastEvaluatedKey);
@@ -71,6 +71,16 @@ export class DynamoAlertStore implements AlertStore {
     if (!updated) throw new Error('Alert vanished after update');
     return updated;
   }
+}
+
+/** A key from the recipient's own partition, among their alerts. */
+function isAlertListKey(key: PageKey, recipientId: string): boolean {
+  return hasExactly(key, ['pk', 'sk']) && key.pk === staffPartition(recipientId) && key.sk!.startsWith(ALERT_PREFIX);
+}
+
+/** A key from the recipient's own unread index: the index key and the alert's table key. */
+function isUnreadListKey(key: PageKey, recipientId: string): boolean {
+  return hasExactly(key, ['pk', 'sk', 'gsi1pk', 'gsi1sk']) && key.gsi1pk === unreadAlertPartition(recipientId) && isAlertListKey({ pk: key.pk!, sk: key.sk! }, recipientId);
 }
 
 function toAlert(item: Record<string, unknown>): Alert {

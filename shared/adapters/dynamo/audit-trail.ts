@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { AuditSearch, AuditTrail } from '../../domain/ports';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeCursor, encodeCursor, hasExactly } from './pagination';
 import { auditKey, auditRecordPartition, auditStaffPartition, auditStudentPartition } from './keys';
 
 export function auditItem(event: AuditEvent) {
@@ -45,7 +45,15 @@ export class DynamoAuditTrail implements AuditTrail {
         ExpressionAttributeNames: { '#partition': index.key },
         ExpressionAttributeValues: { ':partition': index.partition, ':from': from, ':to': to },
         Limit: search.limit,
-        ExclusiveStartKey: decodeCursor(search.cursor),
+        // Only a key from this partition, inside this window: DynamoDB refuses any other with an error.
+        ExclusiveStartKey: decodeCursor(
+          search.cursor,
+          (key) =>
+            hasExactly(key, index.indexName ? ['pk', 'sk', index.key] : ['pk', 'sk']) &&
+            key[index.key] === index.partition &&
+            key.sk! >= from &&
+            key.sk! <= to,
+        ),
       }),
     );
     const nextCursor = encodeCursor(page.LastEvaluatedKey);

@@ -102,8 +102,9 @@ export class DynamoIncidentStore implements IncidentStore {
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tables.records, Key: idempotencyKey(callerId, key), ConsistentRead: true }));
     if (!result.Item) return undefined;
-    const { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAtIso } = result.Item;
-    return { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAt: expiresAtIso };
+    const { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAtIso, alerts } = result.Item;
+    // Records written before alerts were kept have none to publish again.
+    return { callerId: storedCaller, key: storedKey, requestHash, incidentId, expiresAt: expiresAtIso, alerts: alerts ?? [] };
   }
 
   private idempotencyPut(record: IdempotencyRecord, now: string) {
@@ -118,6 +119,7 @@ export class DynamoIncidentStore implements IncidentStore {
           requestHash: record.requestHash,
           incidentId: record.incidentId,
           expiresAtIso: record.expiresAt,
+          alerts: record.alerts.map(({ recipientId, alertId }) => ({ recipientId, alertId })),
           // DynamoDB TTL reads epoch seconds.
           expiresAt: Math.floor(new Date(record.expiresAt).getTime() / 1000),
         },

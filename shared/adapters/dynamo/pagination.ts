@@ -1,4 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../errors/lantern-error';
 
 /** Every item a Query matches, following LastEvaluatedKey. */
 export async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
@@ -12,19 +13,43 @@ export async function queryAll(client: DynamoDBDocumentClient, input: QueryComma
   return items;
 }
 
+/** A page's LastEvaluatedKey: Lantern's keys are all strings. */
+export type PageKey = Readonly<Record<string, string>>;
+
 /** Opaque page cursors: the LastEvaluatedKey, base64url-encoded JSON. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
+/**
+ * The key a cursor stands for. A cursor is only ever one this list gave out: anything else
+ * (not JSON, not an object of strings, or a key `fromThisList` does not recognise: another
+ * member of staff's partition, another list's index) is refused with 400. Handed to
+ * DynamoDB it would fail the query with a 500, or start somewhere it should not.
+ */
+export function decodeCursor(cursor: string | undefined, fromThisList: (key: PageKey) => boolean = () => true): PageKey | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const key = parsedKey(cursor);
+  if (!key || !fromThisList(key)) throw ValidationError.forField('cursor', 'is not a cursor this list gave out');
+  return key;
+}
+
+/** True when the key has exactly these attributes: DynamoDB refuses a start key with more or fewer. */
+export function hasExactly(key: PageKey, attributes: readonly string[]): boolean {
+  const names = Object.keys(key);
+  return names.length === attributes.length && attributes.every((attribute) => names.includes(attribute));
+}
+
+function parsedKey(cursor: string): PageKey | undefined {
+  let decoded: unknown;
   try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return decoded && typeof decoded === 'object' && !Array.isArray(decoded) ? (decoded as Record<string, unknown>) : undefined;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) return undefined;
+  const entries = Object.entries(decoded);
+  return entries.length > 0 && entries.every(([, value]) => typeof value === 'string') ? (decoded as PageKey) : undefined;
 }
 
 /** Strips the storage attributes (keys, item type) from an item. */

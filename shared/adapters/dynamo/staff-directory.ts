@@ -1,6 +1,8 @@
 import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { auditPut } from './audit-trail';
+import { failedConditionAt } from './transaction-errors';
+import { ConflictError } from '../../errors/lantern-error';
 import type { StaffDirectory } from '../../domain/ports';
 import type { StaffProfile } from '../../domain/staff/staff-profile';
 import { STAFF_DIRECTORY_PARTITION, staffDirectoryIndexKey, staffProfileKey } from './keys';
@@ -41,10 +43,22 @@ export class DynamoStaffDirectory implements StaffDirectory {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: profileItem(profile) }));
   }
 
-  async save(profile: StaffProfile, audit: AuditEvent): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile) } }, auditPut(this.auditTableName, audit)] }),
-    );
+  async save(profile: StaffProfile, audit: AuditEvent, options: { readonly expectedUpdatedAt?: string } = {}): Promise<void> {
+    const guard = options.expectedUpdatedAt
+      ? { ConditionExpression: 'updatedAt = :expected', ExpressionAttributeValues: { ':expected': options.expectedUpdatedAt } }
+      : {};
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile), ...guard } }, auditPut(this.auditTableName, audit)],
+        }),
+      );
+    } catch (error) {
+      if (options.expectedUpdatedAt && failedConditionAt(error, 0)) {
+        throw new ConflictError('This account was changed by someone else just now. Reload it and try again.');
+      }
+      throw error;
+    }
   }
 }
 

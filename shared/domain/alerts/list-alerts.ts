@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { fullName } from '../students/student';
+import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import type { Alert } from './alert';
 
 export interface AlertQuery {
@@ -11,11 +12,16 @@ export interface AlertQuery {
 
 /**
  * The dashboard: the caller's own alerts, newest first. The pupil's name is shown here
- * (the reader was alerted, so may know it), never in the email.
+ * (the reader was alerted, so may know it), never in the email. Showing pupils' names is a
+ * read of their records: it is audited, with the pupils shown, before the response.
  */
-export async function listAlerts(deps: Pick<Deps, 'alerts' | 'students'>, caller: StaffCaller, query: AlertQuery) {
+export async function listAlerts(deps: Pick<Deps, 'alerts' | 'students' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, query: AlertQuery, origin: RequestOrigin) {
   const page = await deps.alerts.list(caller.staffId, query);
-  const pupils = await deps.students.getMany([...new Set(page.alerts.map((alert) => alert.studentId))]);
+  const studentIds = [...new Set(page.alerts.map((alert) => alert.studentId))];
+  const pupils = await deps.students.getMany(studentIds);
+  await deps.audit.record(
+    auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, detail: { students: studentIds.join(',') } }),
+  );
   return {
     alerts: page.alerts.map((alert) => {
       const pupil = pupils.get(alert.studentId);

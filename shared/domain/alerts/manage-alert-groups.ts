@@ -2,13 +2,18 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { AlertGroup } from './alert';
 import type { AlertGroupChange, NewAlertGroup } from '../../schemas/staff-admin';
-import { NotFoundError, UnprocessableError } from '../../errors/lantern-error';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../errors/lantern-error';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 
 /** Alert groups ("the 'SLT' button", seed 003) are kept by administrators. */
 export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
-  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds: await knownMembers(deps, input.memberIds) };
-  await deps.alertGroups.save(group, auditEvent(deps, caller, origin, { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id }));
+  const memberIds = await knownMembers(deps, input.memberIds);
+  assertNotJoiningThemselves(caller, [], memberIds);
+  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds };
+  await deps.alertGroups.save(
+    group,
+    auditEvent(deps, caller, origin, { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, detail: { membersAfter: memberIds.join(',') } }),
+  );
   return group;
 }
 
@@ -21,7 +26,12 @@ export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId:
     ...(change.description !== undefined ? { description: change.description } : {}),
     ...(change.memberIds !== undefined ? { memberIds: await knownMembers(deps, change.memberIds) } : {}),
   };
-  await deps.alertGroups.save(updated, auditEvent(deps, caller, origin, { action: 'alert-group.update', recordType: 'alert-group', recordId: groupId }));
+  assertNotJoiningThemselves(caller, current.memberIds, updated.memberIds);
+  const detail = change.memberIds !== undefined ? { membersBefore: current.memberIds.join(','), membersAfter: updated.memberIds.join(',') } : undefined;
+  await deps.alertGroups.save(
+    updated,
+    auditEvent(deps, caller, origin, { action: 'alert-group.update', recordType: 'alert-group', recordId: groupId, ...(detail ? { detail } : {}) }),
+  );
   return updated;
 }
 
@@ -29,6 +39,16 @@ export async function removeAlertGroup(deps: Deps, caller: StaffCaller, groupId:
   const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
   if (!current) throw new NotFoundError('No such alert group.');
   await deps.alertGroups.remove(groupId, auditEvent(deps, caller, origin, { action: 'alert-group.delete', recordType: 'alert-group', recordId: groupId }));
+}
+
+/**
+ * Membership of a group brings its alerts, and with them incident content: an
+ * administrator may not put themselves in one (every change is audited with before/after).
+ */
+function assertNotJoiningThemselves(caller: StaffCaller, before: readonly string[], after: readonly string[]) {
+  if (after.includes(caller.staffId) && !before.includes(caller.staffId)) {
+    throw new ForbiddenError('You cannot add yourself to an alert group; ask another administrator.');
+  }
 }
 
 async function knownMembers(deps: Pick<Deps, 'staff'>, memberIds: readonly string[]): Promise<string[]> {

@@ -14,6 +14,7 @@ export interface AuditSubject {
   readonly recordType: AuditEvent['recordType'];
   readonly recordId: string;
   readonly studentId?: string;
+  readonly detail?: Readonly<Record<string, string>>;
 }
 
 export function auditEvent(

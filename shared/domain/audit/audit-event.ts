@@ -22,4 +22,6 @@ export interface AuditEvent {
   readonly studentId?: string;
   readonly requestId: string;
   readonly sourceIp: string;
+  /** Safe specifics of what happened: a search's prefix and results, groups before and after. */
+  readonly detail?: Readonly<Record<string, string>>;
 }

@@ -12,7 +12,15 @@ export const STUDENT_SEARCH_LIMIT = 20;
 export async function searchStudents(deps: Pick<Deps, 'students' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, query: string, origin: RequestOrigin) {
   const prefix = query.trim().toLowerCase();
   const matches = await deps.students.search(prefix, STUDENT_SEARCH_LIMIT);
-  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'student.search', recordType: 'student', recordId: 'search' }));
+  // Which pupils a search showed, and for what: the result list is a read of their names.
+  await deps.audit.record(
+    auditEvent(deps, caller, origin, {
+      action: 'student.search',
+      recordType: 'student',
+      recordId: 'search',
+      detail: { query: prefix, results: matches.map((student) => student.id).join(',') },
+    }),
+  );
   return {
     students: matches.map((student) => ({
       id: student.id,

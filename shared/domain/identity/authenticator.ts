@@ -23,9 +23,12 @@ export async function confirmAuthenticator(deps: Deps, caller: StaffCaller, acce
   const confirmed = await deps.identity.confirmAuthenticator(accessToken, code);
   if (!confirmed) throw new UnprocessableError('That code did not match. Check the time on your device and try the newest code.', 'code');
   const now = deps.clock.now().toISOString();
+  // Conditional on the profile this request read: an administrator's change made meanwhile
+  // (say, disabling the account) must not be overwritten.
   await deps.staff.save(
     { ...caller.profile, mfaEnrolledAt: now, updatedAt: now },
     auditEvent(deps, caller, origin, { action: 'staff.mfa.enrol', recordType: 'staff', recordId: caller.staffId }),
+    { expectedUpdatedAt: caller.profile.updatedAt },
   );
   return { mfaEnrolled: true as const, message: 'Authenticator confirmed. Sign out and sign in again with a code to elevate your access.' };
 }

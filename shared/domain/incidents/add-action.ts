@@ -9,7 +9,13 @@ import { displayName } from '../staff/staff-profile';
 import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { loadIncidentView } from './incident-view';
-import { MAX_RECIPIENTS } from './record-incident';
+import { afterCommit } from './after-commit';
+
+/**
+ * The action's one transaction holds the incident check, the action, a tag item and an alert
+ * per tagged person and the audit event: 2n + 3 items of DynamoDB's 100.
+ */
+export const MAX_TAGGED = 45;
 
 /**
  * Appends an action (seed 003 step 10: "add action ... Again, alert the relevant staff").
@@ -21,11 +27,11 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
   const [staff, catalogue] = await Promise.all([deps.staff.list(), deps.categories.list()]);
   const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
+  if (tagged.length > MAX_TAGGED) throw new UnprocessableError(`Tag at most ${MAX_TAGGED} people; they can pass it on.`, 'taggedStaffIds');
   tagged.forEach((staffId, index) => {
     if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `taggedStaffIds.${index}`);
   });
   const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
-  if (recipients.length > MAX_RECIPIENTS) throw new UnprocessableError(`Tag at most ${MAX_RECIPIENTS} people.`, 'taggedStaffIds');
 
   const now = deps.clock.now().toISOString();
   const action: IncidentAction = {
@@ -54,9 +60,19 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
     action,
     newlyTaggedStaffIds: tagged.filter((staffId) => !stored.taggedStaffIds.has(staffId)),
     alerts,
-    audit: auditEvent(deps, caller, origin, { action: 'action.create', recordType: 'action', recordId: incidentId, studentId: stored.incident.studentId }),
+    audit: auditEvent(deps, caller, origin, {
+      action: 'action.create',
+      recordType: 'action',
+      recordId: incidentId,
+      studentId: stored.incident.studentId,
+      detail: { actionId: action.id },
+    }),
   });
-  await deps.events.publish([actionAdded(action), ...alerts.map(alertRaised)]);
+  // Actions take no Idempotency-Key, so a 500 here would invite a second copy of a saved action:
+  // a failure to publish is logged and the action returned; its alerts are on the dashboard.
+  await afterCommit(deps, 'publishing the action\'s events', { incidentId, actionId: action.id }, () =>
+    deps.events.publish([actionAdded(action), ...alerts.map(alertRaised)]),
+  );
   const updated = { ...stored, actions: [...stored.actions, action], taggedStaffIds: new Set([...stored.taggedStaffIds, ...tagged]) };
   const view = await loadIncidentView(deps, caller, updated, { seesEveryAction: asElevatedViewer });
   return view.actions.find((candidate) => candidate.id === action.id)!;

@@ -3,14 +3,16 @@ import type { AlertRaisedDetail } from '../events';
 import type { ReminderDueDetail } from '../ports';
 import { alertEmail, incidentLink, reminderEmail } from './alert-email';
 
-export type NotificationOutcome = 'sent' | 'already-sent' | 'no-recipient';
+export type NotificationOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'no-reminder';
+
+type NotifierDeps = Pick<Deps, 'notifications' | 'staff' | 'mailer' | 'clock' | 'school' | 'logger'>;
 
 /**
- * Sends one email for one alert. Idempotent: the ledger claim means a redelivered event
- * sends nothing; a failed send gives the claim back and rethrows, so the bus retries and
+ * Sends one email for one alert. Idempotent: the ledger's lease means a redelivered event
+ * sends nothing; a failed send gives the lease back and rethrows, so the bus retries and
  * finally parks the event on the dead-letter queue rather than losing it.
  */
-export async function notifyAlert(deps: Pick<Deps, 'notifications' | 'staff' | 'mailer' | 'clock' | 'school' | 'logger'>, detail: AlertRaisedDetail): Promise<NotificationOutcome> {
+export async function notifyAlert(deps: NotifierDeps, detail: AlertRaisedDetail): Promise<NotificationOutcome> {
   return sendOnce(deps, `alert#${detail.alertId}`, async () => {
     const recipient = await deps.staff.get(detail.recipientId);
     if (!recipient || recipient.status !== 'active') return 'no-recipient';
@@ -28,18 +30,27 @@ export async function notifyAlert(deps: Pick<Deps, 'notifications' | 'staff' | '
   });
 }
 
-/** The planner reminder: an email to its owner naming only the link and their own note. */
-export async function sendReminder(deps: Pick<Deps, 'notifications' | 'staff' | 'mailer' | 'clock' | 'school' | 'logger'>, detail: ReminderDueDetail): Promise<NotificationOutcome> {
+/**
+ * The planner reminder: an email to its owner naming only the link and their own note. The
+ * event carries ids only; the note is read from the incident, where the school's key guards it.
+ */
+export async function sendReminder(deps: NotifierDeps & Pick<Deps, 'incidents'>, detail: ReminderDueDetail): Promise<NotificationOutcome> {
   return sendOnce(deps, `reminder#${detail.reminderId}`, async () => {
     const owner = await deps.staff.get(detail.ownerId);
     if (!owner || owner.status !== 'active') return 'no-recipient';
+    const reminder = (await deps.incidents.get(detail.incidentId))?.incident.reminder;
+    if (!reminder) return 'no-reminder';
     await deps.mailer.send(
-      reminderEmail({ to: owner.email, note: detail.note, link: incidentLink(deps.school.appBaseUrl, detail.incidentId), schoolName: deps.school.name }),
+      reminderEmail({ to: owner.email, note: reminder.note, link: incidentLink(deps.school.appBaseUrl, detail.incidentId), schoolName: deps.school.name }),
     );
     return 'sent';
   });
 }
 
+/**
+ * Claims the notification, sends, then marks it sent. A notifier that dies between the
+ * claim and the send leaves a lease that goes stale, so a redelivery sends it after all.
+ */
 async function sendOnce(
   deps: Pick<Deps, 'notifications' | 'clock' | 'logger'>,
   notificationId: string,
@@ -50,12 +61,20 @@ async function sendOnce(
     deps.logger.info('notification already sent', { notificationId });
     return 'already-sent';
   }
+  let outcome: NotificationOutcome;
   try {
-    const outcome = await send();
-    deps.logger.info('notification handled', { notificationId, outcome });
-    return outcome;
+    outcome = await send();
   } catch (error) {
     await deps.notifications.release(notificationId);
     throw error;
   }
+  try {
+    await deps.notifications.markSent(notificationId, deps.clock.now().toISOString());
+  } catch (error) {
+    // The email is out: rethrowing would have the bus retry, and a retry after the lease went
+    // stale would send it again. Unmarked, only a rare later redelivery could do that.
+    deps.logger.error('notification sent but not marked sent', { notificationId }, error);
+  }
+  deps.logger.info('notification handled', { notificationId, outcome });
+  return outcome;
 }

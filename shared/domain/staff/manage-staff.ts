@@ -5,6 +5,7 @@ import type { StaffProfile } from './staff-profile';
 import { displayName } from './staff-profile';
 import { ConflictError, NotFoundError } from '../../errors/lantern-error';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { assertMayChangeGroups } from '../permissions';
 
 export function staffAccountView(profile: StaffProfile) {
   return {
@@ -27,10 +28,14 @@ export function staffAccountView(profile: StaffProfile) {
  * first sign-in sets their own (NEW_PASSWORD_REQUIRED, under the pool's policy).
  */
 export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
+  const groups = [...new Set(input.groups)];
+  assertMayChangeGroups(caller, { before: [], after: groups });
   const existing = await deps.staff.list();
   if (existing.some((member) => member.email.toLowerCase() === input.email)) throw new ConflictError('There is already an account with this email address.');
-  const groups = [...new Set(input.groups)];
-  const { staffId } = await deps.identity.createAccount({ email: input.email, givenName: input.givenName, familyName: input.familyName, groups });
+  // An invitation that failed half-way left a sign-in account without a profile: finish it.
+  const orphan = await deps.identity.findAccount(input.email);
+  const { staffId } = orphan ?? (await deps.identity.createAccount({ email: input.email, givenName: input.givenName, familyName: input.familyName, groups }));
+  if (orphan) await deps.identity.setGroups(input.email, groups);
   const now = deps.clock.now().toISOString();
   const profile: StaffProfile = {
     id: staffId,
@@ -43,7 +48,7 @@ export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewSta
     createdAt: now,
     updatedAt: now,
   };
-  await deps.staff.save(profile, auditEvent(deps, caller, origin, { action: 'staff.create', recordType: 'staff', recordId: staffId }));
+  await deps.staff.save(profile, auditEvent(deps, caller, origin, { action: 'staff.create', recordType: 'staff', recordId: staffId, detail: { groups: groups.join(',') } }));
   return staffAccountView(profile);
 }
 
@@ -55,13 +60,9 @@ export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewSta
 export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
   const profile = await deps.staff.get(staffId);
   if (!profile) throw new NotFoundError('No such member of staff.');
-  if (staffId === caller.staffId) {
-    // An administrator locking themselves out would leave nobody to undo it.
-    if (change.status === 'disabled') throw new ConflictError('You cannot disable your own account.');
-    if (change.groups && !change.groups.includes('admin') && profile.groups.includes('admin')) {
-      throw new ConflictError('You cannot remove yourself from admin; ask another administrator.');
-    }
-  }
+  // Locking yourself out would leave nobody to undo it.
+  if (staffId === caller.staffId && change.status === 'disabled') throw new ConflictError('You cannot disable your own account.');
+  if (change.groups) assertMayChangeGroups(caller, { staffId, before: profile.groups, after: change.groups });
   const updated: StaffProfile = {
     ...profile,
     ...(change.groups ? { groups: [...new Set(change.groups)] } : {}),
@@ -69,7 +70,12 @@ export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: stri
     ...(change.jobTitle ? { jobTitle: change.jobTitle } : {}),
     updatedAt: deps.clock.now().toISOString(),
   };
-  await deps.staff.save(updated, auditEvent(deps, caller, origin, { action: 'staff.update', recordType: 'staff', recordId: staffId }));
+  const detail = {
+    ...(change.groups ? { groupsBefore: profile.groups.join(','), groupsAfter: updated.groups.join(',') } : {}),
+    ...(change.status ? { statusBefore: profile.status, statusAfter: updated.status } : {}),
+  };
+  // Conditional on the profile as read: a concurrent change is refused, not overwritten.
+  await deps.staff.save(updated, auditEvent(deps, caller, origin, { action: 'staff.update', recordType: 'staff', recordId: staffId, detail }), { expectedUpdatedAt: profile.updatedAt });
   if (change.groups) await deps.identity.setGroups(profile.email, updated.groups);
   if (change.status && change.status !== profile.status) await deps.identity.setEnabled(profile.email, change.status === 'active');
   return staffAccountView(updated);

@@ -7,6 +7,7 @@ import { DynamoAlertStore, alertItem } from '../../../shared/adapters/dynamo/ale
 import { alertFixture } from '../support/incident-records';
 import { auditEventFixture } from '../support/audit-events';
 import { staffOf } from '../support/school-cast';
+import { ValidationError } from '../../../shared/errors/lantern-error';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const tables = { records: 'lantern-records', audit: 'lantern-audit' };
@@ -84,6 +85,49 @@ describe('DynamoAlertStore.list', () => {
     expect(first.nextCursor).toEqual(expect.any(String));
     expect(second).toEqual({ alerts: [] });
     expect(dynamo).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
+  });
+});
+
+describe('DynamoAlertStore.list refuses a cursor this list did not give out', () => {
+  const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  const own = { pk: `STAFF#${recipientId}`, sk: 'ALERT#01JHT0000000000000000000A1' };
+  const ownUnread = { ...own, gsi1pk: `UNREAD#${recipientId}`, gsi1sk: '01JHT0000000000000000000A1' };
+  const other = staffOf.unrelatedTeacher.id;
+
+  it.each([
+    ['an empty key', false, {}],
+    ['another member of staff’s alerts', false, { pk: `STAFF#${other}`, sk: 'ALERT#01JHT0000000000000000000A1' }],
+    ['the recipient’s profile rather than an alert', false, { pk: `STAFF#${recipientId}`, sk: 'PROFILE' }],
+    ['a key from the unread list, on the full list', false, ownUnread],
+    ['a key from the full list, on the unread list', true, own],
+    ['another member of staff’s unread index', true, { ...ownUnread, gsi1pk: `UNREAD#${other}` }],
+    ['an unread key whose alert is someone else’s', true, { ...ownUnread, pk: `STAFF#${other}` }],
+    ['an unread key with its index sort key missing', true, { pk: own.pk, sk: own.sk, gsi1pk: `UNREAD#${recipientId}` }],
+  ])('refuses %s with 400 and queries nothing', async (_case, unreadOnly, key) => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const attempt = store().list(recipientId, { unreadOnly, limit: 10, cursor: cursor(key) });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
+  });
+
+  it.each([
+    ['the full list', false, own],
+    ['the unread list', true, ownUnread],
+  ])('accepts a key of the recipient’s own on %s', async (_case, unreadOnly, key) => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    await store().list(recipientId, { unreadOnly, limit: 10, cursor: cursor(key) });
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: key });
   });
 });
 

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditTrail, auditItem } from '../../../shared/adapters/dynamo/audit-trail';
 import { auditEventFixture } from '../support/audit-events';
+import { ValidationError } from '../../../shared/errors/lantern-error';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const tableName = 'lantern-audit';
@@ -80,6 +81,22 @@ describe('DynamoAuditTrail.search', () => {
     });
   });
 
+  it('keeps an event’s detail, and gives it back', async () => {
+    // Prepare
+    const search = auditEventFixture({ action: 'student.search', recordType: 'student', recordId: 'search', detail: { query: 'am', results: 'student-amara' } });
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(QueryCommand).resolves({ Items: [auditItem(search)] });
+    const audit = trail();
+
+    // Act
+    await audit.record(search);
+    const found = await audit.search({ by: 'record', id: 'search', limit: 10 });
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ detail: { query: 'am', results: 'student-amara' } }) });
+    expect(found.events).toEqual([search]);
+  });
+
   it('returns events without storage keys, with a cursor that starts the next page', async () => {
     // Prepare
     const lastKey = { pk: 'RECORD#I1', sk: `${event.at}#${event.id}` };
@@ -93,5 +110,41 @@ describe('DynamoAuditTrail.search', () => {
     // Assess
     expect(first.events).toEqual([event]);
     expect(dynamo).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
+  });
+
+  const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  const at = '2025-01-15T10:00:00.000Z#01JHT0000000000000000000E1';
+
+  it.each([
+    ['an empty key', 'record', {}],
+    ['a key from another record', 'record', { pk: 'RECORD#I2', sk: at }],
+    ['a key from another member of staff', 'staff', { pk: 'RECORD#I1', sk: at, staffPk: 'STAFF#staff-2' }],
+    ['a key from the record search, on the staff search', 'staff', { pk: 'RECORD#I1', sk: at }],
+    ['a key from the staff index, on the pupil search', 'student', { pk: 'RECORD#I1', sk: at, staffPk: 'STAFF#staff-1' }],
+    ['a key outside the time window', 'record', { pk: 'RECORD#I1', sk: '2024-06-01T10:00:00.000Z#01JHT0000000000000000000E1' }],
+  ] as const)('refuses a cursor holding %s with 400 and queries nothing', async (_case, by, key) => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    const id = by === 'staff' ? 'staff-1' : 'I1';
+
+    // Act
+    const attempt = trail().search({ by, id, from: '2025-01-01T00:00:00Z', limit: 10, cursor: cursor(key) });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
+  });
+
+  it('accepts a key from the same staff index partition', async () => {
+    // Prepare
+    const key = { pk: 'RECORD#I1', sk: at, staffPk: 'STAFF#staff-1' };
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    await trail().search({ by: 'staff', id: 'staff-1', limit: 10, cursor: cursor(key) });
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: key });
   });
 });

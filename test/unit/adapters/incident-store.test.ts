@@ -20,7 +20,17 @@ const incident = incidentFixture();
 const write = (overrides: Partial<IncidentWrite> = {}): IncidentWrite => ({
   incident,
   alerts: [alertFixture(), alertFixture({ id: '01JHT0000000000000000000A2', recipientId: staffOf.deputyHead.id })],
-  idempotency: { callerId: staffOf.author.id, key: 'retry-7c1e', requestHash: 'ab12', incidentId: incident.id, expiresAt: '2025-01-16T10:00:00.000Z' },
+  idempotency: {
+    callerId: staffOf.author.id,
+    key: 'retry-7c1e',
+    requestHash: 'ab12',
+    incidentId: incident.id,
+    expiresAt: '2025-01-16T10:00:00.000Z',
+    alerts: [
+      { recipientId: staffOf.designatedLead.id, alertId: '01JHT0000000000000000000A1' },
+      { recipientId: staffOf.deputyHead.id, alertId: '01JHT0000000000000000000A2' },
+    ],
+  },
   audit: auditEventFixture({ action: 'incident.create', recordType: 'incident', recordId: incident.id }),
   ...overrides,
 });
@@ -59,7 +69,7 @@ describe('DynamoIncidentStore.record', () => {
     ]);
   });
 
-  it('puts the idempotency record first, taken unless absent or expired', async () => {
+  it('puts the idempotency record first, taken unless absent or expired, with the alerts a replay publishes again', async () => {
     // Prepare
     dynamo.on(TransactWriteCommand).resolves({});
 
@@ -79,6 +89,10 @@ describe('DynamoIncidentStore.record', () => {
         incidentId: incident.id,
         expiresAtIso: '2025-01-16T10:00:00.000Z',
         expiresAt: Date.parse('2025-01-16T10:00:00.000Z') / 1000,
+        alerts: [
+          { recipientId: staffOf.designatedLead.id, alertId: '01JHT0000000000000000000A1' },
+          { recipientId: staffOf.deputyHead.id, alertId: '01JHT0000000000000000000A2' },
+        ],
       },
       ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
       ExpressionAttributeValues: { ':now': Date.parse('2025-01-15T10:00:00.000Z') / 1000 },
@@ -255,27 +269,39 @@ describe('DynamoIncidentStore.appendAction', () => {
 });
 
 describe('DynamoIncidentStore.findIdempotency', () => {
-  it('reads the record consistently, giving the expiry as an ISO time', async () => {
+  const storedRecord = {
+    pk: `IDEMPOTENCY#${staffOf.author.id}#retry-7c1e`,
+    sk: 'IDEMPOTENCY',
+    callerId: staffOf.author.id,
+    key: 'retry-7c1e',
+    requestHash: 'ab12',
+    incidentId: incident.id,
+    expiresAtIso: '2025-01-16T10:00:00.000Z',
+    expiresAt: 1737021600,
+  };
+
+  it('reads the record consistently, giving the expiry as an ISO time and the alerts raised', async () => {
     // Prepare
-    dynamo.on(GetCommand).resolves({
-      Item: {
-        pk: `IDEMPOTENCY#${staffOf.author.id}#retry-7c1e`,
-        sk: 'IDEMPOTENCY',
-        callerId: staffOf.author.id,
-        key: 'retry-7c1e',
-        requestHash: 'ab12',
-        incidentId: incident.id,
-        expiresAtIso: '2025-01-16T10:00:00.000Z',
-        expiresAt: 1737021600,
-      },
-    });
+    const alerts = [{ recipientId: staffOf.designatedLead.id, alertId: '01JHT0000000000000000000A1' }];
+    dynamo.on(GetCommand).resolves({ Item: { ...storedRecord, alerts } });
 
     // Act
     const record = await store().findIdempotency(staffOf.author.id, 'retry-7c1e');
 
     // Assess
-    expect(record).toEqual({ callerId: staffOf.author.id, key: 'retry-7c1e', requestHash: 'ab12', incidentId: incident.id, expiresAt: '2025-01-16T10:00:00.000Z' });
+    expect(record).toEqual({ callerId: staffOf.author.id, key: 'retry-7c1e', requestHash: 'ab12', incidentId: incident.id, expiresAt: '2025-01-16T10:00:00.000Z', alerts });
     expect(dynamo).toHaveReceivedCommandWith(GetCommand, { Key: { pk: `IDEMPOTENCY#${staffOf.author.id}#retry-7c1e`, sk: 'IDEMPOTENCY' }, ConsistentRead: true });
+  });
+
+  it('reads a record written before alerts were kept as raising none', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({ Item: storedRecord });
+
+    // Act
+    const record = await store().findIdempotency(staffOf.author.id, 'retry-7c1e');
+
+    // Assess
+    expect(record?.alerts).toEqual([]);
   });
 
   it('answers undefined for a key never used', async () => {

@@ -2,7 +2,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoNotificationLedger } from '../../../shared/adapters/dynamo/notification-ledger';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -13,7 +13,7 @@ afterEach(() => dynamo.reset());
 const ledger = () => new DynamoNotificationLedger(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName);
 
 describe('DynamoNotificationLedger', () => {
-  it('claims a notification with a put that only succeeds the first time', async () => {
+  it('claims a notification with a lease: a put that succeeds when unclaimed, or when an unsent claim is over 5 minutes old', async () => {
     // Prepare
     dynamo.on(PutCommand).resolves({});
 
@@ -24,12 +24,21 @@ describe('DynamoNotificationLedger', () => {
     expect(claimed).toBe(true);
     expect(dynamo).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
       TableName: tableName,
-      Item: { pk: 'NOTIFICATION#alert#01JHT0000000000000000000A1', sk: 'SENT', type: 'NotificationSent', notificationId: 'alert#01JHT0000000000000000000A1', at: '2025-01-15T10:00:00.000Z' },
-      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: {
+        pk: 'NOTIFICATION#alert#01JHT0000000000000000000A1',
+        sk: 'SENT',
+        type: 'Notification',
+        notificationId: 'alert#01JHT0000000000000000000A1',
+        status: 'sending',
+        claimedAt: '2025-01-15T10:00:00.000Z',
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :staleBefore)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sending': 'sending', ':staleBefore': '2025-01-15T09:55:00.000Z' },
     });
   });
 
-  it('answers false when someone claimed it already', async () => {
+  it('answers false when it was sent, or another notifier holds a fresh claim', async () => {
     // Prepare
     dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
 
@@ -51,7 +60,24 @@ describe('DynamoNotificationLedger', () => {
     await expect(attempt).rejects.toThrow('ProvisionedThroughputExceededException');
   });
 
-  it('releases a claim by deleting it', async () => {
+  it('marks a notification sent once the mailer accepted it', async () => {
+    // Prepare
+    dynamo.on(UpdateCommand).resolves({});
+
+    // Act
+    await ledger().markSent('alert#01JHT0000000000000000000A1', '2025-01-15T10:00:02.000Z');
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(UpdateCommand, {
+      TableName: tableName,
+      Key: { pk: 'NOTIFICATION#alert#01JHT0000000000000000000A1', sk: 'SENT' },
+      UpdateExpression: 'SET #status = :sent, sentAt = :at',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':at': '2025-01-15T10:00:02.000Z' },
+    });
+  });
+
+  it('releases an unsent claim by deleting it, never one marked sent', async () => {
     // Prepare
     dynamo.on(DeleteCommand).resolves({});
 
@@ -59,6 +85,23 @@ describe('DynamoNotificationLedger', () => {
     await ledger().release('reminder#I1-reminder');
 
     // Assess
-    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, { TableName: tableName, Key: { pk: 'NOTIFICATION#reminder#I1-reminder', sk: 'SENT' } });
+    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(DeleteCommand, {
+      TableName: tableName,
+      Key: { pk: 'NOTIFICATION#reminder#I1-reminder', sk: 'SENT' },
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':sending': 'sending' },
+    });
+  });
+
+  it('leaves a notification that was sent meanwhile as it is', async () => {
+    // Prepare
+    dynamo.on(DeleteCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+
+    // Act
+    const release = ledger().release('reminder#I1-reminder');
+
+    // Assess
+    await expect(release).resolves.toBeUndefined();
   });
 });

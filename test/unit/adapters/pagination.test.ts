@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, queryAll, withoutKeys } from '../../../shared/adapters/dynamo/pagination';
+import { decodeCursor, encodeCursor, hasExactly, queryAll, withoutKeys } from '../../../shared/adapters/dynamo/pagination';
+import { ValidationError } from '../../../shared/errors/lantern-error';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 
@@ -36,17 +37,51 @@ describe('page cursors', () => {
 
   it.each([
     ['not base64 JSON', 'not a cursor!'],
+    ['JSON cut short', Buffer.from('{"pk":"STAFF#0b7e').toString('base64url')],
     ['a JSON list', Buffer.from('[1,2]').toString('base64url')],
     ['a JSON string', Buffer.from('"pk"').toString('base64url')],
-  ])('ignores a cursor that is %s, starting from the beginning', (_case, cursor) => {
+    ['null', Buffer.from('null').toString('base64url')],
+    ['an empty object', Buffer.from('{}').toString('base64url')],
+    ['an object with a value that is not a string', Buffer.from('{"pk":"STAFF#0b7e","sk":{"S":"x"}}').toString('base64url')],
+  ])('refuses a cursor that is %s with 400 naming the cursor, never starting over', (_case, cursor) => {
     // Prepare
     const tampered = cursor;
 
     // Act
-    const key = decodeCursor(tampered);
+    const decode = () => decodeCursor(tampered);
 
     // Assess
-    expect(key).toBeUndefined();
+    expect(decode).toThrow(ValidationError);
+    expect(decode).toThrow('cursor: is not a cursor this list gave out');
+  });
+
+  it('refuses a well-formed key the list does not recognise as its own', () => {
+    // Prepare
+    const someoneElses = encodeCursor({ pk: 'STAFF#someone-else', sk: 'ALERT#01JHT0000000000000000000A1' });
+
+    // Act
+    const decode = () => decodeCursor(someoneElses, (key) => key.pk === 'STAFF#0b7e6f1c');
+
+    // Assess
+    expect(decode).toThrow(ValidationError);
+  });
+});
+
+describe('hasExactly', () => {
+  it.each([
+    [['pk', 'sk'], true],
+    [['pk', 'sk', 'gsi1pk'], false],
+    [['pk'], false],
+    [['pk', 'gsi1pk'], false],
+  ])('says whether a table key {pk, sk} has exactly %j', (attributes, expected) => {
+    // Prepare
+    const key = { pk: 'STAFF#0b7e6f1c', sk: 'ALERT#01JHT0000000000000000000A1' };
+
+    // Act
+    const answer = hasExactly(key, attributes);
+
+    // Assess
+    expect(answer).toBe(expected);
   });
 });
 

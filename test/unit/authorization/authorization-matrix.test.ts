@@ -43,6 +43,8 @@ const everyone = (outcome: Outcome): Expectation => ({
 });
 const signedIn = (outcome: Outcome): Expectation => ({ ...everyone(outcome), anonymous: 401 });
 const adminOnly = (outcome: Outcome): Expectation => ({ ...everyone('forbidden'), anonymous: 401, admin: outcome });
+/** Accounts: administrators, and DSLs once elevated (only they may grant the DSL and SLT roles). */
+const accountKeepers = (outcome: Outcome): Expectation => ({ ...adminOnly(outcome), dslNotElevated: 'elevation_required', dslElevated: outcome });
 
 /** Readable by author and alerted; elevated viewers only when every category is open to them. */
 const incidentContent = (allowed: 200 | 201): Expectation => ({
@@ -90,8 +92,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'alerts.acknowledge': signedIn(200),
   'me.mfa.setup': signedIn(200),
   'me.mfa.verify': signedIn(200),
-  'staff.create': adminOnly(201),
-  'staff.update': adminOnly(200),
+  'staff.create': accountKeepers(201),
+  'staff.update': accountKeepers(200),
   'alertGroups.create': adminOnly(201),
   'alertGroups.update': adminOnly(200),
   'alertGroups.delete': adminOnly(204),

@@ -4,6 +4,7 @@ import { ok, type RouteResult } from '../../../shared/http/responses';
 import { describeMe } from '../../../shared/domain/staff/get-me';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { NotFoundError } from '../../../shared/errors/lantern-error';
+import { INTERNAL_ERROR_MESSAGE } from '../../../shared/http/error-response';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import { fakeDeps, InMemoryStaffDirectory } from '../support/fake-deps';
 import { apiEvent, cognitoAccessClaims, lambdaContext } from '../support/api-event';
@@ -152,7 +153,7 @@ describe('apiRoute', () => {
 
     // Assess
     expect(response.statusCode).toBe(500);
-    expect(bodyOf(response)).toEqual({ error: 'internal_error', message: expect.stringContaining('Nothing was saved'), requestId: event.requestContext.requestId });
+    expect(bodyOf(response)).toEqual({ error: 'internal_error', message: INTERNAL_ERROR_MESSAGE, requestId: event.requestContext.requestId });
     expect(response.body).not.toContain('Amelia');
     expect(deps.logLines.join('\n')).not.toContain('Amelia');
   });

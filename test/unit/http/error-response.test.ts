@@ -79,6 +79,21 @@ describe('errorResponse', () => {
     expect(response.headers).toMatchObject({ 'cache-control': 'no-store', 'x-request-id': requestId });
   });
 
+  it('does not tell the client nothing was saved: a failure can come after a write committed', () => {
+    // Prepare
+    const log = recordingLogger();
+
+    // Act
+    const response = errorResponse(new Error('PutEvents failed after the transaction'), requestId, log.logger);
+
+    // Assess
+    const { message } = JSON.parse(response.body as string);
+    expect(message).not.toMatch(/nothing was saved/i);
+    expect(message).toBe(
+      'Something went wrong on our side. Before trying again, check whether what you were saving is there. Quote this request id if you report it.',
+    );
+  });
+
   it('logs an unexpected error by name and stack, never its message (it may quote a pupil)', () => {
     // Prepare
     const log = recordingLogger();

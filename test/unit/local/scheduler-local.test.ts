@@ -10,7 +10,7 @@ import type { ReminderDueDetail } from '../../../shared/domain/ports';
 
 const busArn = 'arn:aws:events:eu-west-2:000000000000:event-bus/lantern-events';
 const roleArn = 'arn:aws:iam::000000000000:role/lantern-reminder-scheduler';
-const detail: ReminderDueDetail = { reminderId: 'I1-reminder', incidentId: 'I1', ownerId: 'staff-1', note: 'Check in at register' };
+const detail: ReminderDueDetail = { reminderId: 'I1-reminder', incidentId: 'I1', ownerId: 'staff-1' };
 
 let directory: string;
 let storeFile: string;

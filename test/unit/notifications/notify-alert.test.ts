@@ -18,12 +18,11 @@ async function alertsRaised(deps: SchoolDeps): Promise<AlertRaisedDetail[]> {
   return deps.events.published.filter((event) => event.detailType === 'AlertRaised').map((event) => event.detail as AlertRaisedDetail);
 }
 
-const reminderDue: ReminderDueDetail = {
-  reminderId: '01JHT0000000000000000000I1-reminder',
-  incidentId: '01JHT0000000000000000000I1',
-  ownerId: staffOf.author.id,
-  note: 'Check in at register',
-};
+/** The ReminderDue detail a real submission schedules, with the author's note on the incident. */
+async function reminderScheduled(deps: SchoolDeps): Promise<ReminderDueDetail> {
+  await recordIncident(deps, callerFor(staffOf.author), incidentInput({ reminder: { at: '2025-01-20T08:00:00Z', note: 'Check in at register' } }), requestOrigin);
+  return deps.reminders.scheduled[0]!.detail;
+}
 
 describe('notifyAlert', () => {
   it('emails the recipient naming the author and categories, never the pupil or the text', async () => {
@@ -71,9 +70,70 @@ describe('notifyAlert', () => {
 
     // Assess
     await expect(failed).rejects.toThrow('Maximum sending rate exceeded');
-    expect(deps.notifications.claims.size).toBe(0);
+    expect(deps.notifications.entries.size).toBe(0);
     await expect(notifyAlert(deps, detail!)).resolves.toBe('sent');
     expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('marks the alert sent once the mailer accepted it, so even a late redelivery sends nothing', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    await notifyAlert(deps, detail!);
+    deps.clock.advanceMinutes(60);
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(deps.notifications.entries.get(`alert#${detail!.alertId}`)).toMatchObject({ status: 'sent' });
+    expect(outcome).toBe('already-sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('sends when the notifier that claimed the alert died before sending, once its claim is over 5 minutes old', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    await deps.notifications.claim(`alert#${detail!.alertId}`, deps.clock.now().toISOString());
+    deps.clock.advanceMinutes(6);
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(deps.mailer.sent.map((email) => email.to)).toEqual([[staffOf.designatedLead.email]]);
+  });
+
+  it('leaves an alert to the notifier that claimed it under 5 minutes ago', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    await deps.notifications.claim(`alert#${detail!.alertId}`, deps.clock.now().toISOString());
+    deps.clock.advanceMinutes(4);
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('already-sent');
+    expect(deps.mailer.sent).toEqual([]);
+  });
+
+  it('reports the email sent when marking it fails afterwards, and logs that', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const [detail] = await alertsRaised(deps);
+    vi.spyOn(deps.notifications, 'markSent').mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+
+    // Act
+    const outcome = await notifyAlert(deps, detail!);
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.logLines.some((line) => line.includes('"level":"error"') && line.includes(detail!.alertId))).toBe(true);
   });
 
   it('sends nothing to a disabled account', async () => {
@@ -105,9 +165,10 @@ describe('notifyAlert', () => {
 });
 
 describe('sendReminder', () => {
-  it('emails the owner their note and the link', async () => {
+  it('emails the owner their note, read from the incident, and the link', async () => {
     // Prepare
     const deps = schoolDeps();
+    const reminderDue = await reminderScheduled(deps);
 
     // Act
     const outcome = await sendReminder(deps, reminderDue);
@@ -117,12 +178,30 @@ describe('sendReminder', () => {
     expect(deps.mailer.sent).toEqual([
       expect.objectContaining({ to: [staffOf.author.email], text: expect.stringContaining('Your note: Check in at register') }),
     ]);
-    expect(deps.mailer.sent[0]!.text).toContain('/incidents/01JHT0000000000000000000I1');
+    expect(deps.mailer.sent[0]!.text).toContain(`/incidents/${reminderDue.incidentId}`);
+  });
+
+  it.each([
+    ['the incident is not there', (detail: ReminderDueDetail) => ({ ...detail, incidentId: '01JHT0000000000000000000ZZ' })],
+    ['the incident has no reminder', (detail: ReminderDueDetail) => detail],
+  ])('sends nothing when %s', async (_case, change) => {
+    // Prepare
+    const deps = schoolDeps();
+    const { incident } = await recordIncident(deps, callerFor(staffOf.author), incidentInput(), requestOrigin);
+    const detail = change({ reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id });
+
+    // Act
+    const outcome = await sendReminder(deps, detail);
+
+    // Assess
+    expect(outcome).toBe('no-reminder');
+    expect(deps.mailer.sent).toEqual([]);
   });
 
   it('sends a redelivered reminder only once', async () => {
     // Prepare
     const deps = schoolDeps();
+    const reminderDue = await reminderScheduled(deps);
     await sendReminder(deps, reminderDue);
 
     // Act
@@ -136,6 +215,7 @@ describe('sendReminder', () => {
   it('gives the claim back when the mailer fails, so the retry sends', async () => {
     // Prepare
     const deps = schoolDeps();
+    const reminderDue = await reminderScheduled(deps);
     vi.spyOn(deps.mailer, 'send').mockRejectedValueOnce(new Error('Service unavailable'));
 
     // Act
@@ -150,6 +230,7 @@ describe('sendReminder', () => {
   it('sends nothing when the owner’s account is disabled', async () => {
     // Prepare
     const deps = schoolDeps();
+    const reminderDue = await reminderScheduled(deps);
 
     // Act
     const outcome = await sendReminder(deps, { ...reminderDue, ownerId: staffOf.leaver.id });

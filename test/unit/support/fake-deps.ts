@@ -1,6 +1,8 @@
+import { ConflictError } from '../../../shared/errors/lantern-error';
 import type { Deps, SchoolSettings } from '../../../shared/domain/deps';
 import {
   IdempotencyKeyTakenError,
+  NOTIFICATION_LEASE_MINUTES,
   type ActionWrite,
   type AlertGroupDirectory,
   type AlertPage,
@@ -93,7 +95,11 @@ export class InMemoryStaffDirectory extends AuditedStore implements StaffDirecto
     this.profiles.set(profile.id, profile);
   }
 
-  async save(profile: StaffProfile, audit: AuditEvent): Promise<void> {
+  async save(profile: StaffProfile, audit: AuditEvent, options: { readonly expectedUpdatedAt?: string } = {}): Promise<void> {
+    const stored = this.profiles.get(profile.id);
+    if (options.expectedUpdatedAt && stored?.updatedAt !== options.expectedUpdatedAt) {
+      throw new ConflictError('This account was changed by someone else just now. Reload it and try again.');
+    }
     this.profiles.set(profile.id, profile);
     await this.audit.record(audit);
   }
@@ -288,17 +294,25 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
   }
 }
 
+/** Leases like the table's: a `sending` entry older than the lease may be claimed again. */
 export class InMemoryNotificationLedger implements NotificationLedger {
-  readonly claims = new Map<string, string>();
+  readonly entries = new Map<string, { status: 'sending' | 'sent'; claimedAt: string; sentAt?: string }>();
 
   async claim(notificationId: string, at: string): Promise<boolean> {
-    if (this.claims.has(notificationId)) return false;
-    this.claims.set(notificationId, at);
+    const entry = this.entries.get(notificationId);
+    const staleBefore = new Date(new Date(at).getTime() - NOTIFICATION_LEASE_MINUTES * 60_000).toISOString();
+    if (entry && !(entry.status === 'sending' && entry.claimedAt < staleBefore)) return false;
+    this.entries.set(notificationId, { status: 'sending', claimedAt: at });
     return true;
   }
 
+  async markSent(notificationId: string, at: string): Promise<void> {
+    const entry = this.entries.get(notificationId);
+    this.entries.set(notificationId, { claimedAt: entry?.claimedAt ?? at, status: 'sent', sentAt: at });
+  }
+
   async release(notificationId: string): Promise<void> {
-    this.claims.delete(notificationId);
+    if (this.entries.get(notificationId)?.status === 'sending') this.entries.delete(notificationId);
   }
 }
 
@@ -388,6 +402,18 @@ export class InMemoryIdentityProvider implements IdentityProvider {
     if (!this.authenticatorSecrets.has(accessToken) || code !== this.currentCode) return false;
     this.confirmedAuthenticators.add(accessToken);
     return true;
+  }
+
+  /** Staff ids whose TOTP was switched off in Cognito; everyone else keeps theirs. */
+  readonly authenticatorsOff = new Set<string>();
+
+  async hasAuthenticator(staffId: string): Promise<boolean> {
+    return !this.authenticatorsOff.has(staffId);
+  }
+
+  async findAccount(email: string): Promise<{ staffId: string } | undefined> {
+    const account = this.accounts.get(email);
+    return account ? { staffId: account.staffId } : undefined;
   }
 
   private accountFor(username: string): FakeAccount {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { listAlerts } from '../../../../shared/domain/alerts/list-alerts';
 import type { Alert } from '../../../../shared/domain/alerts/alert';
 import { schoolDeps } from '../../support/school-deps';
-import { callerFor, pupilsOf, staffOf } from '../../support/school-cast';
+import { callerFor, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
 
 const alert = (id: string, overrides: Partial<Alert> = {}): Alert => ({
   id,
@@ -28,7 +28,7 @@ describe('listAlerts', () => {
     ]);
 
     // Act
-    const page = await listAlerts(deps, callerFor(staffOf.designatedLead), { unreadOnly: false, limit: 20 });
+    const page = await listAlerts(deps, callerFor(staffOf.designatedLead), { unreadOnly: false, limit: 20 }, requestOrigin);
 
     // Assess
     expect(page).toEqual({
@@ -60,8 +60,8 @@ describe('listAlerts', () => {
     const lead = callerFor(staffOf.designatedLead);
 
     // Act
-    const first = await listAlerts(deps, lead, { unreadOnly: true, limit: 2 });
-    const second = await listAlerts(deps, lead, { unreadOnly: true, limit: 2, cursor: first.nextCursor });
+    const first = await listAlerts(deps, lead, { unreadOnly: true, limit: 2 }, requestOrigin);
+    const second = await listAlerts(deps, lead, { unreadOnly: true, limit: 2, cursor: first.nextCursor }, requestOrigin);
 
     // Assess
     expect(first.alerts.map((each) => each.id)).toEqual(['01JHT0000000000000000000A4', '01JHT0000000000000000000A3']);
@@ -76,9 +76,38 @@ describe('listAlerts', () => {
     deps.alerts.add([alert('01JHT0000000000000000000A1', { studentId: 'student-gone' })]);
 
     // Act
-    const page = await listAlerts(deps, callerFor(staffOf.designatedLead), { unreadOnly: false, limit: 20 });
+    const page = await listAlerts(deps, callerFor(staffOf.designatedLead), { unreadOnly: false, limit: 20 }, requestOrigin);
 
     // Assess
     expect(page.alerts[0]!.student).toEqual({ id: 'student-gone', name: 'Unknown pupil' });
+  });
+
+  it('audits the list before answering: it shows pupils’ names', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    deps.alerts.add([
+      alert('01JHT0000000000000000000A1'),
+      alert('01JHT0000000000000000000A2', { studentId: pupilsOf.classmate.id }),
+      alert('01JHT0000000000000000000A3'),
+    ]);
+    const lead = callerFor(staffOf.designatedLead);
+
+    // Act
+    await listAlerts(deps, lead, { unreadOnly: false, limit: 20 }, requestOrigin);
+
+    // Assess
+    expect(deps.audit.events).toEqual([
+      expect.objectContaining({
+        action: 'alert.list',
+        outcome: 'allowed',
+        recordType: 'alert',
+        recordId: staffOf.designatedLead.id,
+        staffId: staffOf.designatedLead.id,
+        requestId: requestOrigin.requestId,
+        sourceIp: requestOrigin.sourceIp,
+        // The pupils shown, each once, in the order shown (newest alert first).
+        detail: { students: `${pupilsOf.subject.id},${pupilsOf.classmate.id}` },
+      }),
+    ]);
   });
 });

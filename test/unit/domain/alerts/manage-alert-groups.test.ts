@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeAlertGroup, createAlertGroup, removeAlertGroup } from '../../../../shared/domain/alerts/manage-alert-groups';
-import { NotFoundError, UnprocessableError } from '../../../../shared/errors/lantern-error';
+import { ForbiddenError, NotFoundError, UnprocessableError } from '../../../../shared/errors/lantern-error';
 import { schoolDeps } from '../../support/school-deps';
 import { alertGroupsOf, callerFor, requestOrigin, staffOf } from '../../support/school-cast';
 
@@ -19,6 +19,20 @@ describe('createAlertGroup', () => {
     expect(group).toEqual({ id: '01jht000000000000000000001', name: 'Pastoral team', description: 'Learning mentors', memberIds: [staffOf.teachingAssistant.id, staffOf.deputyHead.id] });
     expect(deps.alertGroups.groups).toContainEqual(group);
     expect(deps.audit.events).toEqual([expect.objectContaining({ action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, staffId: staffOf.officeManager.id })]);
+  });
+
+  it('does not let an administrator put themselves in a group (its alerts carry incident content)', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const input = { name: 'Everything', description: '', memberIds: [staffOf.officeManager.id] };
+
+    // Act
+    const attempt = createAlertGroup(deps, admin, input, requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+    expect(deps.alertGroups.groups).toHaveLength(2);
+    expect(deps.audit.events).toEqual([]);
   });
 
   it('refuses a member who is not staff, naming the entry', async () => {

@@ -37,6 +37,20 @@ describe('resolveCaller', () => {
     });
   });
 
+  it('does not elevate a DSL who has since switched their authenticator off in Cognito', async () => {
+    // Prepare
+    const lead = designatedSafeguardingLead();
+    const deps = fakeDeps({ staff: new InMemoryStaffDirectory([lead]) });
+    deps.clock.set('2025-01-15T10:00:00.000Z');
+    deps.identity.authenticatorsOff.add(lead.id);
+
+    // Act
+    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z') });
+
+    // Assess
+    expect(caller).toMatchObject({ kind: 'staff', elevation: { elevated: false } });
+  });
+
   it('uses the school’s elevation window and clock', async () => {
     // Prepare
     const lead = designatedSafeguardingLead();

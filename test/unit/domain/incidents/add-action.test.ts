@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { addAction } from '../../../../shared/domain/incidents/add-action';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_TAGGED, addAction } from '../../../../shared/domain/incidents/add-action';
 import { recordIncident } from '../../../../shared/domain/incidents/record-incident';
 import { readIncident } from '../../../../shared/domain/incidents/read-incident';
 import { NotFoundError, UnprocessableError } from '../../../../shared/errors/lantern-error';
 import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
 import { callerFor, requestOrigin, staffOf } from '../../support/school-cast';
 import { actionInput, incidentInput } from '../../support/incident-input';
+import { InMemoryStaffDirectory } from '../../support/fake-deps';
+import { everyStaffMember } from '../../support/school-cast';
+import { staffProfile } from '../../support/staff-profiles';
 
 const author = callerFor(staffOf.author);
 
@@ -42,7 +45,7 @@ describe('addAction', () => {
       expect.objectContaining({ recipientId: staffOf.designatedLead.id, actionId: action.id, incidentId, authorName: 'Rukhsana Ahmed', categoryNames: ['Behaviour'] }),
     ]);
     expect(deps.events.published.slice(-2).map((event) => event.detailType)).toEqual(['ActionAdded', 'AlertRaised']);
-    expect(deps.incidents.actionsAppended[0]!.audit).toMatchObject({ action: 'action.create', outcome: 'allowed', recordId: incidentId });
+    expect(deps.incidents.actionsAppended[0]!.audit).toMatchObject({ action: 'action.create', outcome: 'allowed', recordId: incidentId, detail: { actionId: action.id } });
   });
 
   it('records only the staff tagged for the first time', async () => {
@@ -116,6 +119,41 @@ describe('addAction', () => {
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
     expect(deps.incidents.actionsAppended).toEqual([]);
     expect(deps.audit.events.at(-1)).toMatchObject({ action: 'action.create', outcome: 'refused', reason: 'not_found', staffId: staffOf.unrelatedTeacher.id });
+  });
+
+  it('refuses to tag more than 45 people (each is two items of one transaction), writing nothing', async () => {
+    // Prepare
+    const crowd = Array.from({ length: MAX_TAGGED + 1 }, (_, index) =>
+      staffProfile({ id: `staff-crowd-${index}`, email: `crowd.${index}@castlemead.example.sch.uk`, givenName: 'Crowd', familyName: `Member ${index}` }),
+    );
+    const deps = { ...schoolDeps(), staff: new InMemoryStaffDirectory([...everyStaffMember, ...crowd]) };
+    const incidentId = await recorded(deps);
+    // The schema stops this at the door; the domain holds the line for any other caller.
+    const input = { ...actionInput(), taggedStaffIds: crowd.map((member) => member.id) };
+
+    // Act
+    const attempt = addAction(deps, author, incidentId, input, requestOrigin);
+
+    // Assess
+    expect(MAX_TAGGED).toBe(45);
+    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'taggedStaffIds', message: expect.stringContaining('45') });
+    expect(deps.incidents.actionsAppended).toEqual([]);
+  });
+
+  it('still returns the saved action when publishing its events fails, logging ids only', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
+    vi.spyOn(deps.events, 'publish').mockRejectedValueOnce(new Error('PutEvents unavailable'));
+
+    // Act
+    const action = await addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id] }), requestOrigin);
+
+    // Assess
+    expect(deps.incidents.actionsAppended.map((write) => write.action.id)).toEqual([action.id]);
+    const failures = deps.logLines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'error');
+    expect(failures).toEqual([expect.objectContaining({ incidentId, actionId: action.id })]);
+    expect(deps.logLines.join('\n')).not.toContain('Amara');
   });
 
   it('lets a newly tagged member of staff read the incident', async () => {

@@ -50,7 +50,10 @@ describe('recordIncident', () => {
       requestHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       incidentId: write.incident.id,
       expiresAt: '2025-01-16T10:00:00.000Z',
+      // So a replay can publish the alerts again.
+      alerts: write.alerts.map((alert) => ({ recipientId: alert.recipientId, alertId: alert.id })),
     });
+    expect(write.idempotency!.alerts).toHaveLength(3);
     expect(write.audit).toMatchObject({ action: 'incident.create', outcome: 'allowed', recordType: 'incident', recordId: write.incident.id, studentId: pupilsOf.subject.id, staffId: staffOf.author.id });
     expect(deps.audit.events).toEqual([write.audit]);
   });
@@ -134,7 +137,7 @@ describe('recordIncident', () => {
     expect(incident.actions).toEqual([]);
   });
 
-  it('schedules the planner reminder for its author', async () => {
+  it('schedules the planner reminder for its author, by ids only: the note stays on the incident', async () => {
     // Prepare
     const deps = schoolDeps();
     const input = incidentInput({ reminder: { at: '2025-01-20T08:00:00Z', note: 'Check in at morning register' } });
@@ -147,9 +150,10 @@ describe('recordIncident', () => {
       {
         id: `${incident.id}-reminder`,
         at: new Date('2025-01-20T08:00:00Z'),
-        detail: { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id, note: 'Check in at morning register' },
+        detail: { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id },
       },
     ]);
+    expect(JSON.stringify(deps.reminders.scheduled)).not.toContain('morning register');
     expect(incident.reminder).toEqual({ at: '2025-01-20T08:00:00.000Z', note: 'Check in at morning register' });
   });
 
