@@ -1,6 +1,9 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { StoredIncident } from '../ports';
+import type { Category } from '../categories/category';
+import type { AlertGroup } from '../alerts/alert';
+import type { IncidentAction } from './incident';
 import type { StaffProfile } from '../staff/staff-profile';
 import { displayName } from '../staff/staff-profile';
 import { fullName } from '../students/student';
@@ -12,7 +15,14 @@ export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
  * The incident as this caller may see it: names resolved now (a pupil's name change
  * shows everywhere), actions filtered, the planner reminder only for its owner.
  */
-export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups'>, caller: StaffCaller, stored: StoredIncident, options: { seesEveryAction?: boolean } = {}) {
+export interface IncidentViewOptions {
+  readonly seesEveryAction?: boolean;
+  /** The school's categories and alert groups, when the request has read them already. */
+  readonly catalogue?: readonly Category[];
+  readonly alertGroups?: readonly AlertGroup[];
+}
+
+export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups'>, caller: StaffCaller, stored: StoredIncident, options: IncidentViewOptions = {}) {
   const { incident } = stored;
   const actions = visibleActions(caller, stored.actions, options.seesEveryAction ?? false);
   const staffIds = new Set([
@@ -24,10 +34,10 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
   const [pupils, staff, catalogue, groups] = await Promise.all([
     deps.students.getMany([incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)]),
     deps.staff.getMany([...staffIds]),
-    deps.categories.list(),
-    deps.alertGroups.list(),
+    options.catalogue ?? deps.categories.list(),
+    options.alertGroups ?? deps.alertGroups.list(),
   ]);
-  const staffRef = (staffId: string) => ({ id: staffId, name: nameOf(staff.get(staffId)) });
+  const staffRef = staffRefFrom(staff);
   const pupil = pupils.get(incident.studentId);
   const author = staff.get(incident.authorId);
 
@@ -68,15 +78,25 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     },
     agencies: [...incident.agencies],
     ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
-    actions: actions.map((action) => ({
-      id: action.id,
-      text: action.text,
-      author: staffRef(action.authorId),
-      taggedStaff: action.taggedStaffIds.map(staffRef),
-      ...(action.requestedStatus ? { requestedStatus: action.requestedStatus } : {}),
-      createdAt: action.createdAt,
-    })),
+    actions: actions.map((action) => actionView(action, staff)),
   };
+}
+
+/** An action as shown: who wrote it and whom it tagged, by name. */
+export function actionView(action: IncidentAction, staff: ReadonlyMap<string, StaffProfile>) {
+  const staffRef = staffRefFrom(staff);
+  return {
+    id: action.id,
+    text: action.text,
+    author: staffRef(action.authorId),
+    taggedStaff: action.taggedStaffIds.map(staffRef),
+    ...(action.requestedStatus ? { requestedStatus: action.requestedStatus } : {}),
+    createdAt: action.createdAt,
+  };
+}
+
+function staffRefFrom(staff: ReadonlyMap<string, StaffProfile>) {
+  return (staffId: string) => ({ id: staffId, name: nameOf(staff.get(staffId)) });
 }
 
 function nameOf(profile: StaffProfile | undefined): string {

@@ -6,11 +6,14 @@ import { NotFoundError } from '../../errors/lantern-error';
 import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
 import { incidentFacts } from './relationships';
 import { loadIncidentView } from './incident-view';
+import type { Category } from '../categories/category';
 
 export interface ReadableIncident {
   readonly stored: StoredIncident;
   /** Read through elevation rather than a relationship: every action is shown. */
   readonly asElevatedViewer: boolean;
+  /** The school's categories, read to decide access; reused rather than read again. */
+  readonly catalogue: readonly Category[];
 }
 
 /**
@@ -31,12 +34,12 @@ export async function loadReadableIncident(
     if (!stored) throw new NotFoundError('No such incident.');
     const facts = incidentFacts(caller, stored, catalogue);
     assertRecordAccess(routeId, caller, facts);
-    return { stored, asElevatedViewer: readsAsElevatedViewer(caller, facts) };
+    return { stored, asElevatedViewer: readsAsElevatedViewer(caller, facts), catalogue };
   });
 }
 
 export async function readIncident(deps: Deps, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
-  const { stored, asElevatedViewer } = await loadReadableIncident(deps, caller, incidentId, origin, 'incident.read', 'incidents.read');
+  const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'incident.read', 'incidents.read');
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentId: stored.incident.studentId }));
-  return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer });
+  return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue });
 }

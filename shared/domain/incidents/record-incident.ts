@@ -146,7 +146,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
     );
   }
   deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
-  return { incident: await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }), created: true };
+  const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups });
+  return { incident: view, created: true };
 }
 
 async function replayIfRecorded(
