@@ -9,7 +9,7 @@ import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
 import { resolveCaller } from '../domain/identity/resolve-caller';
 import { assertGate } from '../domain/permissions';
-import { auditRefusal, refusedAccountEvent, type AuditSubject } from '../domain/audit/audit-context';
+import { auditRefusal, refusedAccountEvent, type AuditSubject, type RequestOrigin } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
 import { productionContext } from '../deps/production-deps';
 import { readClaims } from './claims';
@@ -30,6 +30,8 @@ export interface RouteInput<R extends RouteId> {
   readonly config: Config;
   readonly requestId: string;
   readonly sourceIp: string;
+  /** Request id and source address together, as the audit trail wants them. */
+  readonly origin: RequestOrigin;
   readonly headers: Readonly<Record<string, string | undefined>>;
   /** The Idempotency-Key header, when the client sent one. */
   readonly idempotencyKey?: string;
@@ -81,7 +83,8 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
           deps,
           config,
           requestId,
-          sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+          sourceIp: origin.sourceIp,
+          origin,
           headers,
           idempotencyKey: readIdempotencyKey(headers['idempotency-key']),
           logger: caller.kind === 'staff' ? logger.child({ staffId: caller.staffId }) : logger,

@@ -3,6 +3,6 @@ import { created } from '../../../shared/http/responses';
 import { createAlertGroup } from '../../../shared/domain/alerts/manage-alert-groups';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('alertGroups.create').handle(async ({ body, caller, deps, requestId, sourceIp }) =>
-  created(await createAlertGroup(deps, requireStaff(caller), body, { requestId, sourceIp })),
+export const handler = apiRoute('alertGroups.create').handle(async ({ body, caller, deps, origin }) =>
+  created(await createAlertGroup(deps, requireStaff(caller), body, origin)),
 );

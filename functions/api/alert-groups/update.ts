@@ -3,6 +3,6 @@ import { ok } from '../../../shared/http/responses';
 import { changeAlertGroup } from '../../../shared/domain/alerts/manage-alert-groups';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('alertGroups.update').handle(async ({ params, body, caller, deps, requestId, sourceIp }) =>
-  ok(await changeAlertGroup(deps, requireStaff(caller), params.id, body, { requestId, sourceIp })),
+export const handler = apiRoute('alertGroups.update').handle(async ({ params, body, caller, deps, origin }) =>
+  ok(await changeAlertGroup(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -3,6 +3,6 @@ import { ok } from '../../../shared/http/responses';
 import { listAlerts } from '../../../shared/domain/alerts/list-alerts';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('alerts.list').handle(async ({ query, caller, deps, requestId, sourceIp }) =>
-  ok(await listAlerts(deps, requireStaff(caller), { unreadOnly: query.unread === 'true', limit: query.limit, cursor: query.cursor }, { requestId, sourceIp })),
+export const handler = apiRoute('alerts.list').handle(async ({ query, caller, deps, origin }) =>
+  ok(await listAlerts(deps, requireStaff(caller), { unreadOnly: query.unread === 'true', limit: query.limit, cursor: query.cursor }, origin)),
 );

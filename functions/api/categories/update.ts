@@ -3,6 +3,6 @@ import { ok } from '../../../shared/http/responses';
 import { changeCategory } from '../../../shared/domain/categories/manage-categories';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('categories.update').handle(async ({ params, body, caller, deps, requestId, sourceIp }) =>
-  ok(await changeCategory(deps, requireStaff(caller), params.id, body, { requestId, sourceIp })),
+export const handler = apiRoute('categories.update').handle(async ({ params, body, caller, deps, origin }) =>
+  ok(await changeCategory(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -3,8 +3,8 @@ import { created, ok } from '../../../shared/http/responses';
 import { recordIncident } from '../../../shared/domain/incidents/record-incident';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('incidents.create').handle(async ({ body, caller, deps, idempotencyKey, requestId, sourceIp }) => {
-  const result = await recordIncident(deps, requireStaff(caller), body, { idempotencyKey, requestId, sourceIp });
+export const handler = apiRoute('incidents.create').handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
+  const result = await recordIncident(deps, requireStaff(caller), body, { ...origin, idempotencyKey });
   const location = { location: `/v1/incidents/${result.incident.id}` };
   return result.created ? created(result.incident, location) : ok(result.incident, location);
 });

@@ -4,6 +4,6 @@ import { confirmAuthenticator } from '../../../shared/domain/identity/authentica
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { requireBearerToken } from '../../../shared/http/require-bearer-token';
 
-export const handler = apiRoute('me.mfa.verify').handle(async ({ body, caller, deps, headers, requestId, sourceIp }) =>
-  ok(await confirmAuthenticator(deps, requireStaff(caller), requireBearerToken(headers), body.code, { requestId, sourceIp })),
+export const handler = apiRoute('me.mfa.verify').handle(async ({ body, caller, deps, headers, origin }) =>
+  ok(await confirmAuthenticator(deps, requireStaff(caller), requireBearerToken(headers), body.code, origin)),
 );

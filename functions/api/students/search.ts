@@ -3,6 +3,6 @@ import { ok } from '../../../shared/http/responses';
 import { searchStudents } from '../../../shared/domain/directory/search-students';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 
-export const handler = apiRoute('students.search').handle(async ({ query, caller, deps, requestId, sourceIp }) =>
-  ok(await searchStudents(deps, requireStaff(caller), query.query, { requestId, sourceIp })),
+export const handler = apiRoute('students.search').handle(async ({ query, caller, deps, origin }) =>
+  ok(await searchStudents(deps, requireStaff(caller), query.query, origin)),
 );
