@@ -28,15 +28,20 @@ export function alertEmail(options: {
   };
 }
 
-export function reminderEmail(options: { readonly to: string; readonly note: string; readonly link: string; readonly schoolName: string }): OutgoingEmail {
+/**
+ * A planner reminder says only that one is due, with the link: never the owner's note,
+ * which is text staff typed and may name a pupil. The note is read in Lantern, signed in.
+ */
+export function reminderEmail(options: { readonly to: string; readonly link: string; readonly schoolName: string }): OutgoingEmail {
   return {
     to: [options.to],
     subject: 'Lantern reminder',
     text: [
-      `You asked Lantern at ${options.schoolName} to remind you to follow up an incident.`,
-      ...(options.note ? ['', `Your note: ${options.note}`] : []),
+      `A reminder you set in Lantern at ${options.schoolName} is due: follow up an incident.`,
       '',
-      `Open the incident: ${options.link}`,
+      `Sign in to read the incident and your note: ${options.link}`,
+      '',
+      'For confidentiality this email does not say who the incident is about or what was written.',
     ].join('\n'),
   };
 }

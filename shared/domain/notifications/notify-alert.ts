@@ -31,8 +31,8 @@ export async function notifyAlert(deps: NotifierDeps, detail: AlertRaisedDetail)
 }
 
 /**
- * The planner reminder: an email to its owner naming only the link and their own note. The
- * event carries ids only; the note is read from the incident, where the school's key guards it.
+ * The planner reminder: an email to its owner saying only that it is due, with the link. The
+ * event carries ids only; the incident is read to check the reminder still stands.
  */
 export async function sendReminder(deps: NotifierDeps & Pick<Deps, 'incidents'>, detail: ReminderDueDetail): Promise<NotificationOutcome> {
   return sendOnce(deps, `reminder#${detail.reminderId}`, async () => {
@@ -41,7 +41,7 @@ export async function sendReminder(deps: NotifierDeps & Pick<Deps, 'incidents'>,
     const reminder = (await deps.incidents.get(detail.incidentId))?.incident.reminder;
     if (!reminder) return 'no-reminder';
     await deps.mailer.send(
-      reminderEmail({ to: owner.email, note: reminder.note, link: incidentLink(deps.school.appBaseUrl, detail.incidentId), schoolName: deps.school.name }),
+      reminderEmail({ to: owner.email, link: incidentLink(deps.school.appBaseUrl, detail.incidentId), schoolName: deps.school.name }),
     );
     return 'sent';
   });

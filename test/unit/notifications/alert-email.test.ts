@@ -37,31 +37,30 @@ describe('alertEmail', () => {
 });
 
 describe('reminderEmail', () => {
-  it('carries the owner’s note and the link', () => {
+  it('says only that a reminder is due, with the link', () => {
     // Prepare
-    const options = { to: 'r.ahmed@castlemead.example.sch.uk', note: 'Check in at register', link: 'https://lantern.castlemead.example.sch.uk/incidents/I1', schoolName: 'Castle Mead Primary School' };
+    const options = { to: 'r.ahmed@castlemead.example.sch.uk', link: 'https://lantern.castlemead.example.sch.uk/incidents/I1', schoolName: 'Castle Mead Primary School' };
 
     // Act
     const email = reminderEmail(options);
 
     // Assess
-    expect(email).toEqual({
-      to: ['r.ahmed@castlemead.example.sch.uk'],
-      subject: 'Lantern reminder',
-      text: expect.stringContaining('Your note: Check in at register'),
-    });
-    expect(email.text).toContain('Open the incident: https://lantern.castlemead.example.sch.uk/incidents/I1');
+    expect(email.to).toEqual(['r.ahmed@castlemead.example.sch.uk']);
+    expect(email.subject).toBe('Lantern reminder');
+    expect(email.text).toContain('A reminder you set in Lantern at Castle Mead Primary School is due');
+    expect(email.text).toContain('https://lantern.castlemead.example.sch.uk/incidents/I1');
   });
 
-  it('leaves out the note line when there is no note', () => {
+  it('has no place for text staff typed: a note handed to it is not sent', () => {
     // Prepare
-    const options = { to: 'r.ahmed@castlemead.example.sch.uk', note: '', link: 'https://l/incidents/I1', schoolName: 'Castle Mead' };
+    const options = { to: 'r.ahmed@castlemead.example.sch.uk', note: 'Check Ava Rowe-Kimani is eating', link: 'https://l/incidents/I1', schoolName: 'Castle Mead' };
 
     // Act
     const email = reminderEmail(options);
 
     // Assess
-    expect(email.text).not.toContain('Your note');
+    expect(JSON.stringify(email)).not.toContain('Ava');
+    expect(email.text).not.toContain('eating');
   });
 });
 

@@ -165,7 +165,7 @@ describe('notifyAlert', () => {
 });
 
 describe('sendReminder', () => {
-  it('emails the owner their note, read from the incident, and the link', async () => {
+  it('emails the owner that a reminder is due, with the link, and never the note they typed', async () => {
     // Prepare
     const deps = schoolDeps();
     const reminderDue = await reminderScheduled(deps);
@@ -175,10 +175,9 @@ describe('sendReminder', () => {
 
     // Assess
     expect(outcome).toBe('sent');
-    expect(deps.mailer.sent).toEqual([
-      expect.objectContaining({ to: [staffOf.author.email], text: expect.stringContaining('Your note: Check in at register') }),
-    ]);
+    expect(deps.mailer.sent).toEqual([expect.objectContaining({ to: [staffOf.author.email], subject: 'Lantern reminder' })]);
     expect(deps.mailer.sent[0]!.text).toContain(`/incidents/${reminderDue.incidentId}`);
+    expect(JSON.stringify(deps.mailer.sent[0])).not.toContain('Check in at register');
   });
 
   it.each([
