@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../../shared/api/routes';
 import type { HandlerModules } from '../handler-modules';
@@ -41,6 +42,11 @@ type ApiHandlerResult = APIGatewayProxyStructuredResultV2 | string | Record<stri
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * API Gateway HTTP APIs refuse a request whose request line and headers pass 10,240 bytes;
+ * Node's parser counts much the same bytes, so the twin refuses what AWS would.
+ */
+export const MAX_HEADER_BYTES = 10 * 1024;
 const HEALTH_ROUTE_ID = 'health.read';
 
 /**
@@ -61,7 +67,9 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     const url = request.url ?? '/';
     const rawPath = url.split('?')[0] ?? '/';
     const match = matchRoute(request.method ?? 'GET', rawPath);
-    const logLine = () => options.log?.(`${request.method} ${url} ${response.statusCode} ${Date.now() - started}ms`);
+    // The route id and status only, as the stack's access log: a path or query string can
+    // carry a pupil's name (`/v1/students?query=…`), which must never reach a log.
+    const logLine = () => options.log?.(`${match?.route.id ?? `${request.method} (no route)`} ${response.statusCode} ${Date.now() - started}ms`);
     response.once('finish', logLine);
 
     if (!match) return sendJson(response, 404, { message: 'Not Found' });
@@ -115,13 +123,14 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     writeResult(response, result);
   }
 
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('[gateway] unexpected error:', error);
       if (!response.headersSent) sendJson(response, 500, { message: 'Internal Server Error' });
       else response.destroy();
     });
   });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, options.log));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -173,6 +182,29 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   response.end(text);
+}
+
+/**
+ * A request Node's parser refuses before any handler could run (headers or URL too long,
+ * not HTTP at all) still gets the JSON error every other refusal has, not an empty answer.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, log: HttpGatewayOptions['log']): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const [status, reason] = tooLarge ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const requestId = randomBytes(10).toString('base64').replace(/=+$/, '=');
+  const body = JSON.stringify({
+    error: tooLarge ? 'request_too_large' : 'malformed_request',
+    message: tooLarge ? `The request's URL and headers are over ${MAX_HEADER_BYTES} bytes together: send less (search with a shorter query, drop unneeded headers).` : 'The request is not well-formed HTTP.',
+    requestId,
+  });
+  log?.(`(refused by the HTTP parser) ${status}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\napigw-requestid: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The body, or undefined when it is over API Gateway's 10 MB limit. */

@@ -31,6 +31,7 @@ const claimsOfGoodToken = { sub: 'staff-1', 'cognito:groups': ['dsl', 'staff'], 
 
 describe('local HTTP gateway (fixture handlers)', () => {
   let gateway: HttpGateway;
+  const logLines: string[] = [];
   let health: HealthReport = { status: 'ready', services: { dynamodb: true, s3: true, cognito: true, ses: true, eventbridge: true, scheduler: true } };
 
   beforeAll(async () => {
@@ -41,6 +42,7 @@ describe('local HTTP gateway (fixture handlers)', () => {
       handlers: createHandlerModules(),
       region: 'eu-west-2',
       health: async () => health,
+      log: (line) => logLines.push(line),
     });
   });
   afterAll(() => gateway.stop());
@@ -152,6 +154,38 @@ describe('local HTTP gateway (fixture handlers)', () => {
       expect(await down.json()).toEqual({ status: 'unavailable', services: { dynamodb: true, s3: true, cognito: true, ses: false, eventbridge: true, scheduler: true } });
       expect(up.status).toBe(200);
       expect(await up.json()).toEqual({ hello: 'Oakfield' });
+    });
+    it('logs the route id and status only: never the path or query string, which can name a pupil', async () => {
+      // Prepare
+      logLines.length = 0;
+
+      // Act
+      const response = await fetch(`${gateway.url}/v1/incidents/louis-rowe?query=louis`, { headers: { authorization: `Bearer ${GOOD_TOKEN}` } });
+      await response.arrayBuffer();
+      const unrouted = await fetch(`${gateway.url}/v1/students-of/louis?query=louis`);
+      await unrouted.arrayBuffer();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      // Assess
+      expect(logLines).toHaveLength(2);
+      expect(logLines[0]).toMatch(/^incidents\.read 200 \d+ms$/);
+      expect(logLines[1]).toMatch(/^GET \(no route\) 404 \d+ms$/);
+      for (const line of logLines) expect(line.toLowerCase()).not.toContain('louis');
+    });
+
+    it.each([
+      ['headers', { path: '/v1/plain', headers: { 'x-filler': 'a'.repeat(20_000) } }],
+      ['URL', { path: `/v1/plain?query=${'a'.repeat(20_000)}`, headers: {} }],
+      ['headers past API Gateway\'s 10,240 bytes', { path: '/v1/plain', headers: { 'x-filler': 'a'.repeat(11_000) } }],
+    ])('answers too-long %s with a JSON 431 like every other error, not an empty one', async (_case, { path, headers }) => {
+      // Act
+      const response = await fetch(`${gateway.url}${path}`, { headers });
+      const text = await response.text();
+
+      // Assess
+      expect(response.status).toBe(431);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      expect(JSON.parse(text)).toMatchObject({ error: 'request_too_large', message: expect.stringContaining('10240 bytes'), requestId: expect.any(String) });
     });
   });
 });
