@@ -3,9 +3,17 @@ import { GroupName } from './identity';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
+/** Cognito user names (Lantern signs staff in by email) stop at 128 characters. */
+export const MAX_EMAIL_LENGTH = 128;
+
 export const NewStaffMember = z
   .object({
-    email: z.email('must be an email address').max(254).transform((email) => email.toLowerCase()),
+    email: z
+      .email('must be an email address, e.g. name@school.example')
+      .max(MAX_EMAIL_LENGTH, `is too long: sign-in addresses stop at ${MAX_EMAIL_LENGTH} characters`)
+      // The part before @ is at most 64 characters (RFC 5321).
+      .refine((email) => email.indexOf('@') <= 64, 'must be an email address: the part before @ is over 64 characters')
+      .transform((email) => email.toLowerCase()),
     givenName: name,
     familyName: name,
     jobTitle: z.string().trim().min(1).max(100),

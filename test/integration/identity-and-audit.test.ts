@@ -289,6 +289,26 @@ describe('an administrator\'s changes apply on the very next request', () => {
     expect(list.body.staff.some((member) => member.email === 'not.invited@oakfield.example')).toBe(false);
   });
 
+  it('refuses an email address over Cognito\'s 128 characters with 400 naming the field, and creates no account', async () => {
+    // Prepare
+    const email = `${'robin.ashcroft.'.repeat(4).slice(0, 64)}@${'a'.repeat(55)}.example`;
+    const before = await callApi<{ staff: StaffAccount[] }>('/v1/staff', { token: admin });
+
+    // Act
+    const response = await callApi<ErrorBody & { message: string; issues?: { field: string }[] }>('/v1/staff', {
+      method: 'POST',
+      token: admin,
+      body: { email, givenName: 'Robin', familyName: 'Ashcroft', jobTitle: 'Supply Teacher', groups: ['staff'] },
+    });
+    const after = await callApi<{ staff: StaffAccount[] }>('/v1/staff', { token: admin });
+
+    // Assess
+    expect(email).toHaveLength(129);
+    expect(response).toMatchObject({ status: 400, body: { error: 'validation_failed', issues: [{ field: 'email' }] } });
+    expect(response.body.message).toContain('128 characters');
+    expect(after.body.staff).toHaveLength(before.body.staff.length);
+  });
+
   it('invites a member of staff whose first sign-in sets their own password', async () => {
     // Prepare
     const invited = await invite(['staff']);
