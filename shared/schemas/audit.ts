@@ -1,12 +1,26 @@
 import { z } from 'zod';
 
+/**
+ * Audit times are stored as UTC ISO strings and compared as text, so a bound must be a
+ * four-digit UTC year once normalised: `9999-12-31T23:59:59-14:00` is year 10000 in UTC.
+ */
+export const EARLIEST_AUDIT_TIME = '2000-01-01T00:00:00.000Z';
+export const LATEST_AUDIT_TIME = '9999-12-31T23:59:59.999Z';
+
+const auditBound = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' })
+  .refine((value) => {
+    const time = Date.parse(value);
+    return time >= Date.parse(EARLIEST_AUDIT_TIME) && time <= Date.parse(LATEST_AUDIT_TIME);
+  }, `must be between ${EARLIEST_AUDIT_TIME.slice(0, 10)} and ${LATEST_AUDIT_TIME.slice(0, 10)} (UTC)`);
+
 export const AuditQuery = z
   .object({
     recordId: z.string().min(1).max(100).optional(),
     staffId: z.string().min(1).max(100).optional(),
     studentId: z.string().min(1).max(100).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: auditBound.optional(),
+    to: auditBound.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(2000).optional(),
   })
@@ -14,6 +28,10 @@ export const AuditQuery = z
   .refine((query) => [query.recordId, query.staffId, query.studentId].filter(Boolean).length === 1, {
     message: 'give exactly one of recordId, staffId or studentId',
     path: ['recordId'],
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+    message: 'must not be after to',
+    path: ['from'],
   })
   .meta({ id: 'AuditQuery' });
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -529,6 +529,18 @@ describe('the audit trail of a scripted session', () => {
     ]);
   });
 
+  it.each([
+    ['from after to', { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }, 'query.from'],
+    ['to past year 9999 once in UTC', { to: '9999-12-31T23:59:59-14:00' }, 'query.to'],
+  ])('answers an audit window with %s with 400 naming the field, not 500', async (_case, window, field) => {
+    // Act
+    const response = await callApi<ErrorBody & { issues?: { field: string }[] }>(`/v1/audit?${new URLSearchParams({ recordId: incidentId, ...window }).toString()}`, { token: token(amara) });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: 'validation_failed', issues: [{ field }] });
+  });
+
   it('answers an audit query naming two of recordId, staffId and studentId with 400', async () => {
     // Act
     const response = await audit({ recordId: incidentId, staffId: ben.id }, token(amara));
