@@ -110,6 +110,12 @@ export class ConflictError extends LanternError {
   readonly code = 'conflict';
 }
 
+/** The request is well-formed but too large to keep as one record. */
+export class PayloadTooLargeError extends LanternError {
+  readonly status = 413;
+  readonly code = 'too_large';
+}
+
 export function isLanternError(error: unknown): error is LanternError {
   return error instanceof LanternError;
 }

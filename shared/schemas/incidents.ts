@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import {
+  BODY_MAP_DESCRIPTION_MAX_CHARS,
+  BODY_MAP_MARKS_MAX,
+  BODY_MAP_SMALLEST_FRACTION,
+  CATEGORIES_MAX,
+  CATEGORY_FIELDS_MAX,
+  CHOICE_OPTIONS_MAX,
+  CHOICE_OPTION_MAX_CHARS,
+  DESCRIPTION_MAX_CHARS,
+  FIELD_ID_MAX_CHARS,
+  INCIDENT_MAX_BYTES,
+  MINUTES_MAX,
+  SUB_CATEGORIES_MAX,
+  TEXT_ANSWER_MAX_CHARS,
+} from './incident-limits';
 
 /**
  * Request and response shapes for recording. Shape rules live here (and so in the
@@ -8,14 +23,34 @@ import { z } from 'zod';
 const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
 const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
 
+/** A position on the body map: 0, or a fraction from a millionth to 1. */
+function fraction() {
+  return z
+    .number()
+    .min(0, 'must be between 0 and 1')
+    .max(1, 'must be between 0 and 1')
+    .refine((value) => value === 0 || value >= BODY_MAP_SMALLEST_FRACTION, 'must be 0 or at least 0.000001 (a millionth of the drawing)');
+}
+
 export const linkedStudentRoles = ['involved', 'witness', 'victim', 'alleged_perpetrator'] as const;
 export const incidentStatuses = ['active', 'closed'] as const;
 
 export const CategoryChoice = z
   .object({
     categoryId: id,
-    subCategoryIds: z.array(id).max(30).default([]),
-    fields: z.record(z.string(), z.union([z.string().max(4000), z.number(), z.array(z.string().max(200)).max(50)])).default({}),
+    subCategoryIds: z.array(id).max(SUB_CATEGORIES_MAX).default([]),
+    // The widest answers any category question may take; the domain checks each against its question.
+    fields: z
+      .record(
+        z.string().max(FIELD_ID_MAX_CHARS),
+        z.union([
+          z.string().max(TEXT_ANSWER_MAX_CHARS, `is too long (${TEXT_ANSWER_MAX_CHARS.toLocaleString('en-GB')} characters at most)`),
+          z.number().int('must be a whole number of minutes').min(0, `must be from 0 to ${MINUTES_MAX}`).max(MINUTES_MAX, `must be from 0 to ${MINUTES_MAX}`),
+          z.array(z.string().max(CHOICE_OPTION_MAX_CHARS)).max(CHOICE_OPTIONS_MAX),
+        ]),
+      )
+      .refine((answers) => Object.keys(answers).length <= CATEGORY_FIELDS_MAX, `answer at most ${CATEGORY_FIELDS_MAX} questions`)
+      .default({}),
   })
   .strict()
   .meta({ id: 'CategoryChoice' });
@@ -23,9 +58,9 @@ export const CategoryChoice = z
 export const BodyMapMark = z
   .object({
     side: z.enum(['front', 'back']),
-    x: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
-    y: z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
-    description: z.string().trim().min(1, 'describe the mark: colour, shape, size').max(1000),
+    x: fraction().meta({ description: 'Across the drawing, from 0 (left) to 1 (right)' }),
+    y: fraction().meta({ description: 'Down the drawing, from 0 (top) to 1 (bottom)' }),
+    description: z.string().trim().min(1, 'describe the mark: colour, shape, size').max(BODY_MAP_DESCRIPTION_MAX_CHARS),
   })
   .strict()
   .meta({ id: 'BodyMapMark' });
@@ -34,14 +69,18 @@ export const NewIncident = z
   .object({
     studentId: id,
     occurredAt: isoInstant.optional().meta({ description: 'When it happened (not when it is recorded); defaults to now. Not in the future, not more than a year ago.' }),
-    description: z.string().trim().min(1, 'write what happened in full sentences').max(20_000, 'is too long (20,000 characters at most)'),
-    categories: z.array(CategoryChoice).min(1, 'choose at least one category').max(10),
+    description: z
+      .string()
+      .trim()
+      .min(1, 'write what happened in full sentences')
+      .max(DESCRIPTION_MAX_CHARS, `is too long (${DESCRIPTION_MAX_CHARS.toLocaleString('en-GB')} characters at most)`),
+    categories: z.array(CategoryChoice).min(1, 'choose at least one category').max(CATEGORIES_MAX),
     linkedStudents: z
       .array(z.object({ studentId: id, role: z.enum(linkedStudentRoles) }).strict())
       .max(30)
       .default([]),
     location: z.string().trim().min(1).max(100).optional(),
-    bodyMap: z.array(BodyMapMark).max(50).default([]),
+    bodyMap: z.array(BodyMapMark).max(BODY_MAP_MARKS_MAX).default([]),
     status: z.enum(incidentStatuses).default('active'),
     assignedTo: z.array(id).max(20).default([]),
     alert: z
@@ -52,7 +91,7 @@ export const NewIncident = z
     reminder: z.object({ at: isoInstant, note: z.string().trim().max(500).default('') }).strict().optional(),
   })
   .strict()
-  .meta({ id: 'NewIncident' });
+  .meta({ id: 'NewIncident', description: `Recorded as one item: at most ${INCIDENT_MAX_BYTES.toLocaleString('en-GB')} bytes (UTF-8) in all, or 413.` });
 export type NewIncident = z.infer<typeof NewIncident>;
 
 export const IncidentPath = z.object({ id }).meta({ id: 'IncidentPath' });

@@ -332,6 +332,8 @@ describe('refusing bad input on the local stack', () => {
     ['linked pupil is the subject', (body) => ({ ...body, linkedStudents: [{ studentId: body.studentId, role: 'witness' }] }), 'linkedStudents.0.studentId'],
     ['location not the school\'s', (body) => ({ ...body, location: 'Moon' }), 'location'],
     ['body map off the body', (body) => ({ ...body, bodyMap: [{ side: 'front', x: 1.5, y: 0.2, description: 'Bruise' }] }), 'bodyMap.0.x'],
+    ['body map below DynamoDB\'s smallest number', (body) => ({ ...body, bodyMap: [{ side: 'front', x: 0.5, y: 1e-200, description: 'Bruise' }] }), 'bodyMap.0.y'],
+    ['a minutes answer that is not whole', (body) => ({ ...body, categories: [{ categoryId: 'physical-intervention', fields: { 'hold-used': 'Guide', 'duration-minutes': 1e-200 } }] }), 'categories.0.fields.duration-minutes'],
     ['body map side', (body) => ({ ...body, bodyMap: [{ side: 'left', x: 0.5, y: 0.2, description: 'Bruise' }] }), 'bodyMap.0.side'],
     ['status', (body) => ({ ...body, status: 'pending' }), 'status'],
     ['assigned to nobody known', (body) => ({ ...body, assignedTo: ['nobody'] }), 'assignedTo.0'],
@@ -356,6 +358,52 @@ describe('refusing bad input on the local stack', () => {
     expect(response.body.issues?.map((issue) => issue.field)).toContain(field);
     expect(response.body.message).toContain(field);
     expect(await recordItemCount()).toBe(itemsBefore);
+  });
+
+  describe('an incident as large as one record holds', () => {
+    const questions = Array.from({ length: 10 }, (_, index) => ({ id: `details-${index}`, label: `Details ${index}`, kind: 'text', maxLength: 20_000 }));
+    const answers = (text: string) => Object.fromEntries(questions.map((question) => [question.id, text]));
+
+    beforeAll(async () => {
+      // A category with ten of the longest text questions an administrator may define.
+      const olivia = await person('olivia.bennett@oakfield.example');
+      const created = await callApi('/v1/categories', {
+        method: 'POST',
+        token: olivia.token,
+        body: { id: 'size-test', name: 'Size test', guidance: 'Only for the size test.', fields: questions, appliedBy: ['staff'], visibleTo: ['dsl'] },
+      });
+      expect(created.status).toBe(201);
+    });
+
+    it('records the largest valid incident: every long answer and body-map note at its limit', async () => {
+      // Prepare
+      const body = {
+        ...valid,
+        description: 'é'.repeat(20_000),
+        categories: [{ categoryId: 'size-test', fields: answers('a'.repeat(20_000)) }],
+        bodyMap: Array.from({ length: 50 }, () => ({ side: 'back', x: 0.5, y: 0.5, description: 'b'.repeat(1_000) })),
+      };
+
+      // Act
+      const response = await callApi<{ id: string }>('/v1/incidents', { method: 'POST', token: author.token, body });
+
+      // Assess
+      expect(response.status).toBe(201);
+    });
+
+    it('refuses one too large for a record with 413 saying so, and writes nothing', async () => {
+      // Prepare
+      const body = { ...valid, description: '€'.repeat(20_000), categories: [{ categoryId: 'size-test', fields: answers('€'.repeat(20_000)) }] };
+      const itemsBefore = await recordItemCount();
+
+      // Act
+      const response = await callApi<{ error: string; message: string }>('/v1/incidents', { method: 'POST', token: author.token, body });
+
+      // Assess
+      expect(response.status).toBe(413);
+      expect(response.body).toMatchObject({ error: 'too_large', message: expect.stringContaining('too large to keep as one record') });
+      expect(await recordItemCount()).toBe(itemsBefore);
+    });
   });
 
   it('refuses malformed JSON with 400, not 415 or 500', async () => {

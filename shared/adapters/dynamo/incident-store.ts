@@ -13,6 +13,8 @@ import { ACTION_PREFIX, TAGGED_PREFIX, idempotencyKey, incidentActionKey, incide
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
+import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
+import { PayloadTooLargeError } from '../../errors/lantern-error';
 import { auditPut } from './audit-trail';
 
 export interface TableNames {
@@ -32,12 +34,15 @@ export class DynamoIncidentStore implements IncidentStore {
 
   async record(write: IncidentWrite): Promise<void> {
     const { incident } = write;
+    const incidentItem = { ...incidentKey(incident.id), type: 'Incident', ...incident };
+    // The domain keeps incidents well under this; DynamoDB Local would store a larger one.
+    if (itemBytes(incidentItem) > DYNAMODB_ITEM_MAX_BYTES) throw new PayloadTooLargeError('This incident is too large to keep as one record.');
     const items = [
       ...(write.idempotency ? [this.idempotencyPut(write.idempotency, incident.recordedAt)] : []),
       {
         Put: {
           TableName: this.tables.records,
-          Item: { ...incidentKey(incident.id), type: 'Incident', ...incident },
+          Item: incidentItem,
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

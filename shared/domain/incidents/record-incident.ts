@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { assertFitsOneRecord } from './incident-size';
 import type { StaffCaller } from '../identity/caller';
 import type { NewIncident } from '../../schemas/incidents';
 import type { Incident } from './incident';
@@ -104,6 +105,7 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
     ...(reminder ? { reminder: { at: reminder.at.toISOString(), note: reminder.note } } : {}),
     version: 1,
   };
+  assertFitsOneRecord(incident);
   const alerts = buildAlerts(deps.ids, recipients, {
     incidentId: incident.id,
     kind: 'incident',
