@@ -13,14 +13,19 @@ export abstract class LanternError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
 
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
   }
 
   /** Extra, safe-to-show detail for the response body. */
   details(): Record<string, unknown> | undefined {
     return undefined;
+  }
+
+  /** Response headers the error asks for (e.g. Retry-After). */
+  headers(): Record<string, string> {
+    return {};
   }
 }
 
@@ -114,6 +119,24 @@ export class ConflictError extends LanternError {
 export class PayloadTooLargeError extends LanternError {
   readonly status = 413;
   readonly code = 'too_large';
+}
+
+/** Contention or throttling outlasted the retries: nothing was saved; try again shortly. */
+export class ServiceBusyError extends LanternError {
+  readonly status = 503;
+  readonly code = 'busy';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  override headers() {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
 }
 
 export function isLanternError(error: unknown): error is LanternError {

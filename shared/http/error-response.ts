@@ -27,7 +27,7 @@ export const INTERNAL_ERROR_MESSAGE =
 export function errorResponse(error: unknown, requestId: string, logger: Logger): APIGatewayProxyStructuredResultV2 {
   if (isLanternError(error)) {
     logger.info('request refused', { status: error.status, code: error.code });
-    return jsonResponse(error.status, { error: error.code, message: error.message, requestId, ...error.details() }, requestId);
+    return jsonResponse(error.status, { error: error.code, message: error.message, requestId, ...error.details() }, requestId, error.headers());
   }
   logger.error('unexpected failure', {}, error);
   // Not "nothing was saved": a failure can come after a write committed.

@@ -1,10 +1,11 @@
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { auditPut } from './audit-trail';
 import type { AlertGroup } from '../../domain/alerts/alert';
 import type { AlertGroupDirectory } from '../../domain/ports';
 import { ALERT_GROUP_PARTITION, ALERT_GROUP_PREFIX, alertGroupKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
+import { sendTransaction } from './send-transaction';
 
 export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
   constructor(
@@ -27,16 +28,12 @@ export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
   }
 
   async save(group: AlertGroup, audit: AuditEvent): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [{ Put: { TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } } }, auditPut(this.auditTableName, audit)],
-      }),
-    );
+    await sendTransaction(this.client, {
+      TransactItems: [{ Put: { TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } } }, auditPut(this.auditTableName, audit)],
+    });
   }
 
   async remove(groupId: string, audit: AuditEvent): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: this.tableName, Key: alertGroupKey(groupId) } }, auditPut(this.auditTableName, audit)] }),
-    );
+    await sendTransaction(this.client, { TransactItems: [{ Delete: { TableName: this.tableName, Key: alertGroupKey(groupId) } }, auditPut(this.auditTableName, audit)] });
   }
 }

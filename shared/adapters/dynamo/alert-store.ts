@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Alert } from '../../domain/alerts/alert';
 import type { AlertPage, AlertStore } from '../../domain/ports';
 import type { AuditEvent } from '../../domain/audit/audit-event';
@@ -6,6 +6,7 @@ import { ALERT_PREFIX, alertKey, staffPartition, unreadAlertIndexKey, unreadAler
 import { decodeCursor, encodeCursor, hasExactly, withoutKeys, type PageKey } from './pagination';
 import { auditPut } from './audit-trail';
 import type { TableNames } from './incident-store';
+import { sendTransaction } from './send-transaction';
 
 export function alertItem(alert: Alert) {
   return {
@@ -50,23 +51,21 @@ export class DynamoAlertStore implements AlertStore {
 
   async mark(recipientId: string, alertId: string, change: { readAt: string; acknowledgedAt?: string }, audit: AuditEvent): Promise<Alert> {
     const acknowledge = change.acknowledgedAt !== undefined;
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tables.records,
-              Key: alertKey(recipientId, alertId),
-              // The first reading and acknowledgement stand; leaving the unread index is what "read" means.
-              UpdateExpression: `SET readAt = if_not_exists(readAt, :readAt)${acknowledge ? ', acknowledgedAt = if_not_exists(acknowledgedAt, :acknowledgedAt)' : ''} REMOVE gsi1pk, gsi1sk`,
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':readAt': change.readAt, ...(acknowledge ? { ':acknowledgedAt': change.acknowledgedAt } : {}) },
-            },
+    await sendTransaction(this.client, {
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.tables.records,
+            Key: alertKey(recipientId, alertId),
+            // The first reading and acknowledgement stand; leaving the unread index is what "read" means.
+            UpdateExpression: `SET readAt = if_not_exists(readAt, :readAt)${acknowledge ? ', acknowledgedAt = if_not_exists(acknowledgedAt, :acknowledgedAt)' : ''} REMOVE gsi1pk, gsi1sk`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':readAt': change.readAt, ...(acknowledge ? { ':acknowledgedAt': change.acknowledgedAt } : {}) },
           },
-          auditPut(this.tables.audit, audit),
-        ],
-      }),
-    );
+        },
+        auditPut(this.tables.audit, audit),
+      ],
+    });
     const updated = await this.get(recipientId, alertId);
     if (!updated) throw new Error('Alert vanished after update');
     return updated;

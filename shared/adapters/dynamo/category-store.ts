@@ -1,10 +1,11 @@
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { CategoryCatalogue } from '../../domain/ports';
 import { auditPut } from './audit-trail';
 import type { Category } from '../../domain/categories/category';
 import { CATEGORY_PARTITION, CATEGORY_PREFIX, categoryKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
+import { sendTransaction } from './send-transaction';
 
 const ITEM_TYPE = 'Category';
 
@@ -30,9 +31,7 @@ export class DynamoCategoryStore implements CategoryCatalogue {
   }
 
   async save(category: Category, audit: AuditEvent): Promise<void> {
-    await this.client.send(
-      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: categoryItem(category) } }, auditPut(this.auditTableName, audit)] }),
-    );
+    await sendTransaction(this.client, { TransactItems: [{ Put: { TableName: this.tableName, Item: categoryItem(category) } }, auditPut(this.auditTableName, audit)] });
   }
 }
 

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   IdempotencyKeyTakenError,
   type ActionWrite,
@@ -16,6 +16,7 @@ import { alertItem } from './alert-store';
 import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError } from '../../errors/lantern-error';
 import { auditPut } from './audit-trail';
+import { sendTransaction } from './send-transaction';
 
 export interface TableNames {
   readonly records: string;
@@ -53,7 +54,7 @@ export class DynamoIncidentStore implements IncidentStore {
       auditPut(this.tables.audit, write.audit),
     ];
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+      await sendTransaction(this.client, { TransactItems: items });
     } catch (error) {
       if (write.idempotency && failedConditionAt(error, 0)) throw new IdempotencyKeyTakenError('Idempotency key already used');
       throw error;
@@ -79,29 +80,27 @@ export class DynamoIncidentStore implements IncidentStore {
 
   async appendAction(write: ActionWrite): Promise<void> {
     const { action } = write;
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          // The incident must still be there; actions never arrive for nothing.
-          { ConditionCheck: { TableName: this.tables.records, Key: incidentKey(action.incidentId), ConditionExpression: 'attribute_exists(pk)' } },
-          {
-            Put: {
-              TableName: this.tables.records,
-              Item: { ...incidentActionKey(action.incidentId, action.id), type: 'IncidentAction', ...action },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await sendTransaction(this.client, {
+      TransactItems: [
+        // The incident must still be there; actions never arrive for nothing.
+        { ConditionCheck: { TableName: this.tables.records, Key: incidentKey(action.incidentId), ConditionExpression: 'attribute_exists(pk)' } },
+        {
+          Put: {
+            TableName: this.tables.records,
+            Item: { ...incidentActionKey(action.incidentId, action.id), type: 'IncidentAction', ...action },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          ...write.newlyTaggedStaffIds.map((staffId) => ({
-            Put: {
-              TableName: this.tables.records,
-              Item: { ...incidentTaggedKey(action.incidentId, staffId), type: 'IncidentTag', staffId, firstActionId: action.id },
-            },
-          })),
-          ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
-          auditPut(this.tables.audit, write.audit),
-        ],
-      }),
-    );
+        },
+        ...write.newlyTaggedStaffIds.map((staffId) => ({
+          Put: {
+            TableName: this.tables.records,
+            Item: { ...incidentTaggedKey(action.incidentId, staffId), type: 'IncidentTag', staffId, firstActionId: action.id },
+          },
+        })),
+        ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        auditPut(this.tables.audit, write.audit),
+      ],
+    });
   }
 
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { auditPut } from './audit-trail';
 import { failedConditionAt } from './transaction-errors';
@@ -8,6 +8,7 @@ import type { StaffProfile } from '../../domain/staff/staff-profile';
 import { STAFF_DIRECTORY_PARTITION, staffDirectoryIndexKey, staffProfileKey } from './keys';
 import { batchGet } from './batch-get';
 import { queryAll, withoutKeys } from './pagination';
+import { sendTransaction } from './send-transaction';
 
 const ITEM_TYPE = 'StaffProfile';
 
@@ -48,11 +49,9 @@ export class DynamoStaffDirectory implements StaffDirectory {
       ? { ConditionExpression: 'updatedAt = :expected', ExpressionAttributeValues: { ':expected': options.expectedUpdatedAt } }
       : {};
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile), ...guard } }, auditPut(this.auditTableName, audit)],
-        }),
-      );
+      await sendTransaction(this.client, {
+        TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile), ...guard } }, auditPut(this.auditTableName, audit)],
+      });
     } catch (error) {
       if (options.expectedUpdatedAt && failedConditionAt(error, 0)) {
         throw new ConflictError('This account was changed by someone else just now. Reload it and try again.');

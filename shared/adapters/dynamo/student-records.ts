@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student } from '../../domain/students/student';
 import { STUDENT_SEARCH_PARTITION, studentKey, studentSearchKey } from './keys';
 import { batchGet } from './batch-get';
 import { withoutKeys } from './pagination';
+import { sendTransaction } from './send-transaction';
 
 const ITEM_TYPE = 'Student';
 const SEARCH_TYPE = 'StudentSearchToken';
@@ -72,28 +73,26 @@ export class DynamoStudentRecords implements StudentDirectory {
       pupil && pupil.status !== 'archived' ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])] : [];
     const newTokens = tokensFor(student);
     const staleTokens = tokensFor(previous).filter((name) => !newTokens.includes(name));
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
-          ...staleTokens.map((name) => ({ Delete: { TableName: this.tableName, Key: studentSearchKey(name, student.id) } })),
-          ...newTokens.map((name) => ({
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...studentSearchKey(name, student.id),
-                type: SEARCH_TYPE,
-                studentId: student.id,
-                givenName: student.givenName,
-                familyName: student.familyName,
-                yearGroup: student.yearGroup,
-                className: student.className,
-              },
+    await sendTransaction(this.client, {
+      TransactItems: [
+        { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
+        ...staleTokens.map((name) => ({ Delete: { TableName: this.tableName, Key: studentSearchKey(name, student.id) } })),
+        ...newTokens.map((name) => ({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...studentSearchKey(name, student.id),
+              type: SEARCH_TYPE,
+              studentId: student.id,
+              givenName: student.givenName,
+              familyName: student.familyName,
+              yearGroup: student.yearGroup,
+              className: student.className,
             },
-          })),
-        ],
-      }),
-    );
+          },
+        })),
+      ],
+    });
   }
 }
 
