@@ -20,6 +20,8 @@ export interface FunctionEnvironmentSource {
   readonly userPoolClientId: string;
   readonly senderEmail: string;
   readonly elevationWindowMinutes: number;
+  /** The per-stack secret that signs page cursors (a dynamic reference, resolved at deploy). */
+  readonly cursorKey: string;
 }
 
 /** Set by Lambda itself; Lambda refuses a function that sets them. */
@@ -48,6 +50,7 @@ export function functionEnvironment(source: FunctionEnvironmentSource): Record<s
     USER_POOL_CLIENT_ID: source.userPoolClientId,
     SENDER_EMAIL: source.senderEmail,
     ELEVATION_WINDOW_MINUTES: String(source.elevationWindowMinutes),
+    CURSOR_KEY: source.cursorKey,
   };
   const missing = requiredEnvironmentNames.filter((name) => !providedByLambda.has(name) && !(name in environment));
   if (missing.length > 0) {

@@ -1,3 +1,5 @@
+import { NagSuppressions } from 'cdk-nag';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -60,6 +62,17 @@ export class SchoolStack extends Stack {
       deadLetterQueue: this.events.deadLetterQueue,
     });
 
+    // Signs page cursors. CloudFormation resolves it into the functions' environment at
+    // deploy (encrypted at rest, no call at cold start); leaked, it lets a client craft a
+    // cursor that still has to pass the check against its own query.
+    const cursorKey = new Secret(this, 'CursorKey', {
+      description: `Lantern ${school.id}: HMAC key for page cursors`,
+      encryptionKey: this.dataStores.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    NagSuppressions.addResourceSuppressions(cursorKey, [
+      { id: 'AwsSolutions-SMG4', reason: 'The cursor key only signs page cursors that live minutes; rotating it means a redeploy, which the README describes.' },
+    ]);
     const settings: HandlerSettings = {
       sourceRoot: props.sourceRoot ?? repositoryRoot,
       logKey: this.dataStores.key,
@@ -80,6 +93,7 @@ export class SchoolStack extends Stack {
         userPoolClientId: this.identity.staffClient.userPoolClientId,
         senderEmail: school.senderEmail,
         elevationWindowMinutes: trust.elevationWindowMinutes,
+        cursorKey: cursorKey.secretValue.unsafeUnwrap(),
       }),
       grantAccess: (handler) =>
         grantHandlerAccess(handler, {

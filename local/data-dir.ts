@@ -24,9 +24,11 @@ export interface DataDirLayout {
   readonly dynamodbPidFile: string;
   /** Planner reminders waiting to fire (the local EventBridge Scheduler). */
   readonly schedulesFile: string;
+  /** The key that signs page cursors, made on first start. */
+  readonly cursorKeyFile: string;
 }
 
-const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'dynamodb.pid', 'schedules.json'] as const;
+const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'dynamodb.pid', 'schedules.json', 'cursor-key'] as const;
 
 export function dataDirLayout(root: string): DataDirLayout {
   const absolute = resolve(root);
@@ -42,6 +44,7 @@ export function dataDirLayout(root: string): DataDirLayout {
     deadLetterLog: join(absolute, 'dead-letter.jsonl'),
     dynamodbPidFile: join(absolute, 'dynamodb.pid'),
     schedulesFile: join(absolute, 'schedules.json'),
+    cursorKeyFile: join(absolute, 'cursor-key'),
   };
 }
 

@@ -9,7 +9,7 @@ export const SENDER_EMAIL = 'lantern@oakfield.example';
  * The variables `loadConfig` reads at a handler's cold start, pointing the same adapters at
  * the stand-ins: only endpoints and credentials differ from the stack's environment.
  */
-export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>, options: { logLevel: string }): Record<string, string> {
+export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>, options: { logLevel: string; cursorKey: string }): Record<string, string> {
   return {
     AWS_REGION: facts.region,
     AWS_ACCESS_KEY_ID: facts.credentials.accessKeyId,
@@ -31,6 +31,7 @@ export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>,
     USER_POOL_CLIENT_ID: facts.cognito.clientId,
     SENDER_EMAIL,
     LOG_LEVEL: options.logLevel,
+    CURSOR_KEY: options.cursorKey,
     DYNAMODB_ENDPOINT: facts.dynamodb.endpoint,
     S3_ENDPOINT: facts.s3.endpoint,
     SES_ENDPOINT: facts.emails.endpoint,

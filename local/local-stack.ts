@@ -13,6 +13,7 @@ import { LOOPBACK, preferredPort } from './free-port';
 import { startHttpGateway, type HealthReport, type ServiceName } from './gateway/http-gateway';
 import { createTokenVerifier } from './gateway/verify-token';
 import { DEMO_SCHOOL, handlerEnvironment } from './handler-environment';
+import { localCursorKey } from './cursor-key';
 import { createHandlerModules } from './handler-modules';
 import { createLambdaContext } from './lambda-context';
 import type { LocalFacts } from './local-facts';
@@ -197,7 +198,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       jwksUrl: cognito.service.jwksUrlFor(pool.userPoolId),
     });
     // Before any handler module is imported: they read their configuration at cold start.
-    Object.assign(process.env, handlerEnvironment(facts, { logLevel: process.env.LOG_LEVEL ?? (options.quiet ? 'warn' : 'info') }));
+    Object.assign(
+      process.env,
+      handlerEnvironment(facts, { logLevel: process.env.LOG_LEVEL ?? (options.quiet ? 'warn' : 'info'), cursorKey: await localCursorKey(layout.cursorKeyFile) }),
+    );
     await seedDemoSchool(loadConfig(process.env), users);
 
     const nextState: LocalState = {

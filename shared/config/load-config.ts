@@ -25,6 +25,8 @@ const environmentSchema = z.object({
   USER_POOL_ID: z.string().min(1),
   USER_POOL_CLIENT_ID: z.string().min(1),
   SENDER_EMAIL: z.email(),
+  /** Keys the HMAC on page cursors: a per-stack secret (Secrets Manager in AWS, a file per data folder locally). */
+  CURSOR_KEY: z.string().min(32, 'must be at least 32 characters'),
   ELEVATION_WINDOW_MINUTES: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DYNAMODB_ENDPOINT: optionalUrl,
@@ -53,6 +55,8 @@ export interface Config {
   readonly userPool: { readonly id: string; readonly clientId: string; readonly publicEndpoint?: string };
   readonly senderEmail: string;
   readonly elevationWindowMinutes: number;
+  /** Signs page cursors so a client cannot craft one. */
+  readonly cursorKey: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Endpoint overrides for API-compatible stand-ins; absent in AWS. */
   readonly endpoints: {
@@ -92,6 +96,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     userPool: { id: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID, publicEndpoint: env.PUBLIC_COGNITO_ENDPOINT },
     senderEmail: env.SENDER_EMAIL,
     elevationWindowMinutes: env.ELEVATION_WINDOW_MINUTES,
+    cursorKey: env.CURSOR_KEY,
     logLevel: env.LOG_LEVEL,
     endpoints: {
       dynamodb: env.DYNAMODB_ENDPOINT,

@@ -9,6 +9,7 @@ import { DynamoSchoolProfileSource } from '../adapters/dynamo/school-profile-sou
 import { DynamoIncidentStore } from '../adapters/dynamo/incident-store';
 import { DynamoAlertStore } from '../adapters/dynamo/alert-store';
 import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
+import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer';
 import { EventBridgePublisher, createEventBridgeClient } from '../adapters/eventbridge/eventbridge-publisher';
@@ -22,6 +23,7 @@ import type { Deps } from '../domain/deps';
 export function buildDeps(config: Config): Deps {
   const documents = createDocumentClient(config);
   const records = config.tables.records;
+  const cursors = new CursorCodec(config.cursorKey);
   return {
     school: {
       id: config.school.id,
@@ -39,8 +41,8 @@ export function buildDeps(config: Config): Deps {
     alertGroups: new DynamoAlertGroupDirectory(documents, records, config.tables.audit),
     schoolProfile: new DynamoSchoolProfileSource(documents, records),
     incidents: new DynamoIncidentStore(documents, config.tables),
-    alerts: new DynamoAlertStore(documents, config.tables),
-    audit: new DynamoAuditTrail(documents, config.tables.audit),
+    alerts: new DynamoAlertStore(documents, config.tables, cursors),
+    audit: new DynamoAuditTrail(documents, config.tables.audit, cursors),
     notifications: new DynamoNotificationLedger(documents, records),
     reminders: new EventBridgeReminderScheduler(createSchedulerClient(config), { ...config.reminders, eventBusArn: config.eventBusArn }),
     mailer: new SesMailer(createSesClient(config), config.senderEmail),

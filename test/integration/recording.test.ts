@@ -421,6 +421,8 @@ describe('refusing bad input on the local stack', () => {
     ['another member of staff\'s alerts', '', 'OTHER'],
     ['a key from the unread list, on the full list', '', 'UNREAD'],
     ['a key from the full list, on the unread list', 'unread=true&', 'FULL'],
+    ['a key with an empty partition key', '', 'EMPTY_PK'],
+    ['an unread key with an empty index sort key', 'unread=true&', 'EMPTY_GSI1SK'],
   ])('refuses a dashboard cursor that is %s with 400, not 500', async (_label, filter, cursor) => {
     // Prepare
     const encode = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -429,6 +431,8 @@ describe('refusing bad input on the local stack', () => {
       OTHER: encode({ ...alertKey, pk: `STAFF#${unrelated.user.id}` }),
       UNREAD: encode({ ...alertKey, gsi1pk: `UNREAD#${author.user.id}`, gsi1sk: '01JHT0000000000000000000A1' }),
       FULL: encode(alertKey),
+      EMPTY_PK: encode({ ...alertKey, pk: '' }),
+      EMPTY_GSI1SK: encode({ ...alertKey, gsi1pk: `UNREAD#${author.user.id}`, gsi1sk: '' }),
     };
 
     // Act

@@ -3,7 +3,7 @@ import type { Alert } from '../../domain/alerts/alert';
 import type { AlertPage, AlertStore } from '../../domain/ports';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { ALERT_PREFIX, alertKey, staffPartition, unreadAlertIndexKey, unreadAlertPartition } from './keys';
-import { decodeCursor, encodeCursor, hasExactly, withoutKeys, type PageKey } from './pagination';
+import { hasExactly, withoutKeys, type CursorCodec, type PageKey } from './pagination';
 import { auditPut } from './audit-trail';
 import type { TableNames } from './incident-store';
 import { sendTransaction } from './send-transaction';
@@ -21,6 +21,7 @@ export class DynamoAlertStore implements AlertStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tables: TableNames,
+    private readonly cursors: CursorCodec,
   ) {}
 
   async list(recipientId: string, options: { unreadOnly: boolean; limit: number; cursor?: string }): Promise<AlertPage> {
@@ -30,6 +31,8 @@ export class DynamoAlertStore implements AlertStore {
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': staffPartition(recipientId), ':prefix': ALERT_PREFIX },
         };
+    // A cursor belongs to one recipient's one list.
+    const cursorQuery = alertCursorQuery(recipientId, options.unreadOnly);
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tables.records,
@@ -37,10 +40,10 @@ export class DynamoAlertStore implements AlertStore {
         // Alert ids are ULIDs: descending order is newest first.
         ScanIndexForward: false,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, (key) => (options.unreadOnly ? isUnreadListKey(key, recipientId) : isAlertListKey(key, recipientId))),
+        ExclusiveStartKey: this.cursors.decode(options.cursor, cursorQuery, (key) => (options.unreadOnly ? isUnreadListKey(key, recipientId) : isAlertListKey(key, recipientId))),
       }),
     );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    const nextCursor = this.cursors.encode(page.LastEvaluatedKey, cursorQuery);
     return { alerts: (page.Items ?? []).map(toAlert), ...(nextCursor ? { nextCursor } : {}) };
   }
 
@@ -70,6 +73,11 @@ export class DynamoAlertStore implements AlertStore {
     if (!updated) throw new Error('Alert vanished after update');
     return updated;
   }
+}
+
+/** What an alert cursor is bound to: whose list, and which. */
+export function alertCursorQuery(recipientId: string, unreadOnly: boolean): string {
+  return `alerts|${recipientId}|${unreadOnly ? 'unread' : 'all'}`;
 }
 
 /** A key from the recipient's own partition, among their alerts. */

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { AuditSearch, AuditTrail } from '../../domain/ports';
-import { decodeCursor, encodeCursor, hasExactly } from './pagination';
+import { hasExactly, type CursorCodec } from './pagination';
 import { auditKey, auditRecordPartition, auditStaffPartition, auditStudentPartition } from './keys';
 
 export function auditItem(event: AuditEvent) {
@@ -22,6 +22,8 @@ export class DynamoAuditTrail implements AuditTrail {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Only searches page; the sign-in triggers only record. */
+    private readonly cursors?: CursorCodec,
   ) {}
 
   async record(event: AuditEvent): Promise<void> {
@@ -37,6 +39,9 @@ export class DynamoAuditTrail implements AuditTrail {
     // Sort keys are "<ISO time>#<event id>": '~' sorts after every id character.
     const from = search.from ? new Date(search.from).toISOString() : '0000';
     const to = search.to ? `${new Date(search.to).toISOString()}~` : '9999';
+    if (!this.cursors) throw new Error('This audit trail was built without a cursor key: it records, it does not search');
+    // A cursor belongs to one subject's one window.
+    const cursorQuery = auditCursorQuery(search.by, search.id, from, to);
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -46,8 +51,9 @@ export class DynamoAuditTrail implements AuditTrail {
         ExpressionAttributeValues: { ':partition': index.partition, ':from': from, ':to': to },
         Limit: search.limit,
         // Only a key from this partition, inside this window: DynamoDB refuses any other with an error.
-        ExclusiveStartKey: decodeCursor(
+        ExclusiveStartKey: this.cursors.decode(
           search.cursor,
+          cursorQuery,
           (key) =>
             hasExactly(key, index.indexName ? ['pk', 'sk', index.key] : ['pk', 'sk']) &&
             key[index.key] === index.partition &&
@@ -56,9 +62,14 @@ export class DynamoAuditTrail implements AuditTrail {
         ),
       }),
     );
-    const nextCursor = encodeCursor(page.LastEvaluatedKey);
+    const nextCursor = this.cursors.encode(page.LastEvaluatedKey, cursorQuery);
     return { events: (page.Items ?? []).map(toEvent), ...(nextCursor ? { nextCursor } : {}) };
   }
+}
+
+/** What an audit cursor is bound to: the subject and the window, as normalised for the query. */
+export function auditCursorQuery(by: string, id: string, from: string, to: string): string {
+  return `audit|${by}|${id}|${from}|${to}`;
 }
 
 function toEvent(item: Record<string, unknown>): AuditEvent {

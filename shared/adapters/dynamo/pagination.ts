@@ -1,4 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '../../errors/lantern-error';
 
 /** Every item a Query matches, following LastEvaluatedKey. */
@@ -16,22 +17,46 @@ export async function queryAll(client: DynamoDBDocumentClient, input: QueryComma
 /** A page's LastEvaluatedKey: Lantern's keys are all strings. */
 export type PageKey = Readonly<Record<string, string>>;
 
-/** Opaque page cursors: the LastEvaluatedKey, base64url-encoded JSON. */
-export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
 /**
- * The key a cursor stands for. A cursor is only ever one this list gave out: anything else
- * (not JSON, not an object of strings, or a key `fromThisList` does not recognise: another
- * member of staff's partition, another list's index) is refused with 400. Handed to
- * DynamoDB it would fail the query with a 500, or start somewhere it should not.
+ * Page cursors a client cannot craft. A cursor is the page's LastEvaluatedKey as
+ * base64url JSON, then an HMAC-SHA256 over it and over the query it belongs to (the list and
+ * its partition, filters and window), keyed with the stack's cursor key. A decoded cursor
+ * is also checked against that query (`fromThisList`: the same partition, the attributes
+ * that list's keys have, none of them empty), so even a cursor signed with a leaked key
+ * cannot start another list, or make DynamoDB fail the query with a 500.
  */
-export function decodeCursor(cursor: string | undefined, fromThisList: (key: PageKey) => boolean = () => true): PageKey | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  const key = parsedKey(cursor);
-  if (!key || !fromThisList(key)) throw ValidationError.forField('cursor', 'is not a cursor this list gave out');
-  return key;
+export class CursorCodec {
+  private readonly key: Buffer;
+
+  constructor(key: string) {
+    if (key.length < 32) throw new Error('The cursor key must be at least 32 characters');
+    this.key = Buffer.from(key, 'utf8');
+  }
+
+  encode(key: Record<string, unknown> | undefined, query: string): string | undefined {
+    if (!key) return undefined;
+    const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
+    return `${payload}.${this.mac(payload, query)}`;
+  }
+
+  /** The key a cursor stands for; anything but a cursor this query gave out is a 400. */
+  decode(cursor: string | undefined, query: string, fromThisList: (key: PageKey) => boolean): PageKey | undefined {
+    if (cursor === undefined || cursor === '') return undefined;
+    const [payload, mac, ...rest] = cursor.split('.');
+    const key = payload && mac && rest.length === 0 && this.verifies(payload, query, mac) ? parsedKey(payload) : undefined;
+    if (!key || !fromThisList(key)) throw ValidationError.forField('cursor', 'is not a cursor this list gave out');
+    return key;
+  }
+
+  private mac(payload: string, query: string): string {
+    return createHmac('sha256', this.key).update(query).update('\u0000').update(payload).digest('base64url');
+  }
+
+  private verifies(payload: string, query: string, mac: string): boolean {
+    const expected = Buffer.from(this.mac(payload, query));
+    const given = Buffer.from(mac);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
 }
 
 /** True when the key has exactly these attributes: DynamoDB refuses a start key with more or fewer. */
@@ -40,16 +65,17 @@ export function hasExactly(key: PageKey, attributes: readonly string[]): boolean
   return names.length === attributes.length && attributes.every((attribute) => names.includes(attribute));
 }
 
-function parsedKey(cursor: string): PageKey | undefined {
+function parsedKey(payload: string): PageKey | undefined {
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
   if (!decoded || typeof decoded !== 'object' || Array.isArray(decoded)) return undefined;
   const entries = Object.entries(decoded);
-  return entries.length > 0 && entries.every(([, value]) => typeof value === 'string') ? (decoded as PageKey) : undefined;
+  // DynamoDB refuses an empty key attribute with an error, so an empty one is no key of ours.
+  return entries.length > 0 && entries.every(([, value]) => typeof value === 'string' && value !== '') ? (decoded as PageKey) : undefined;
 }
 
 /** Strips the storage attributes (keys, item type) from an item. */

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoAlertStore, alertItem } from '../../../shared/adapters/dynamo/alert-store';
+import { DynamoAlertStore, alertCursorQuery, alertItem } from '../../../shared/adapters/dynamo/alert-store';
+import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 import { alertFixture } from '../support/incident-records';
 import { auditEventFixture } from '../support/audit-events';
 import { staffOf } from '../support/school-cast';
@@ -15,7 +16,8 @@ const recipientId = staffOf.designatedLead.id;
 
 afterEach(() => dynamo.reset());
 
-const store = () => new DynamoAlertStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tables);
+const cursors = new CursorCodec('alert-store-test-cursor-key-0123456789abcdef');
+const store = () => new DynamoAlertStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tables, cursors);
 
 describe('alertItem', () => {
   it('files an unread alert in the unread index, and a read one out of it', () => {
@@ -89,7 +91,9 @@ describe('DynamoAlertStore.list', () => {
 });
 
 describe('DynamoAlertStore.list refuses a cursor this list did not give out', () => {
-  const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  // Signed as this list would sign it: even then, a key that is not this list's is refused.
+  let unreadOnlyOfCase = false;
+  const cursor = (key: Record<string, unknown>) => cursors.encode(key, alertCursorQuery(recipientId, unreadOnlyOfCase))!;
   const own = { pk: `STAFF#${recipientId}`, sk: 'ALERT#01JHT0000000000000000000A1' };
   const ownUnread = { ...own, gsi1pk: `UNREAD#${recipientId}`, gsi1sk: '01JHT0000000000000000000A1' };
   const other = staffOf.unrelatedTeacher.id;
@@ -103,9 +107,12 @@ describe('DynamoAlertStore.list refuses a cursor this list did not give out', ()
     ['another member of staff’s unread index', true, { ...ownUnread, gsi1pk: `UNREAD#${other}` }],
     ['an unread key whose alert is someone else’s', true, { ...ownUnread, pk: `STAFF#${other}` }],
     ['an unread key with its index sort key missing', true, { pk: own.pk, sk: own.sk, gsi1pk: `UNREAD#${recipientId}` }],
+    ['an empty partition key', false, { ...own, pk: '' }],
+    ['an empty index sort key', true, { ...ownUnread, gsi1sk: '' }],
   ])('refuses %s with 400 and queries nothing', async (_case, unreadOnly, key) => {
     // Prepare
     dynamo.on(QueryCommand).resolves({ Items: [] });
+    unreadOnlyOfCase = unreadOnly;
 
     // Act
     const attempt = store().list(recipientId, { unreadOnly, limit: 10, cursor: cursor(key) });
@@ -122,12 +129,37 @@ describe('DynamoAlertStore.list refuses a cursor this list did not give out', ()
   ])('accepts a key of the recipient’s own on %s', async (_case, unreadOnly, key) => {
     // Prepare
     dynamo.on(QueryCommand).resolves({ Items: [] });
+    unreadOnlyOfCase = unreadOnly;
 
     // Act
     await store().list(recipientId, { unreadOnly, limit: 10, cursor: cursor(key) });
 
     // Assess
     expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: key });
+  });
+});
+
+describe('DynamoAlertStore.list refuses a cursor a client made or moved', () => {
+  const own = { pk: `STAFF#${recipientId}`, sk: 'ALERT#01JHT0000000000000000000A1' };
+  const signed = cursors.encode(own, alertCursorQuery(recipientId, false))!;
+
+  it.each([
+    ['crafted: the key as base64 JSON, unsigned', Buffer.from(JSON.stringify(own)).toString('base64url')],
+    ['crafted: signed with another key', new CursorCodec('someone-elses-cursor-key-0123456789abcdef').encode(own, alertCursorQuery(recipientId, false))!],
+    ['truncated', signed.slice(0, -3)],
+    ['with its signature cut off', signed.split('.')[0]!],
+    ['from another query: the unread list', cursors.encode(own, alertCursorQuery(recipientId, true))!],
+    ['from another member of staff’s list', cursors.encode(own, alertCursorQuery(staffOf.unrelatedTeacher.id, false))!],
+  ])('refuses a cursor that is %s with 400 and queries nothing', async (_case, cursor) => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const attempt = store().list(recipientId, { unreadOnly: false, limit: 10, cursor });
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 });
 

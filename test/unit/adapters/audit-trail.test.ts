@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoAuditTrail, auditItem } from '../../../shared/adapters/dynamo/audit-trail';
+import { DynamoAuditTrail, auditCursorQuery, auditItem } from '../../../shared/adapters/dynamo/audit-trail';
+import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 import { auditEventFixture } from '../support/audit-events';
 import { ValidationError } from '../../../shared/errors/lantern-error';
 
@@ -12,7 +13,8 @@ const tableName = 'lantern-audit';
 
 afterEach(() => dynamo.reset());
 
-const trail = () => new DynamoAuditTrail(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName);
+const cursors = new CursorCodec('audit-trail-test-cursor-key-0123456789abcdef');
+const trail = () => new DynamoAuditTrail(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName, cursors);
 const event = auditEventFixture({ action: 'incident.read', recordType: 'incident', recordId: 'I1', studentId: 'student-amara' });
 
 describe('DynamoAuditTrail.record', () => {
@@ -112,7 +114,9 @@ describe('DynamoAuditTrail.search', () => {
     expect(dynamo).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
   });
 
-  const cursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  // Signed as the search would sign it: even then, a key that is not the search's is refused.
+  let queryOfCase = '';
+  const cursor = (key: Record<string, unknown>) => cursors.encode(key, queryOfCase)!;
   const at = '2025-01-15T10:00:00.000Z#01JHT0000000000000000000E1';
 
   it.each([
@@ -122,10 +126,13 @@ describe('DynamoAuditTrail.search', () => {
     ['a key from the record search, on the staff search', 'staff', { pk: 'RECORD#I1', sk: at }],
     ['a key from the staff index, on the pupil search', 'student', { pk: 'RECORD#I1', sk: at, staffPk: 'STAFF#staff-1' }],
     ['a key outside the time window', 'record', { pk: 'RECORD#I1', sk: '2024-06-01T10:00:00.000Z#01JHT0000000000000000000E1' }],
+    ['an empty partition key', 'record', { pk: '', sk: at }],
+    ['an empty index key', 'staff', { pk: 'RECORD#I1', sk: at, staffPk: '' }],
   ] as const)('refuses a cursor holding %s with 400 and queries nothing', async (_case, by, key) => {
     // Prepare
     dynamo.on(QueryCommand).resolves({ Items: [] });
     const id = by === 'staff' ? 'staff-1' : 'I1';
+    queryOfCase = auditCursorQuery(by, id, '2025-01-01T00:00:00.000Z', '9999');
 
     // Act
     const attempt = trail().search({ by, id, from: '2025-01-01T00:00:00Z', limit: 10, cursor: cursor(key) });
@@ -140,11 +147,28 @@ describe('DynamoAuditTrail.search', () => {
     // Prepare
     const key = { pk: 'RECORD#I1', sk: at, staffPk: 'STAFF#staff-1' };
     dynamo.on(QueryCommand).resolves({ Items: [] });
+    queryOfCase = auditCursorQuery('staff', 'staff-1', '0000', '9999');
 
     // Act
     await trail().search({ by: 'staff', id: 'staff-1', limit: 10, cursor: cursor(key) });
 
     // Assess
     expect(dynamo).toHaveReceivedCommandWith(QueryCommand, { ExclusiveStartKey: key });
+  });
+});
+
+describe('DynamoAuditTrail.search refuses a cursor from another window', () => {
+  it('refuses a cursor given out for another window of the same record with 400', async () => {
+    // Prepare
+    const key = { pk: 'RECORD#I1', sk: '2025-01-15T10:00:00.000Z#01JHT0000000000000000000E1' };
+    const otherWindow = cursors.encode(key, auditCursorQuery('record', 'I1', '2025-01-01T00:00:00.000Z', '9999'))!;
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const attempt = trail().search({ by: 'record', id: 'I1', limit: 10, cursor: otherWindow });
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 });

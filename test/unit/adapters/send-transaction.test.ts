@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { sendTransaction, transactionRetry, type RetryPolicy } from '../../../shared/adapters/dynamo/send-transaction';
 import { DynamoIncidentStore } from '../../../shared/adapters/dynamo/incident-store';
 import { DynamoAlertStore } from '../../../shared/adapters/dynamo/alert-store';
+import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 import { recordIncident } from '../../../shared/domain/incidents/record-incident';
 import { IdempotencyKeyTakenError } from '../../../shared/domain/ports';
 import { ServiceBusyError } from '../../../shared/errors/lantern-error';
@@ -140,7 +141,7 @@ describe('conflicts in the stores', () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
     dynamo.on(GetCommand).resolves({});
     const teacher = staffProfile();
-    const alerts = new DynamoAlertStore(documents(), tables);
+    const alerts = new DynamoAlertStore(documents(), tables, new CursorCodec('send-transaction-test-cursor-key-0123456789'));
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
     const config = testConfig();
     const handler = apiRoute('me.read', { context: () => ({ config, deps }) }).handle(async () =>

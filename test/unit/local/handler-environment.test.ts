@@ -31,7 +31,7 @@ const facts: Omit<LocalFacts, 'users' | 'dataDir'> = {
 describe('handlerEnvironment', () => {
   it('sets every variable the handlers require at cold start, so loadConfig accepts it', () => {
     // Act
-    const environment = handlerEnvironment(facts, { logLevel: 'warn' });
+    const environment = handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'local-test-cursor-key-0123456789abcdef' });
 
     // Assess
     expect(requiredEnvironmentNames.filter((name) => !environment[name])).toEqual([]);
@@ -40,7 +40,7 @@ describe('handlerEnvironment', () => {
 
   it('points every adapter at its stand-in and the front end at the local Cognito', () => {
     // Act
-    const config = loadConfig(handlerEnvironment(facts, { logLevel: 'warn' }));
+    const config = loadConfig(handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'local-test-cursor-key-0123456789abcdef' }));
 
     // Assess
     expect(config.endpoints).toMatchObject({
@@ -58,7 +58,7 @@ describe('handlerEnvironment', () => {
 
   it('names a reminder dead-letter queue in the local account, which the local Scheduler ignores', () => {
     // Act
-    const config = loadConfig(handlerEnvironment(facts, { logLevel: 'warn' }));
+    const config = loadConfig(handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'local-test-cursor-key-0123456789abcdef' }));
 
     // Assess
     expect(config.reminders.deadLetterQueueArn).toBe('arn:aws:sqs:eu-west-2:000000000000:lantern-reminders-dlq');

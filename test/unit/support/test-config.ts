@@ -19,6 +19,7 @@ export function testEnvironment(overrides: NodeJS.ProcessEnv = {}): NodeJS.Proce
     USER_POOL_ID: 'eu-west-2_AbCdEf123',
     USER_POOL_CLIENT_ID: '4l8q2n7c0ajk1example',
     SENDER_EMAIL: 'lantern@castlemead.example.sch.uk',
+    CURSOR_KEY: 'castle-mead-test-cursor-key-0123456789abcdef',
     ...overrides,
   };
 }
