@@ -541,6 +541,31 @@ describe('the audit trail of a scripted session', () => {
     expect(response.body).toMatchObject({ error: 'validation_failed', issues: [{ field }] });
   });
 
+  it.each([
+    ['crafted with an empty partition key', () => Buffer.from(JSON.stringify({ pk: '', sk: '2026-01-01T00:00:00.000Z#X' })).toString('base64url')],
+    ['crafted for this record, unsigned', () => Buffer.from(JSON.stringify({ pk: `RECORD#${incidentId}`, sk: '2026-01-01T00:00:00.000Z#X' })).toString('base64url')],
+  ])('refuses an audit cursor %s with 400 naming the cursor, not 500', async (_case, cursor) => {
+    // Act
+    const response = await audit({ recordId: incidentId, cursor: cursor() }, token(amara));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: 'validation_failed', issues: [{ field: 'cursor' }] });
+  });
+
+  it('pages the audit with the cursor it gave out, and refuses that cursor on another record', async () => {
+    // Act
+    const first = await callApi<AuditPage & { nextCursor?: string }>(`/v1/audit?${new URLSearchParams({ recordId: incidentId, limit: '1' })}`, { token: token(amara) });
+    const next = await audit({ recordId: incidentId, limit: '1', cursor: first.body.nextCursor ?? '' }, token(amara));
+    const elsewhere = await audit({ recordId: ben.id, limit: '1', cursor: first.body.nextCursor ?? '' }, token(amara));
+
+    // Assess
+    expect(first.body.nextCursor).toBeDefined();
+    expect(next.status).toBe(200);
+    expect(next.body.events[0]?.id).not.toBe(first.body.events[0]?.id);
+    expect(elsewhere.status).toBe(400);
+  });
+
   it('answers an audit query naming two of recordId, staffId and studentId with 400', async () => {
     // Act
     const response = await audit({ recordId: incidentId, staffId: ben.id }, token(amara));
