@@ -291,7 +291,7 @@ describe('an administrator\'s changes apply on the very next request', () => {
 
   it('refuses an email address over Cognito\'s 128 characters with 400 naming the field, and creates no account', async () => {
     // Prepare
-    const email = `${'robin.ashcroft.'.repeat(4).slice(0, 64)}@${'a'.repeat(55)}.example`;
+    const email = `${'robin.ashcroft.'.repeat(5).slice(0, 64)}@${'a'.repeat(56)}.example`;
     const before = await callApi<{ staff: StaffAccount[] }>('/v1/staff', { token: admin });
 
     // Act
