@@ -43,6 +43,8 @@ export const userPoolAdminActions = [
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminListGroupsForUser',
+  // Elevation reads the sign-in history (Plus tier) to see that a sign-in answered a code.
+  'cognito-idp:AdminListUserAuthEvents',
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import type { SchoolProfile } from './school/school-profile';
 import type { Incident, IncidentAction } from './incidents/incident';
 import type { Alert, AlertGroup } from './alerts/alert';
 import type { AuditEvent } from './audit/audit-event';
+import type { SignInRecord } from './identity/sign-in-evidence';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -218,6 +219,8 @@ export interface IdentityProvider {
   confirmAuthenticator(accessToken: string, code: string): Promise<boolean>;
   /** True while TOTP is still switched on for the account, so every sign-in asks for a code. */
   hasAuthenticator(staffId: string): Promise<boolean>;
+  /** The account's sign-ins from `since` on, as the user pool recorded them (every page). */
+  signInsSince(staffId: string, since: Date): Promise<SignInRecord[]>;
   /** The sign-in account for an email address, if one exists. */
   findAccount(email: string): Promise<{ staffId: string } | undefined>;
 }

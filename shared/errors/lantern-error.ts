@@ -13,7 +13,8 @@ export abstract class LanternError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
 
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `cause` keeps the error this one stands for (an SDK exception, say) for the log. */
+  constructor(message: string, options?: { readonly cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
   }
@@ -137,6 +138,12 @@ export class ServiceBusyError extends LanternError {
   override headers() {
     return { 'retry-after': String(this.retryAfterSeconds) };
   }
+}
+
+/** The request comes out of order: an earlier step it depends on has not happened. */
+export class OutOfOrderError extends LanternError {
+  readonly status = 409;
+  readonly code = 'out_of_order';
 }
 
 export function isLanternError(error: unknown): error is LanternError {

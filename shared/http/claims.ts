@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 export interface VerifiedClaims {
   readonly subject: string;
   readonly authTime: Date;
+  /** The sign-in the token came from (Cognito's `event_id`). */
+  readonly eventId?: string;
   readonly tokenGroups: readonly string[];
   readonly clientId?: string;
   readonly scopes: readonly string[];
@@ -22,6 +24,7 @@ export function readClaims(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 
   return {
     subject: claims.sub,
     authTime: new Date(Number.isFinite(authTimeSeconds) ? authTimeSeconds * 1000 : 0),
+    ...(typeof claims.event_id === 'string' && claims.event_id !== '' ? { eventId: claims.event_id } : {}),
     tokenGroups: listClaim(claims['cognito:groups']),
     clientId: typeof claims.client_id === 'string' ? claims.client_id : undefined,
     scopes: typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [],

@@ -5,16 +5,24 @@ import {
   AdminGetUserCommand,
   AdminEnableUserCommand,
   AdminListGroupsForUserCommand,
+  AdminListUserAuthEventsCommand,
   AdminRemoveUserFromGroupCommand,
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   SetUserMFAPreferenceCommand,
   UsernameExistsException,
   VerifySoftwareTokenCommand,
+  type AuthEventType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ConflictError } from '../../errors/lantern-error';
+import { ConflictError, OutOfOrderError } from '../../errors/lantern-error';
 import type { Config } from '../../config/load-config';
 import type { IdentityProvider, NewStaffAccount } from '../../domain/ports';
+import type { SignInRecord } from '../../domain/identity/sign-in-evidence';
+
+/** Cognito's largest page of user authentication events. */
+const AUTH_EVENTS_PAGE = 60;
+/** Pages read back towards `since` at most (600 sign-ins); Cognito keeps the history 90 days. */
+const AUTH_EVENTS_MAX_PAGES = 10;
 
 export function createCognitoClient(config: Pick<Config, 'region' | 'endpoints'>): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({ region: config.region, endpoint: config.endpoints.cognito });
@@ -84,6 +92,29 @@ export class CognitoIdentityProvider implements IdentityProvider {
     return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
   }
 
+  /**
+   * AdminListUserAuthEvents (Plus tier with threat protection): newest first, so it reads
+   * pages until one reaches back past `since`. Only sign-ins are kept; a refresh is not one.
+   */
+  async signInsSince(staffId: string, since: Date): Promise<SignInRecord[]> {
+    const signIns: SignInRecord[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < AUTH_EVENTS_MAX_PAGES; page += 1) {
+      const result = await this.client.send(
+        new AdminListUserAuthEventsCommand({ UserPoolId: this.userPoolId, Username: staffId, MaxResults: AUTH_EVENTS_PAGE, NextToken: nextToken }),
+      );
+      const events = result.AuthEvents ?? [];
+      for (const event of events) {
+        const record = signInRecordOf(event);
+        if (record && record.at.getTime() >= since.getTime()) signIns.push(record);
+      }
+      nextToken = result.NextToken;
+      const reachedSince = events.some((event) => event.CreationDate && event.CreationDate.getTime() < since.getTime());
+      if (!nextToken || reachedSince || events.length === 0) break;
+    }
+    return signIns;
+  }
+
   async findAccount(email: string): Promise<{ staffId: string } | undefined> {
     try {
       const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: email }));
@@ -108,6 +139,10 @@ export class CognitoIdentityProvider implements IdentityProvider {
     } catch (error) {
       const name = (error as { name?: string }).name;
       if (name === 'CodeMismatchException' || name === 'EnableSoftwareTokenMFAException') return false;
+      // Cognito's answer when no authenticator was associated first (verify before setup).
+      if (name === 'InvalidParameterException') {
+        throw new OutOfOrderError('Start setting up an authenticator first (POST /v1/me/mfa/setup), then confirm it with a code.', { cause: error });
+      }
       throw error;
     }
     // Preferred TOTP: every later sign-in asks for a code, which is what elevation relies on.
@@ -116,4 +151,12 @@ export class CognitoIdentityProvider implements IdentityProvider {
     );
     return true;
   }
+}
+
+function signInRecordOf(event: AuthEventType): SignInRecord | undefined {
+  if (event.EventType !== 'SignIn' || !event.EventId || !event.CreationDate) return undefined;
+  const passed = (challenge: 'Password' | 'Mfa') =>
+    (event.ChallengeResponses ?? []).some((response) => response.ChallengeName === challenge && response.ChallengeResponse === 'Success');
+  const outcome = event.EventResponse === 'Pass' ? 'pass' : event.EventResponse === 'Fail' ? 'fail' : 'in-progress';
+  return { id: event.EventId, at: event.CreationDate, outcome, passedPassword: passed('Password'), passedAuthenticatorCode: passed('Mfa') };
 }

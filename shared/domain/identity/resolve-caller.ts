@@ -1,11 +1,15 @@
 import type { Deps } from '../deps';
-import { anonymous, type Caller } from './caller';
+import { anonymous, type Caller, type Elevation } from './caller';
 import { elevationOf } from './elevation';
+import { judgeSignIn, sinceFor } from './sign-in-evidence';
+import type { StaffProfile } from '../staff/staff-profile';
 import { AccountDisabledError, ForbiddenError } from '../../errors/lantern-error';
 
 export interface TokenFacts {
   readonly subject: string;
   readonly authTime: Date;
+  /** `event_id` of the token: the sign-in it came from. */
+  readonly eventId?: string;
 }
 
 /**
@@ -25,8 +29,25 @@ export async function resolveCaller(deps: Pick<Deps, 'staff' | 'clock' | 'school
     now: deps.clock.now(),
     windowMinutes: deps.school.elevationWindowMinutes,
   });
-  // The user can switch TOTP off themselves (SetUserMFAPreference); then a password alone
-  // signs them in. So an elevated session also needs TOTP to be on now, asked of Cognito.
-  const elevation = byTime.elevated && !(await deps.identity.hasAuthenticator(profile.id)) ? { elevated: false } : byTime;
+  const elevation = byTime.elevated ? await confirmedByUserPool(deps, profile, token, byTime) : byTime;
   return { kind: 'staff', staffId: profile.id, groups: profile.groups, profile, authTime: token.authTime, elevation };
+}
+
+/**
+ * The times say the sign-in could have answered a code; the user pool says whether it did.
+ * TOTP must be on now (the user can switch it off with SetUserMFAPreference, and then a
+ * password alone signs in), the token's own sign-in must have passed the authenticator
+ * challenge, and no sign-in since Lantern's enrolment may have passed on the password alone
+ * (then TOTP was off meanwhile and could have been re-enabled, or re-associated with someone
+ * else's authenticator, outside Lantern: only enrolling again through Lantern restores it).
+ */
+async function confirmedByUserPool(deps: Pick<Deps, 'identity'>, profile: StaffProfile, token: TokenFacts, byTime: Elevation): Promise<Elevation> {
+  const enrolledAt = new Date(profile.mfaEnrolledAt!);
+  const [authenticatorOn, signIns] = await Promise.all([
+    deps.identity.hasAuthenticator(profile.id),
+    deps.identity.signInsSince(profile.id, sinceFor(enrolledAt, token.authTime)),
+  ]);
+  if (!authenticatorOn) return { elevated: false };
+  const evidence = judgeSignIn({ signIns, eventId: token.eventId, authTime: token.authTime, enrolledAt });
+  return evidence === 'answered-code' ? byTime : { elevated: false };
 }

@@ -7,15 +7,17 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminListGroupsForUserCommand,
+  AdminListUserAuthEventsCommand,
   AdminRemoveUserFromGroupCommand,
   AssociateSoftwareTokenCommand,
   CodeMismatchException,
   CognitoIdentityProviderClient,
+  InvalidParameterException,
   SetUserMFAPreferenceCommand,
   UsernameExistsException,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ConflictError } from '../../../shared/errors/lantern-error';
+import { ConflictError, OutOfOrderError } from '../../../shared/errors/lantern-error';
 import { CognitoIdentityProvider, IdentityProviderError } from '../../../shared/adapters/cognito/cognito-identity-provider';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -201,5 +203,76 @@ describe('CognitoIdentityProvider authenticator enrolment', () => {
     // Assess
     expect(confirmed).toBe(false);
     expect(cognito).not.toHaveReceivedCommand(SetUserMFAPreferenceCommand);
+  });
+
+  it('answers a code sent before setup with a 409 that says to start enrolment first, keeping Cognito\'s error as the cause', async () => {
+    // Prepare: Cognito's answer when no authenticator was associated with the user.
+    const refusal = new InvalidParameterException({ message: 'User has not associated a software token', $metadata: {} });
+    cognito.on(VerifySoftwareTokenCommand).rejects(refusal);
+
+    // Act
+    const attempt = provider().confirmAuthenticator(accessToken, '492039');
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(OutOfOrderError);
+    await expect(attempt).rejects.toMatchObject({ status: 409, code: 'out_of_order', message: expect.stringContaining('/v1/me/mfa/setup'), cause: refusal });
+    expect(cognito).not.toHaveReceivedCommand(SetUserMFAPreferenceCommand);
+  });
+});
+
+describe('CognitoIdentityProvider.signInsSince', () => {
+  const staffId = '46a2b2d4-1001-4c8e-a6e5-7f0c9d1e2b3a';
+  const since = new Date('2025-01-14T16:00:00.000Z');
+
+  it('reads the sign-ins with the challenges they passed, and leaves out other events', async () => {
+    // Prepare
+    cognito.on(AdminListUserAuthEventsCommand).resolves({
+      AuthEvents: [
+        {
+          EventId: 'with-code',
+          EventType: 'SignIn',
+          CreationDate: new Date('2025-01-15T09:44:50.000Z'),
+          EventResponse: 'Pass',
+          ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }, { ChallengeName: 'Mfa', ChallengeResponse: 'Success' }],
+        },
+        { EventId: 'password-only', EventType: 'SignIn', CreationDate: new Date('2025-01-15T09:00:00.000Z'), EventResponse: 'Pass', ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }] },
+        { EventId: 'wrong-code', EventType: 'SignIn', CreationDate: new Date('2025-01-15T08:59:00.000Z'), EventResponse: 'Fail', ChallengeResponses: [{ ChallengeName: 'Password', ChallengeResponse: 'Success' }, { ChallengeName: 'Mfa', ChallengeResponse: 'Failure' }] },
+        { EventId: 'password-change', EventType: 'PasswordChange', CreationDate: new Date('2025-01-15T08:00:00.000Z'), EventResponse: 'Pass' },
+      ],
+    });
+
+    // Act
+    const signIns = await provider().signInsSince(staffId, since);
+
+    // Assess
+    expect(cognito).toHaveReceivedCommandWith(AdminListUserAuthEventsCommand, { UserPoolId: userPoolId, Username: staffId, MaxResults: 60 });
+    expect(signIns).toEqual([
+      { id: 'with-code', at: new Date('2025-01-15T09:44:50.000Z'), outcome: 'pass', passedPassword: true, passedAuthenticatorCode: true },
+      { id: 'password-only', at: new Date('2025-01-15T09:00:00.000Z'), outcome: 'pass', passedPassword: true, passedAuthenticatorCode: false },
+      { id: 'wrong-code', at: new Date('2025-01-15T08:59:00.000Z'), outcome: 'fail', passedPassword: true, passedAuthenticatorCode: false },
+    ]);
+  });
+
+  it('reads further pages until one reaches back before `since`, and keeps only sign-ins from `since` on', async () => {
+    // Prepare
+    const passed = [{ ChallengeName: 'Password' as const, ChallengeResponse: 'Success' as const }];
+    cognito
+      .on(AdminListUserAuthEventsCommand, { NextToken: undefined })
+      .resolves({ AuthEvents: [{ EventId: 'newest', EventType: 'SignIn', CreationDate: new Date('2025-01-15T09:00:00.000Z'), EventResponse: 'Pass', ChallengeResponses: passed }], NextToken: 'page-2' })
+      .on(AdminListUserAuthEventsCommand, { NextToken: 'page-2' })
+      .resolves({
+        AuthEvents: [
+          { EventId: 'after-enrolment', EventType: 'SignIn', CreationDate: new Date('2025-01-14T17:00:00.000Z'), EventResponse: 'Pass', ChallengeResponses: passed },
+          { EventId: 'before-enrolment', EventType: 'SignIn', CreationDate: new Date('2025-01-14T15:00:00.000Z'), EventResponse: 'Pass', ChallengeResponses: passed },
+        ],
+        NextToken: 'page-3',
+      });
+
+    // Act
+    const signIns = await provider().signInsSince(staffId, since);
+
+    // Assess
+    expect(signIns.map((signIn) => signIn.id)).toEqual(['newest', 'after-enrolment']);
+    expect(cognito).toHaveReceivedCommandTimes(AdminListUserAuthEventsCommand, 2);
   });
 });

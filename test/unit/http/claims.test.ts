@@ -20,6 +20,7 @@ describe('readClaims', () => {
     expect(claims).toEqual({
       subject: staffId,
       authTime: new Date('2025-01-15T09:45:00Z'),
+      eventId: '9c2d8e4f-0a1b-4c3d-8e5f-6a7b8c9d0e1f',
       tokenGroups: ['dsl', 'staff'],
       clientId: '4l8q2n7c0ajk1example',
       scopes: ['aws.cognito.signin.user.admin'],

@@ -70,6 +70,9 @@ export function apiEvent(options: ApiEventOptions): APIGatewayProxyEventV2WithJW
   return event as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
+/** The sign-in every test token comes from (`event_id`). */
+export const TOKEN_EVENT_ID = '9c2d8e4f-0a1b-4c3d-8e5f-6a7b8c9d0e1f';
+
 export interface AccessTokenFacts {
   readonly sub: string;
   readonly groups?: readonly string[];
@@ -91,7 +94,7 @@ export function cognitoAccessClaims(facts: AccessTokenFacts): JwtClaims {
     version: '2',
     client_id: facts.clientId ?? '4l8q2n7c0ajk1example',
     origin_jti: '5b1f0c2e-6f1a-4d58-9c55-1d2f3b4a5c6d',
-    event_id: '9c2d8e4f-0a1b-4c3d-8e5f-6a7b8c9d0e1f',
+    event_id: TOKEN_EVENT_ID,
     token_use: 'access',
     scope: 'aws.cognito.signin.user.admin',
     auth_time: String(authSeconds),

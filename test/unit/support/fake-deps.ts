@@ -40,7 +40,9 @@ import type { Incident, IncidentAction } from '../../../shared/domain/incidents/
 import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain/school/school-profile';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
+import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
 import { recordingLogger } from './recording-logger';
+import { TOKEN_EVENT_ID } from './api-event';
 
 /**
  * In-memory implementations of every port in `shared/domain/ports.ts`. Each records what
@@ -409,6 +411,20 @@ export class InMemoryIdentityProvider implements IdentityProvider {
 
   async hasAuthenticator(staffId: string): Promise<boolean> {
     return !this.authenticatorsOff.has(staffId);
+  }
+
+  /**
+   * The sign-ins the user pool recorded, by staff id. Someone with none set answered a code
+   * at the sign-in every test token names (`TOKEN_EVENT_ID`), so elevation rests on times alone.
+   */
+  readonly signIns = new Map<string, SignInRecord[]>();
+  /** The `since` of every sign-in history asked for. */
+  readonly signInQueries: { readonly staffId: string; readonly since: Date }[] = [];
+
+  async signInsSince(staffId: string, since: Date): Promise<SignInRecord[]> {
+    this.signInQueries.push({ staffId, since });
+    const recorded = this.signIns.get(staffId) ?? [{ id: TOKEN_EVENT_ID, at: since, outcome: 'pass', passedPassword: true, passedAuthenticatorCode: true }];
+    return recorded.filter((signIn) => signIn.at.getTime() >= since.getTime());
   }
 
   async findAccount(email: string): Promise<{ staffId: string } | undefined> {

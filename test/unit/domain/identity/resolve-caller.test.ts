@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCaller } from '../../../../shared/domain/identity/resolve-caller';
 import { AccountDisabledError, ForbiddenError } from '../../../../shared/errors/lantern-error';
+import { TOKEN_EVENT_ID } from '../../support/api-event';
 import { fakeDeps, InMemoryStaffDirectory } from '../../support/fake-deps';
 import { designatedSafeguardingLead, staffProfile } from '../../support/staff-profiles';
 
@@ -24,7 +25,7 @@ describe('resolveCaller', () => {
     const authTime = new Date('2025-01-15T09:45:00.000Z');
 
     // Act
-    const caller = await resolveCaller(deps, { subject: lead.id, authTime });
+    const caller = await resolveCaller(deps, { subject: lead.id, authTime, eventId: TOKEN_EVENT_ID });
 
     // Assess
     expect(caller).toEqual({
@@ -45,10 +46,59 @@ describe('resolveCaller', () => {
     deps.identity.authenticatorsOff.add(lead.id);
 
     // Act
-    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z') });
+    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID });
 
     // Assess
     expect(caller).toMatchObject({ kind: 'staff', elevation: { elevated: false } });
+  });
+
+  it('does not elevate a DSL whose sign-in passed on the password alone (TOTP was off), even once TOTP is on again', async () => {
+    // Prepare
+    const lead = designatedSafeguardingLead();
+    const deps = fakeDeps({ staff: new InMemoryStaffDirectory([lead]) });
+    deps.clock.set('2025-01-15T10:00:00.000Z');
+    deps.identity.signIns.set(lead.id, [{ id: TOKEN_EVENT_ID, at: new Date('2025-01-15T09:44:50.000Z'), outcome: 'pass', passedPassword: true, passedAuthenticatorCode: false }]);
+
+    // Act
+    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID });
+
+    // Assess
+    expect(caller).toMatchObject({ kind: 'staff', elevation: { elevated: false } });
+  });
+
+  it('does not elevate a code sign-in after a password-only one since the enrolment, until she enrols again', async () => {
+    // Prepare
+    const lead = designatedSafeguardingLead();
+    const deps = fakeDeps({ staff: new InMemoryStaffDirectory([lead]) });
+    deps.clock.set('2025-01-15T10:00:00.000Z');
+    const history = [
+      { id: 'password-only', at: new Date('2025-01-15T09:10:00.000Z'), outcome: 'pass' as const, passedPassword: true, passedAuthenticatorCode: false },
+      { id: TOKEN_EVENT_ID, at: new Date('2025-01-15T09:44:50.000Z'), outcome: 'pass' as const, passedPassword: true, passedAuthenticatorCode: true },
+    ];
+    deps.identity.signIns.set(lead.id, history);
+    const token = { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID };
+
+    // Act
+    const before = await resolveCaller(deps, token);
+    await deps.staff.put({ ...lead, mfaEnrolledAt: '2025-01-15T09:30:00.000Z' });
+    const afterEnrollingAgain = await resolveCaller(deps, token);
+
+    // Assess
+    expect(before).toMatchObject({ kind: 'staff', elevation: { elevated: false } });
+    expect(afterEnrollingAgain).toMatchObject({ kind: 'staff', elevation: { elevated: true } });
+    expect(deps.identity.signInQueries.at(-1)).toEqual({ staffId: lead.id, since: new Date('2025-01-15T09:30:00.000Z') });
+  });
+
+  it('asks the user pool nothing for a member of staff who cannot be elevated by the times alone', async () => {
+    // Prepare
+    const teacher = staffProfile({ groups: ['staff'] });
+    const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
+
+    // Act
+    await resolveCaller(deps, { subject: teacher.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID });
+
+    // Assess
+    expect(deps.identity.signInQueries).toEqual([]);
   });
 
   it('uses the school’s elevation window and clock', async () => {
@@ -58,7 +108,7 @@ describe('resolveCaller', () => {
     deps.clock.set('2025-01-15T10:00:00.000Z');
 
     // Act
-    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z') });
+    const caller = await resolveCaller(deps, { subject: lead.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID });
 
     // Assess
     expect(caller.kind === 'staff' && caller.elevation).toEqual({ elevated: false });
@@ -95,7 +145,7 @@ describe('resolveCaller', () => {
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([leaver]) });
 
     // Act
-    const attempt = resolveCaller(deps, { subject: leaver.id, authTime: new Date('2025-01-15T09:45:00.000Z') });
+    const attempt = resolveCaller(deps, { subject: leaver.id, authTime: new Date('2025-01-15T09:45:00.000Z'), eventId: TOKEN_EVENT_ID });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(AccountDisabledError);
