@@ -1,7 +1,10 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LOOPBACK } from '../free-port';
+import { AuthEventLog, authEventLogFile } from './auth-event-log';
+import { loadOrCreateSigningKey, signingKeyFile } from './local-signing-key';
+import { userPoolFront } from './user-pool-front';
 
 type CognitoModules = {
   server: typeof import('cognito-local/lib/server/server');
@@ -15,6 +18,7 @@ type CognitoModules = {
   consoleSender: typeof import('cognito-local/lib/services/messageDelivery/consoleMessageSender');
   otp: typeof import('cognito-local/lib/services/otp');
   tokenGenerator: typeof import('cognito-local/lib/services/tokenGenerator');
+  errors: typeof import('cognito-local/lib/errors');
 };
 
 export interface CognitoLocal {
@@ -23,11 +27,13 @@ export interface CognitoLocal {
   /** `iss` of the tokens it signs for a pool: its own URL plus the pool id. */
   issuerFor(userPoolId: string): string;
   jwksUrlFor(userPoolId: string): string;
+  /** The data directory's own private signing key (see local-signing-key.ts). */
+  readonly signingKeyFile: string;
   stop(): Promise<void>;
 }
 
 /**
- * cognito-local in this process. Its own `createDefaultServer` keeps data in
+ * cognito-local in this process, behind `userPoolFront` (own signing key, sign-in history). Its own `createDefaultServer` keeps data in
  * `<cwd>/.cognito`, takes its port from PORT and loads aws-sdk v2 for Lambda triggers and
  * KMS; this composes the same services with the data under `directory`, no triggers, and
  * the token issuer set to the URL it really listens on (otherwise `iss` says localhost:9229).
@@ -46,6 +52,7 @@ export async function startCognitoLocal(options: { directory: string; port: numb
     consoleSender: load('cognito-local/lib/services/messageDelivery/consoleMessageSender'),
     otp: load('cognito-local/lib/services/otp'),
     tokenGenerator: load('cognito-local/lib/services/tokenGenerator'),
+    errors: load('cognito-local/lib/errors'),
   };
   const logger = cognitoLogger(options.logFile);
   const ctx = { logger };
@@ -82,8 +89,22 @@ export async function startCognitoLocal(options: { directory: string; port: numb
     tokenGenerator: new modules.tokenGenerator.JwtTokenGenerator(clock, triggers, tokenConfig),
     triggers,
   };
-  const app = modules.server.createServer(modules.router.Router(services), logger as never, config.ServerConfig, services);
-  const server = (await app.start()) as Server;
+  const key = await loadOrCreateSigningKey(options.directory);
+  const router = userPoolFront(modules.router.Router(services), { cognito, errors: modules.errors, key, log: new AuthEventLog(authEventLogFile(options.directory)) });
+  const app = modules.server.createServer(router, logger as never, config.ServerConfig, services);
+  // cognito-local's JWKS route serves its published key; in front of it, the pool's own.
+  const jwksPath = /^\/[^/]+\/\.well-known\/jwks\.json$/;
+  const server: Server = createServer((request, response) => {
+    if (request.method === 'GET' && jwksPath.test(new URL(request.url ?? '/', 'http://local').pathname)) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(key.jwks));
+      return;
+    }
+    app.application(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => resolve());
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const endpoint = `http://${LOOPBACK}:${port}`;
@@ -94,6 +115,7 @@ export async function startCognitoLocal(options: { directory: string; port: numb
     port,
     issuerFor: (userPoolId) => `${endpoint}/${userPoolId}`,
     jwksUrlFor: (userPoolId) => `${endpoint}/${userPoolId}/.well-known/jwks.json`,
+    signingKeyFile: signingKeyFile(options.directory),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

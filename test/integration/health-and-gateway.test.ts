@@ -1,6 +1,7 @@
+import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { callApi } from './support/call-api';
-import { claimsOf, keyIdOf, signWithCognitoLocalKey, signWithStrangerKey, tamper, withEditedClaims } from './support/forge-token';
+import { claimsOf, keyIdOf, signWithCognitoLocalPublishedKey, signWithLocalStackKey, signWithStrangerKey, tamper, withEditedClaims } from './support/forge-token';
 import { demoUser, localFacts } from './support/local-facts';
 import { signIn } from './support/sign-in';
 
@@ -80,6 +81,28 @@ describe('local HTTP gateway', () => {
     expect(response).toMatchObject({ status: 401, body: UNAUTHORIZED });
   });
 
+  it('refuses a DSL token signed with the private key cognito-local publishes, at the gateway and at the user pool', async () => {
+    // Prepare: anyone can read that key in node_modules; the stack signs with a key of its own.
+    const facts = localFacts();
+    const genuine = await accessTokenOf('dsl');
+    const forged = await signWithCognitoLocalPublishedKey(claimsOf(genuine));
+    const userPool = new CognitoIdentityProviderClient({ region: facts.region, endpoint: facts.cognito.endpoint, credentials: { ...facts.credentials } });
+    const jwks = (await (await fetch(facts.cognito.jwksUrl)).json()) as { keys: { kid: string }[] };
+
+    // Act
+    const atGateway = await callApi('/v1/me', { token: forged });
+    const atUserPool = await userPool.send(new GetUserCommand({ AccessToken: forged })).then(() => 'accepted', (error: { name?: string }) => error.name);
+    const genuineAtUserPool = await userPool.send(new GetUserCommand({ AccessToken: genuine }));
+    userPool.destroy();
+
+    // Assess
+    expect(atGateway).toMatchObject({ status: 401, body: UNAUTHORIZED });
+    expect(atUserPool).toBe('NotAuthorizedException');
+    expect(genuineAtUserPool.Username).toBeTruthy();
+    expect(jwks.keys.map((key) => key.kid)).toEqual([keyIdOf(genuine)]);
+    expect(keyIdOf(genuine)).not.toBe('CognitoLocal');
+  });
+
   it('refuses correctly signed tokens that are expired, for another app client, from another issuer, or ID tokens', async () => {
     // Prepare
     const facts = localFacts();
@@ -88,12 +111,12 @@ describe('local HTTP gateway', () => {
     const claims = claimsOf(tokens.accessToken);
     const now = Math.floor(Date.now() / 1000);
     const refused = [
-      await signWithCognitoLocalKey({ ...claims, iat: now - 7200, exp: now - 3600 }),
-      await signWithCognitoLocalKey({ ...claims, client_id: 'another-app-client' }),
-      await signWithCognitoLocalKey({ ...claims, iss: `${facts.cognito.endpoint}/local_SomeOtherPool` }),
+      await signWithLocalStackKey({ ...claims, iat: now - 7200, exp: now - 3600 }),
+      await signWithLocalStackKey({ ...claims, client_id: 'another-app-client' }),
+      await signWithLocalStackKey({ ...claims, iss: `${facts.cognito.endpoint}/local_SomeOtherPool` }),
       tokens.idToken,
     ];
-    const control = await signWithCognitoLocalKey(claims);
+    const control = await signWithLocalStackKey(claims);
 
     // Act
     const responses = await Promise.all(refused.map((token) => callApi('/v1/me', { token })));

@@ -8,10 +8,10 @@ import type { LocalDemoUser } from '../../local/local-facts';
 import { staffProfileKey } from '../../shared/adapters/dynamo/keys';
 import type { AuditEvent } from '../../shared/domain/audit/audit-event';
 import { callApi, type ApiResponse } from './support/call-api';
-import { claimsOf, signWithCognitoLocalKey } from './support/forge-token';
+import { claimsOf, signWithLocalStackKey } from './support/forge-token';
 import { localFacts } from './support/local-facts';
 import { signIn } from './support/sign-in';
-import { challengeAtSignIn, signInFirstTime, turnOffAuthenticator } from './support/user-pool';
+import { backdateSignIns, challengeAtSignIn, recordSameSignInAt, signInFirstTime, turnOffAuthenticator } from './support/user-pool';
 
 /**
  * Issue 5 on the local stack: a deputy DSL enrols an authenticator and elevates; the
@@ -73,10 +73,17 @@ function me(token: string): Promise<ApiResponse<Me & ErrorBody>> {
   return callApi<Me & ErrorBody>('/v1/me', { token });
 }
 
-/** An accepted token for the same session, as if its sign-in was `minutesAgo` ago (cognito-local stamps auth_time = now). */
+/**
+ * An accepted token for the same session, as if its sign-in was `minutesAgo` ago (cognito-local
+ * stamps auth_time = now): the user pool's history gets the same sign-in at that time, which
+ * the token names as its `event_id`.
+ */
 async function signedInMinutesAgo(token: string, minutesAgo: number): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return signWithCognitoLocalKey({ ...claimsOf(token), auth_time: now - minutesAgo * 60, iat: now - 60, exp: now + 3540 });
+  const claims = claimsOf(token);
+  const authTime = now - minutesAgo * 60;
+  const eventId = recordSameSignInAt(String(claims.sub), String(claims.event_id), new Date(authTime * 1000 - 5_000));
+  return signWithLocalStackKey({ ...claims, event_id: eventId, auth_time: authTime, iat: now - 60, exp: now + 3540 });
 }
 
 function authTimeOf(token: string): number {
@@ -207,6 +214,8 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
   });
 
   describe('the elevation window, from the token\'s auth_time', () => {
+    const TWO_HOURS = 2 * 3_600_000;
+
     it('does not elevate a sign-in 5 minutes ago that came before the enrolment', async () => {
       // Prepare
       const token = await signedInMinutesAgo(elevatedToken, 5);
@@ -224,14 +233,16 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
       [31, 403, false],
       [90, 403, false],
     ])('a sign-in %i minutes ago, after enrolment, reads the audit with %i (elevated: %s)', async (minutesAgo, status, elevated) => {
-      // Prepare: enrolled two hours ago, so only the window can decide.
+      // Prepare: enrolled two hours ago, so only the window can decide; her sign-ins move
+      // back with it (those before the enrolment, without a code, stay before it).
+      backdateSignIns(chloe.id, TWO_HOURS);
       await documents.send(
         new UpdateCommand({
           TableName: localFacts().dynamodb.recordsTable,
           Key: staffProfileKey(chloe.id),
           UpdateExpression: 'SET mfaEnrolledAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': new Date(Date.now() - 2 * 3_600_000).toISOString() },
+          ExpressionAttributeValues: { ':at': new Date(Date.now() - TWO_HOURS).toISOString() },
         }),
       );
       const token = await signedInMinutesAgo(elevatedToken, minutesAgo);
@@ -249,9 +260,9 @@ describe('enrolling an authenticator and elevating (a deputy DSL)', () => {
   });
 
   it('stops elevating once she switches the authenticator off in Cognito (a password alone would then sign her in)', async () => {
-    // Prepare
-    const stillElevated = await me(elevatedToken);
+    // Prepare: a fresh sign-in with a code (the window tests above rewrote the history of the earlier ones).
     const freshSession = (await signIn(chloe.email, chloe.password, secret)).accessToken;
+    const stillElevated = await me(freshSession);
 
     // Act
     await turnOffAuthenticator(freshSession);

@@ -4,6 +4,8 @@ import {
   RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { dataDirLayout } from '../../../local/data-dir';
+import { AuthEventLog, authEventLogFile } from '../../../local/services/auth-event-log';
 import type { Tokens } from './sign-in';
 import { localFacts } from './local-facts';
 
@@ -69,4 +71,27 @@ export async function turnOffAuthenticator(accessToken: string): Promise<void> {
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Moves a user's recorded sign-ins `ms` into the past, as if all of them happened that much
+ * earlier: for tests that also move the enrolment back, so the sign-ins before it stay before it.
+ */
+export function backdateSignIns(staffId: string, ms: number): void {
+  authEventLog().shift(staffId, -ms);
+}
+
+/**
+ * Records in the user pool's sign-in history the same sign-in as `eventId` (the same
+ * challenges passed) but at `at`, and returns the new event's id: the history behind a
+ * token forged to have signed in then.
+ */
+export function recordSameSignInAt(staffId: string, eventId: string, at: Date): string {
+  const copy = authEventLog().copyAt(staffId, eventId, at.getTime());
+  if (!copy) throw new Error(`No sign-in ${eventId} recorded for ${staffId}`);
+  return copy;
+}
+
+function authEventLog(): AuthEventLog {
+  return new AuthEventLog(authEventLogFile(dataDirLayout(localFacts().dataDir).cognito));
 }
