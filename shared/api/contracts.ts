@@ -54,7 +54,7 @@ export const contracts = {
   'alerts.list': { query: AlertListQuery, success: { status: 200, description: 'A page of alerts', schema: AlertList } },
   'alerts.markRead': { params: AlertPath, success: { status: 200, description: 'The alert, read', schema: AlertView }, failures: [404] },
   'me.mfa.setup': { success: { status: 200, description: 'Secret and otpauth URI', schema: AuthenticatorSetup } },
-  'me.mfa.verify': { body: AuthenticatorCode, success: { status: 200, description: 'Enrolled', schema: AuthenticatorEnrolled }, failures: [422] },
+  'me.mfa.verify': { body: AuthenticatorCode, success: { status: 200, description: 'Enrolled', schema: AuthenticatorEnrolled }, failures: [409, 422] },
   'staff.create': { body: NewStaffMember, success: { status: 201, description: 'Invited; Cognito emails a temporary password', schema: StaffAccount }, failures: [403, 409] },
   'staff.update': { params: StaffPath, body: StaffChange, success: { status: 200, description: 'Changed', schema: StaffAccount }, failures: [403, 404, 409] },
   'alertGroups.create': { body: NewAlertGroup, success: { status: 201, description: 'Created', schema: AlertGroupDetail }, failures: [403, 422] },

@@ -353,6 +353,24 @@ describe('a school stack synthesized from the example trust', () => {
   });
 
   describe('Cognito', () => {
+    it('lets every signed-in route read the sign-in history on its own user pool (elevation needs it), and no public route or trigger', () => {
+      // Prepare
+      const userPool = logicalIdOf(school.stack, 'Identity/UserPool/Resource');
+      const roleOf = (constructPath: string) => logicalIdOf(school.stack, `${constructPath}/Role/Resource`);
+      const grantsOf = (role: string) =>
+        values(template.findResources('AWS::IAM::Policy'))
+          .filter((policy) => JSON.stringify(policy.Properties.Roles ?? []).includes(`"${role}"`))
+          .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+          .filter((statement) => [statement.Action].flat().includes('cognito-idp:AdminListUserAuthEvents'));
+      // Act
+      const signedIn = routes.filter((route) => !route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const unsigned = routes.filter((route) => route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const triggers = cognitoTriggers.map((trigger) => grantsOf(roleOf(`Identity/Trigger-${trigger.id}`)));
+      // Assess
+      for (const grants of signedIn) expect(grants).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [userPool, 'Arn'] } })]);
+      expect([...unsigned, ...triggers].flat()).toEqual([]);
+    });
+
     it('makes MFA optional with TOTP only, a strong password policy and no self sign-up', () => {
       // Assess
       template.hasResource('AWS::Cognito::UserPool', {
