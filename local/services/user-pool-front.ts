@@ -28,7 +28,8 @@ const wrongPassword = new Set(['NotAuthorizedException', 'InvalidPasswordExcepti
  * - it records every sign-in and the challenges it passed, stamps the event's id into the
  *   tokens as `event_id`, and answers AdminListUserAuthEvents (the Plus tier's user
  *   activity log), which cognito-local lacks;
- * - a refresh keeps the sign-in's `event_id` and `auth_time`, as Cognito does;
+ * - a refresh keeps the sign-in's `event_id` and `auth_time`, as Cognito does, and works
+ *   after a sign-in that answered a challenge too;
  * - a challenge answer needs the Session the sign-in handed out.
  */
 export function userPoolFront(router: Router, options: UserPoolFrontOptions): Router {
@@ -60,6 +61,14 @@ export function userPoolFront(router: Router, options: UserPoolFrontOptions): Ro
     EventResponse: response,
     ChallengeResponses: challenges,
   });
+
+  /** cognito-local stores a refresh token only when a sign-in needs no challenge; Cognito always does. */
+  async function keepRefreshToken(ctx: Context, clientId: string, sub: string, refreshToken: unknown) {
+    if (typeof refreshToken !== 'string') return;
+    const pool = await options.cognito.getUserPoolForClientId(ctx, clientId);
+    const user = await pool.getUserByUsername(ctx, sub);
+    if (user) await pool.storeRefreshToken(ctx, refreshToken, user);
+  }
 
   async function initiate(route: Route, ctx: Context, req: Record<string, any>) {
     if (refreshFlows.has(req.AuthFlow)) {
@@ -100,6 +109,7 @@ export function userPoolFront(router: Router, options: UserPoolFrontOptions): Ro
     if (result?.AuthenticationResult) {
       log.settle(pending.sub, pending.eventId, 'Pass', mfa ? { ChallengeName: 'Mfa', ChallengeResponse: 'Success' } : undefined);
       log.forgetSession(req.Session);
+      await keepRefreshToken(ctx, req.ClientId, pending.sub, result.AuthenticationResult.RefreshToken);
       return withLocalTokens(result, { eventId: pending.eventId });
     }
     // Another challenge follows (say, a code after a new password): the same sign-in goes on.

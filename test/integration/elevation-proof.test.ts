@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
+  InitiateAuthCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -105,6 +106,24 @@ describe('elevation needs a sign-in that answered a code from the authenticator 
     expect(claimsOf(withCode).event_id).toEqual(expect.any(String));
     expect(profile.body).toMatchObject({ id: deputy.id, mfaEnrolled: true, elevated: true });
     expect(trail.status).toBe(200);
+  });
+
+  it('keeps the sign-in\'s event_id and auth_time across a refresh, as Cognito does, so a refreshed token stays elevated', async () => {
+    // Prepare
+    const deputy = await enrolledDeputy();
+    const tokens = await signIn(deputy.email, PASSWORD, deputy.secret);
+    await nextSecond();
+
+    // Act
+    const refreshed = await userPool.send(
+      new InitiateAuthCommand({ ClientId: localFacts().cognito.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.refreshToken! } }),
+    );
+    const accessToken = refreshed.AuthenticationResult!.AccessToken!;
+    const profile = await me(accessToken);
+
+    // Assess
+    expect(claimsOf(accessToken)).toMatchObject({ event_id: claimsOf(tokens.accessToken).event_id, auth_time: claimsOf(tokens.accessToken).auth_time });
+    expect(profile.body.elevated).toBe(true);
   });
 
   it('does not elevate a password-only sign-in that switched TOTP back on itself (issue 8, item 1)', async () => {

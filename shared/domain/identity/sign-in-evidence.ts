@@ -22,7 +22,7 @@ export interface SignInQuestion {
 }
 
 /**
- * - `answered-code`: the sign-in behind the token passed the authenticator challenge;
+ * - `answered-code`: the sign-in behind the token passed the password and the authenticator challenge;
  * - `no-code`: it did not (or it cannot be found), so it proves nothing;
  * - `authenticator-bypassed`: since Lantern's enrolment a sign-in succeeded on the password
  *   alone, so TOTP was off at some point and whoever had the password could have switched it
@@ -47,7 +47,7 @@ export function judgeSignIn(question: SignInQuestion): SignInEvidence {
   );
   if (passwordOnlySinceEnrolment) return 'authenticator-bypassed';
   const own = ownSignIn(question);
-  return own && own.outcome === 'pass' && own.passedAuthenticatorCode ? 'answered-code' : 'no-code';
+  return own && own.outcome === 'pass' && own.passedPassword && own.passedAuthenticatorCode ? 'answered-code' : 'no-code';
 }
 
 /**

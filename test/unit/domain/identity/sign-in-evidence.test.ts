@@ -77,6 +77,7 @@ describe('judgeSignIn', () => {
   it.each([
     ['failed at the code', signIn({ outcome: 'fail', passedAuthenticatorCode: false })],
     ['still waiting for the code', signIn({ outcome: 'in-progress', passedAuthenticatorCode: false })],
+    ['passed a code but never the password', signIn({ passedPassword: false })],
   ])('does not accept a sign-in that %s', (_case, own) => {
     // Act
     const evidence = judgeSignIn(question({ signIns: [own] }));
