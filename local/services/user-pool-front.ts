@@ -120,7 +120,7 @@ export function userPoolFront(router: Router, options: UserPoolFrontOptions): Ro
   async function listAuthEvents(ctx: Context, req: Record<string, any>) {
     const sub = await subOf(ctx, req, req.Username);
     if (!sub) throw new errors.UserNotFoundError('User does not exist.');
-    const newestFirst = log.signInsOf(sub).reverse();
+    const newestFirst = log.signInsOf(sub).sort((a, b) => b.CreationDate - a.CreationDate);
     const start = Number(req.NextToken ?? 0);
     const size = Math.min(Math.max(Number(req.MaxResults) || 60, 1), 60);
     const page = newestFirst.slice(start, start + size);

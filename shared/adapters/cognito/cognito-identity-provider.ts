@@ -92,11 +92,29 @@ export class CognitoIdentityProvider implements IdentityProvider {
     return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
   }
 
+  /** Each account's sign-ins as read so far in this container, complete from `from` on. */
+  private readonly knownSignIns = new Map<string, { readonly from: Date; readonly signIns: readonly SignInRecord[] }>();
+
   /**
    * AdminListUserAuthEvents (Plus tier with threat protection): newest first, so it reads
    * pages until one reaches back past `since`. Only sign-ins are kept; a refresh is not one.
+   * A settled sign-in never changes, so once this container holds the history from `since`,
+   * it reads back only to the newest settled sign-in it knows (one page, as a rule).
    */
   async signInsSince(staffId: string, since: Date): Promise<SignInRecord[]> {
+    const known = this.knownSignIns.get(staffId);
+    const usable = known && known.from.getTime() <= since.getTime() ? known : undefined;
+    const readBackTo = usable ? rereadFrom(usable.signIns) ?? since : since;
+    const { signIns: fresh, complete } = await this.readSignIns(staffId, readBackTo);
+    const freshIds = new Set(fresh.map((signIn) => signIn.id));
+    const older = usable ? usable.signIns.filter((signIn) => signIn.at.getTime() < readBackTo.getTime() && !freshIds.has(signIn.id)) : [];
+    const signIns = [...fresh, ...older];
+    if (complete) this.knownSignIns.set(staffId, { from: usable ? usable.from : since, signIns });
+    else this.knownSignIns.delete(staffId);
+    return signIns.filter((signIn) => signIn.at.getTime() >= since.getTime());
+  }
+
+  private async readSignIns(staffId: string, backTo: Date): Promise<{ signIns: SignInRecord[]; complete: boolean }> {
     const signIns: SignInRecord[] = [];
     let nextToken: string | undefined;
     for (let page = 0; page < AUTH_EVENTS_MAX_PAGES; page += 1) {
@@ -106,13 +124,14 @@ export class CognitoIdentityProvider implements IdentityProvider {
       const events = result.AuthEvents ?? [];
       for (const event of events) {
         const record = signInRecordOf(event);
-        if (record && record.at.getTime() >= since.getTime()) signIns.push(record);
+        // Everything on a page read is the newest word on it, even past `backTo`.
+        if (record) signIns.push(record);
       }
       nextToken = result.NextToken;
-      const reachedSince = events.some((event) => event.CreationDate && event.CreationDate.getTime() < since.getTime());
-      if (!nextToken || reachedSince || events.length === 0) break;
+      const reachedBack = events.some((event) => event.CreationDate && event.CreationDate.getTime() <= backTo.getTime());
+      if (!nextToken || reachedBack || events.length === 0) return { signIns, complete: true };
     }
-    return signIns;
+    return { signIns, complete: false };
   }
 
   async findAccount(email: string): Promise<{ staffId: string } | undefined> {
@@ -159,4 +178,15 @@ function signInRecordOf(event: AuthEventType): SignInRecord | undefined {
     (event.ChallengeResponses ?? []).some((response) => response.ChallengeName === challenge && response.ChallengeResponse === 'Success');
   const outcome = event.EventResponse === 'Pass' ? 'pass' : event.EventResponse === 'Fail' ? 'fail' : 'in-progress';
   return { id: event.EventId, at: event.CreationDate, outcome, passedPassword: passed('Password'), passedAuthenticatorCode: passed('Mfa') };
+}
+
+/**
+ * Where a re-read must start: the newest settled sign-in (those before it cannot change),
+ * or earlier if a sign-in before it was still waiting for its code.
+ */
+function rereadFrom(signIns: readonly SignInRecord[]): Date | undefined {
+  const settled = signIns.filter((signIn) => signIn.outcome !== 'in-progress').map((signIn) => signIn.at.getTime());
+  if (settled.length === 0) return undefined;
+  const waiting = signIns.filter((signIn) => signIn.outcome === 'in-progress').map((signIn) => signIn.at.getTime());
+  return new Date(Math.min(Math.max(...settled), ...waiting));
 }

@@ -275,4 +275,27 @@ describe('CognitoIdentityProvider.signInsSince', () => {
     expect(signIns.map((signIn) => signIn.id)).toEqual(['newest', 'after-enrolment']);
     expect(cognito).toHaveReceivedCommandTimes(AdminListUserAuthEventsCommand, 2);
   });
+
+  it('reads back only to the newest settled sign-in it already holds, and still sees a new sign-in', async () => {
+    // Prepare: two pages of history, then one more sign-in on top.
+    const identity = provider();
+    const passed = [{ ChallengeName: 'Password' as const, ChallengeResponse: 'Success' as const }];
+    const event = (id: string, iso: string) => ({ EventId: id, EventType: 'SignIn' as const, CreationDate: new Date(iso), EventResponse: 'Pass' as const, ChallengeResponses: passed });
+    cognito
+      .on(AdminListUserAuthEventsCommand, { NextToken: undefined })
+      .resolves({ AuthEvents: [event('newest', '2025-01-15T09:00:00.000Z')], NextToken: 'page-2' })
+      .on(AdminListUserAuthEventsCommand, { NextToken: 'page-2' })
+      .resolves({ AuthEvents: [event('older', '2025-01-14T17:00:00.000Z'), event('before-enrolment', '2025-01-14T15:00:00.000Z')] });
+    const first = await identity.signInsSince(staffId, since);
+    cognito.reset();
+    cognito.on(AdminListUserAuthEventsCommand).resolves({ AuthEvents: [event('new', '2025-01-15T09:40:00.000Z'), event('newest', '2025-01-15T09:00:00.000Z')], NextToken: 'page-2' });
+
+    // Act
+    const second = await identity.signInsSince(staffId, since);
+
+    // Assess
+    expect(first.map((signIn) => signIn.id)).toEqual(['newest', 'older']);
+    expect(second.map((signIn) => signIn.id)).toEqual(['new', 'newest', 'older']);
+    expect(cognito).toHaveReceivedCommandTimes(AdminListUserAuthEventsCommand, 1);
+  });
 });
