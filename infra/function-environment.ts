@@ -6,7 +6,8 @@ export interface FunctionEnvironmentSource {
   readonly schoolId: string;
   readonly schoolName: string;
   readonly timezone: string;
-  readonly domain: string;
+  /** `https://<host>` where staff open the app: the links in alert emails point there. */
+  readonly appBaseUrl: string;
   readonly recordsTable: string;
   readonly auditTable: string;
   readonly filesBucket: string;
@@ -37,7 +38,7 @@ export function functionEnvironment(source: FunctionEnvironmentSource): Record<s
     SCHOOL_ID: source.schoolId,
     SCHOOL_NAME: source.schoolName,
     SCHOOL_TIMEZONE: source.timezone,
-    APP_BASE_URL: `https://${source.domain}`,
+    APP_BASE_URL: source.appBaseUrl,
     RECORDS_TABLE: source.recordsTable,
     AUDIT_TABLE: source.auditTable,
     FILES_BUCKET: source.filesBucket,

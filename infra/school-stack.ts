@@ -11,7 +11,9 @@ import { DataStores } from './constructs/data-stores';
 import { SchoolEvents } from './constructs/events';
 import { Identity, type SignInTriggerDefinition } from './constructs/identity';
 import { Reminders } from './constructs/reminders';
+import { StaffWeb } from './constructs/staff-web';
 import type { HandlerSettings } from './constructs/lantern-function';
+import { signInConfiguration } from '../shared/domain/identity/sign-in-configuration';
 import { functionEnvironment, triggerEnvironment } from './function-environment';
 import { grantHandlerAccess, grantPublicRouteAccess, grantTriggerAccess } from './handler-access';
 import type { SchoolConfig, TrustConfig } from './trust-config';
@@ -22,6 +24,8 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export interface SchoolStackProps extends Omit<StackProps, 'env'> {
   readonly trust: TrustConfig;
   readonly school: SchoolConfig;
+  /** The built staff app (`npm run build:web` → web/dist); see infra/web-dist.ts. */
+  readonly webDist: string;
   /** Defaults to the route catalogue (shared/api/routes.ts). */
   readonly routes?: readonly RouteDefinition[];
   /** Defaults to the event-rule catalogue (shared/events/rules.ts). */
@@ -42,6 +46,7 @@ export class SchoolStack extends Stack {
   readonly events: SchoolEvents;
   readonly reminders: Reminders;
   readonly api: SchoolApi;
+  readonly web: StaffWeb;
 
   constructor(scope: Construct, props: SchoolStackProps) {
     const { trust, school } = props;
@@ -51,7 +56,13 @@ export class SchoolStack extends Stack {
       description: props.description ?? `Lantern safeguarding records for ${school.name} (${trust.trustName})`,
     });
     this.school = school;
-    const appBaseUrl = `https://${school.domain}`;
+    // First: the app's origin is the one browser origin the API and the files bucket accept.
+    this.web = new StaffWeb(this, 'Web', {
+      schoolId: school.id,
+      webDist: props.webDist,
+      customDomain: school.certificateArn ? { domainName: school.domain, certificateArn: school.certificateArn } : undefined,
+    });
+    const appBaseUrl = this.web.origin;
 
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
     this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
@@ -80,7 +91,7 @@ export class SchoolStack extends Stack {
         schoolId: school.id,
         schoolName: school.name,
         timezone: school.timezone,
-        domain: school.domain,
+        appBaseUrl,
         recordsTable: this.dataStores.recordsTable.tableName,
         auditTable: this.dataStores.auditTable.tableName,
         filesBucket: this.dataStores.filesBucket.bucketName,
@@ -115,6 +126,19 @@ export class SchoolStack extends Stack {
       publicSettings: { ...settings, grantAccess: grantPublicRouteAccess },
       logKey: this.dataStores.key,
     });
+    this.web.publish({
+      apiOrigin: this.api.api.apiEndpoint,
+      // The same body as GET /v1/config, so the app can read either, plus where the API is.
+      config: {
+        apiUrl: this.api.api.apiEndpoint,
+        ...signInConfiguration({
+          region: this.region,
+          userPool: { id: this.identity.userPool.userPoolId, clientId: this.identity.staffClient.userPoolClientId },
+          school: { id: school.id, name: school.name, timezone: school.timezone },
+        }),
+      },
+      logKey: this.dataStores.key,
+    });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
 
     // The pool's triggers get their own, smaller settings: the audit table only, and nothing
@@ -127,6 +151,8 @@ export class SchoolStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });
+    new CfnOutput(this, 'StaffAppUrl', { value: appBaseUrl, description: 'Where staff open Lantern' });
+    new CfnOutput(this, 'StaffAppDistributionDomain', { value: this.web.distribution.distributionDomainName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.identity.staffClient.userPoolClientId });
     new CfnOutput(this, 'LocalAuthorityClientId', { value: this.identity.localAuthorityClient.userPoolClientId });

@@ -8,11 +8,14 @@ import { repositoryRoot } from '../../infra/school-stack';
 
 export const exampleTrustFile = path.join(repositoryRoot, 'infra/trusts/example-trust.json');
 
+/** A stand-in for web/dist, so infra tests need no front-end build. */
+export const webDistFixture = path.join(repositoryRoot, 'test/infra/fixtures/web-dist');
+
 export function exampleTrust(): TrustConfig {
   return loadTrustConfig(exampleTrustFile);
 }
 
-export interface SynthesizeOptions extends SchoolStackOverrides {
+export interface SynthesizeOptions extends Partial<SchoolStackOverrides> {
   /** Run esbuild for real (seconds); by default only the resources are synthesized. */
   readonly bundle?: boolean;
   readonly trust?: TrustConfig;
@@ -32,7 +35,7 @@ export interface SynthesizedSchool {
 export function synthesizeSchool(options: SynthesizeOptions = {}): SynthesizedSchool {
   const { bundle = false, trust = exampleTrust(), ...overrides } = options;
   const app = new App({ context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
-  const [stack] = addTrust(app, { ...trust, schools: trust.schools.slice(0, 1) }, overrides);
+  const [stack] = addTrust(app, { ...trust, schools: trust.schools.slice(0, 1) }, { webDist: webDistFixture, ...overrides });
   if (!stack) throw new Error('The trust has no school');
   return { app, stack, template: Template.fromStack(stack) };
 }

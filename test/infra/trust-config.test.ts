@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addTrust } from '../../infra/lantern-app';
 import { SchoolStack } from '../../infra/school-stack';
 import { exampleTrustConfigPath, loadTrustConfig, parseTrustConfig, TrustConfigError, trustConfigPath } from '../../infra/trust-config';
-import { exampleTrust, exampleTrustFile } from './synthesize-school';
+import { exampleTrust, exampleTrustFile, webDistFixture } from './synthesize-school';
 
 const validTrust = () => JSON.parse(JSON.stringify(exampleTrust())) as Record<string, any>;
 
@@ -26,7 +26,7 @@ describe('the example trust config', () => {
     // Prepare
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     // Act
-    addTrust(app, loadTrustConfig(exampleTrustFile));
+    addTrust(app, loadTrustConfig(exampleTrustFile), { webDist: webDistFixture });
     // Assess
     const stacks = app.node.children.filter((child): child is SchoolStack => child instanceof SchoolStack);
     expect(stacks.map((stack) => stack.stackName)).toEqual(['Lantern-oakfield-primary', 'Lantern-riverside-infant']);
