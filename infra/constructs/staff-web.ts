@@ -86,6 +86,8 @@ export class StaffWeb extends Construct {
   readonly headersPolicy: ResponseHeadersPolicy;
   /** `https://<host>`: the only browser origin the API and the files bucket accept. */
   readonly origin: string;
+  /** What `publish` writes to `/config.json` (CDK tokens until deploy). */
+  config?: StaffWebConfig;
   private deployment?: BucketDeployment;
   private apiConnectSource?: string;
 
@@ -209,6 +211,8 @@ export class StaffWeb extends Construct {
     if (this.deployment) throw new Error('StaffWeb.publish called twice');
     const region = Stack.of(this).region;
     this.apiConnectSource = this.props.customDomain ? options.apiOrigin : `https://*.execute-api.${region}.amazonaws.com`;
+
+    this.config = options.config;
 
     const logGroup = new LogGroup(this, 'DeploymentLogs', { retention: logRetention, encryptionKey: options.logKey });
     // Its own role, so no AWS managed policy: logs to its one log group, and BucketDeployment

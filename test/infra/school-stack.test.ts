@@ -12,7 +12,7 @@ import { requiredEnvironmentNames } from '../../shared/config/load-config';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleTrust, handlerFunctions, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
 
@@ -119,11 +119,11 @@ describe('a school stack synthesized from the example trust', () => {
       expect(Object.values(format).join(' ')).not.toMatch(/body|\.path|querystring|query/i);
     });
 
-    it('allows browsers from the school domain only', () => {
+    it("allows browsers from the staff app's origin only", () => {
       // Assess
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
-        CorsConfiguration: Match.objectLike({ AllowOrigins: [`https://${oakfield.domain}`] }),
+        CorsConfiguration: Match.objectLike({ AllowOrigins: [school.stack.resolve(school.stack.web.origin)] }),
       });
     });
 
@@ -140,7 +140,7 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('makes one Node.js 22 ARM64 function per route, event rule and Cognito trigger, with tracing, memory and timeout', () => {
       // Act
-      const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
+      const functions = Object.entries(handlerFunctions(template)) as [string, Resource][];
       // Assess
       expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
       expect(functions.filter(([id]) => isTrigger(id))).toHaveLength(cognitoTriggers.length);
@@ -162,8 +162,8 @@ describe('a school stack synthesized from the example trust', () => {
       // Act
       const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
       const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
-      // Assess: one per function plus the API access logs and the user activity log
-      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 2);
+      // Assess: one per function plus the API access logs, the user activity log and the staff app deployment's
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 3);
       for (const [id, logGroup] of logGroups) {
         expect(logGroup.Properties.RetentionInDays).toBe(365);
         if (id === userAuthEvents) expect(logGroup.Properties.KmsKeyId).toBeUndefined();
@@ -173,7 +173,7 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('sets every variable the config loader requires, except the one Lambda sets itself', () => {
       // Act
-      const functions = (Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][])
+      const functions = (Object.entries(handlerFunctions(template)) as [string, Resource][])
         .filter(([id]) => !isTrigger(id))
         .map(([, fn]) => fn);
       // Assess
@@ -188,7 +188,7 @@ describe('a school stack synthesized from the example trust', () => {
           SCHOOL_ID: oakfield.id,
           SCHOOL_NAME: oakfield.name,
           SCHOOL_TIMEZONE: 'Europe/London',
-          APP_BASE_URL: `https://${oakfield.domain}`,
+          APP_BASE_URL: school.stack.resolve(school.stack.web.origin),
           SENDER_EMAIL: oakfield.senderEmail,
           ELEVATION_WINDOW_MINUTES: '30',
           NODE_OPTIONS: '--enable-source-maps',
@@ -198,9 +198,10 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('gives each function its own role with no AWS managed policy', () => {
       // Act
-      const roles = values(template.findResources('AWS::IAM::Role')).filter((role) =>
-        JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
-      );
+      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const roles = (Object.entries(template.findResources('AWS::IAM::Role')) as [string, Resource][])
+        .filter(([id, role]) => id !== deploymentRole && JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'))
+        .map(([, role]) => role);
       // Assess
       expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -233,8 +234,12 @@ describe('a school stack synthesized from the example trust', () => {
     });
 
     it('never lets a handler scan a table or delete a file', () => {
-      // Act
-      const actions = values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      // Act: every policy but the staff app deployment's, which replaces the app's files
+      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
+        (policy) => !JSON.stringify(policy.Properties.Roles).includes(`"${deploymentRole}"`),
+      );
+      const actions = handlerPolicies.flatMap((policy) =>
         (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((statement) => [statement.Action].flat()),
       );
       // Assess
@@ -320,8 +325,9 @@ describe('a school stack synthesized from the example trust', () => {
       });
     });
 
-    it('refuses requests that do not use TLS, on both buckets', () => {
-      // Assess
+    it('refuses requests that do not use TLS, on every bucket', () => {
+      // Assess: the files bucket, the staff app bucket and their two log buckets
+      template.resourceCountIs('AWS::S3::Bucket', 4);
       template.resourcePropertiesCountIs(
         'AWS::S3::BucketPolicy',
         {
@@ -331,7 +337,7 @@ describe('a school stack synthesized from the example trust', () => {
             ]),
           },
         },
-        2,
+        4,
       );
     });
   });
@@ -493,11 +499,12 @@ describe('reminders in a school stack', () => {
     const { stack, template } = synthesizeSchool();
     const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
     const triggerRoles = cognitoTriggers.map((trigger) => logicalIdOf(stack, `Identity/Trigger-${trigger.id}/Role/Resource`));
+    const deploymentRole = logicalIdOf(stack, 'Web/DeploymentRole/Resource');
     const publicRoles = routes.filter((route) => route.public).map((route) => logicalIdOf(stack, `Api/Route-${route.id}/Role/Resource`));
     // Act: the policies of the signed-in route and event-consumer roles (the Cognito triggers
     // only audit; the public routes get nothing)
     const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-      (policy) => ![schedulerRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
+      (policy) => ![schedulerRole, deploymentRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
     );
     // Assess
     expect(handlerPolicies).toHaveLength(routes.filter((route) => !route.public).length + eventRules.length);
@@ -549,7 +556,7 @@ describe('a school stack with an event rule in the catalogue', () => {
       Runtime: 'nodejs22.x',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
     });
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + cognitoTriggers.length);
+    expect(Object.keys(handlerFunctions(template))).toHaveLength(routes.length + 1 + cognitoTriggers.length);
   });
 
   it('resolves handler modules under the source root it is given', () => {

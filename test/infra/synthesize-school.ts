@@ -39,3 +39,18 @@ export function synthesizeSchool(options: SynthesizeOptions = {}): SynthesizedSc
   if (!stack) throw new Error('The trust has no school');
   return { app, stack, template: Template.fromStack(stack) };
 }
+
+type Resources = Record<string, Record<string, any>>;
+
+/**
+ * The Lambda functions that run Lantern's handlers: every function except the one
+ * BucketDeployment adds to copy the staff app into its bucket during a deploy.
+ */
+export function handlerFunctions(template: Template): Resources {
+  return Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function')).filter(([logicalId]) => !isStaffAppDeploymentProvider(logicalId)),
+  );
+}
+
+/** BucketDeployment's singleton provider, at the stack root (`Custom::CDKBucketDeployment…`). */
+export const isStaffAppDeploymentProvider = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
