@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, hstsMaxAge } from '../../infra/constructs/staff-web';
 import { signInConfiguration } from '../../shared/domain/identity/sign-in-configuration';
 import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { dependenciesOf, findCycle, type Resources } from './template-graph';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
@@ -187,6 +188,13 @@ describe('the staff app of a school stack (no custom domain)', () => {
     expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
   });
 
+  it('leaves CloudFormation no dependency cycle (CORS names the distribution, the CSP does not name the API)', () => {
+    // Act
+    const cycle = findCycle(dependenciesOf(template.toJSON().Resources as Resources));
+    // Assess
+    expect(cycle).toBeUndefined();
+  });
+
   it('writes config.json in the shape GET /v1/config answers, plus apiUrl', () => {
     // Prepare: what GET /v1/config answers in AWS (no local Cognito endpoint)
     const fromApi = signInConfiguration({
@@ -241,6 +249,13 @@ describe('the staff app of a school with a certificate for its domain', () => {
     const [before, apiOrigin, after] = csp['Fn::Join'][1] as [string, unknown, string];
     expect(apiOrigin).toEqual({ 'Fn::GetAtt': [logicalIdOf(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] });
     expect(parseCsp(`${before}https://the-api${after}`)['connect-src']).toEqual(["'self'", 'https://the-api', 'https://cognito-idp.eu-west-2.amazonaws.com']);
+  });
+
+  it('leaves CloudFormation no dependency cycle although the CSP names the API', () => {
+    // Act
+    const cycle = findCycle(dependenciesOf(school.template.toJSON().Resources as Resources));
+    // Assess
+    expect(cycle).toBeUndefined();
   });
 
   it('has no unsuppressed cdk-nag finding, and needs no CFR4 suppression', () => {
