@@ -1,7 +1,7 @@
 import type { Caller } from '../identity/caller';
 import type { Deps } from '../deps';
 import type { AuditEvent, AuditOutcome } from './audit-event';
-import { isLanternError } from '../../errors/lantern-error';
+import { isAccessRefusal } from '../../errors/lantern-error';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -55,7 +55,7 @@ export async function auditRefusal<T>(
   } catch (error) {
     // Anonymous callers never reach a handler in AWS (the authorizer answers 401 first).
     // Only refusals of access are audited; a mistyped field is not an attempt on a record.
-    if (isLanternError(error) && [401, 403, 404].includes(error.status) && caller.kind === 'staff') {
+    if (isAccessRefusal(error) && caller.kind === 'staff') {
       await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
     }
     throw error;

@@ -119,7 +119,7 @@ describe('DynamoAlertStore.list refuses a cursor this list did not give out', ()
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'cursor' }] });
     expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 

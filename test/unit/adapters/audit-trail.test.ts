@@ -139,7 +139,7 @@ describe('DynamoAuditTrail.search', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'cursor' }] });
     expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 

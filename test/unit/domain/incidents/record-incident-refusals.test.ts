@@ -64,7 +64,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
-    await expect(attempt).rejects.toMatchObject({ status: 422, field });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field });
     expectNothingWritten(deps);
   });
 
@@ -81,7 +81,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     const attempt = recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'alert', message: expect.stringContaining('61') });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'alert', message: expect.stringContaining('61') });
     expectNothingWritten(deps);
   });
 
