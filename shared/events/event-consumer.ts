@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import type { Deps } from '../domain/deps';
 import { productionContext } from '../deps/production-deps';
 import type { Config } from '../config/load-config';
+import { pipeline } from '../lambda/pipeline';
+import { consumerContext } from './middleware/consumer-context';
+import { validateDetail } from './middleware/validate-detail';
 
 export interface ConsumerOptions {
   readonly context?: () => { config: Config; deps: Deps };
@@ -11,25 +14,18 @@ export interface ConsumerOptions {
 export type EventHandler = (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void>;
 
 /**
- * Wires an event-bus consumer: config and ports once per cold start, the detail
- * validated, one log line per event (ids only). A malformed detail is logged and
- * dropped (retrying cannot mend it); any other failure is rethrown so the bus retries and
- * then parks the event on the dead-letter queue.
+ * Wires an event-bus consumer on the same seam as the routes: config and ports once per
+ * cold start, then the steps (a logger with the event's ids, the detail validated) and
+ * the consumer. Any failure of the consumer is rethrown so the bus retries and then parks
+ * the event on the dead-letter queue.
  */
 export function eventConsumer<TSchema extends z.ZodType>(name: string, detailSchema: TSchema, options: ConsumerOptions = {}) {
   const { deps } = (options.context ?? productionContext)();
   return {
     handle(consume: (detail: z.infer<TSchema>, deps: Deps) => Promise<string>): EventHandler {
-      return async (event) => {
-        const logger = deps.logger.child({ consumer: name, eventId: event.id, detailType: event['detail-type'] });
-        const parsed = detailSchema.safeParse(event.detail);
-        if (!parsed.success) {
-          logger.error('event detail rejected', { issues: parsed.error.issues.map((issue) => issue.path.join('.')).join(',') });
-          return;
-        }
-        const outcome = await consume(parsed.data, deps);
-        logger.info('event consumed', { outcome });
-      };
+      return pipeline([consumerContext(name, deps.logger), validateDetail(detailSchema)], async ({ internal }) => {
+        internal.outcome = await consume(internal.detail as z.infer<TSchema>, deps);
+      });
     },
   };
 }
