@@ -4,6 +4,7 @@ import type { StoredIncident } from '../ports';
 import { assertRecordAccess, readsAsElevatedViewer } from '../permissions';
 import { NotFoundError } from '../../errors/lantern-error';
 import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditedRead } from '../audit/audited-read';
 import { incidentFacts } from './relationships';
 import { loadIncidentView } from './incident-view';
 import type { Category } from '../categories/category';
@@ -40,6 +41,8 @@ export async function loadReadableIncident(
 
 export async function readIncident(deps: Deps, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
   const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'incident.read', 'incidents.read');
-  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentId: stored.incident.studentId }));
-  return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue });
+  // The gate and the record's own rule have passed: audit and build the view together.
+  return auditedRead(deps, auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentId: stored.incident.studentId }), () =>
+    loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue }),
+  );
 }

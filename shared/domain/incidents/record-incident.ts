@@ -14,6 +14,7 @@ import { displayName } from '../staff/staff-profile';
 import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded } from '../events';
 import type { Alert } from '../alerts/alert';
+import type { Student } from '../students/student';
 import { afterCommit } from './after-commit';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
@@ -46,6 +47,17 @@ export interface RecordResult {
 export async function recordIncident(deps: Deps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
+  // Every read a create needs, started together with the idempotency lookup: none depends on
+  // another, and all only read, so a replay that wins simply leaves their answers unused.
+  // Their results are checked in the same order as before, so the same error wins.
+  const reads = Promise.all([
+    deps.schoolProfile.get(),
+    deps.categories.list(),
+    deps.alertGroups.list(),
+    deps.staff.list(),
+    deps.students.getMany([input.studentId, ...input.linkedStudents.map((linked) => linked.studentId)]),
+  ]);
+  reads.catch(() => undefined); // awaited below; only a rejection after a replay answered is dropped
   if (options.idempotencyKey) {
     const replay = await replayIfRecorded(deps, caller, options.idempotencyKey, requestHash, now, options);
     if (replay) return replay;
@@ -53,15 +65,10 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
 
   const occurredAt = resolveOccurredAt(input.occurredAt, now);
   const reminder = input.reminder ? { at: resolveReminderAt(input.reminder.at, now), note: input.reminder.note } : undefined;
-  const [profile, catalogue, groups, staff] = await Promise.all([
-    deps.schoolProfile.get(),
-    deps.categories.list(),
-    deps.alertGroups.list(),
-    deps.staff.list(),
-  ]);
+  const [profile, catalogue, groups, staff, pupils] = await reads;
   const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
 
-  await assertStudents(deps, input);
+  assertStudents(pupils, input);
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
@@ -184,9 +191,8 @@ function publishRecorded(deps: Deps, incident: Incident, alerts: readonly Alert[
   return deps.events.publish([incidentRecorded(incident), ...alerts.map(alertRaised)]);
 }
 
-async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
+function assertStudents(pupils: ReadonlyMap<string, Student>, input: NewIncident): void {
   const linkedIds = input.linkedStudents.map((linked) => linked.studentId);
-  const pupils = await deps.students.getMany([input.studentId, ...linkedIds]);
   const subject = pupils.get(input.studentId);
   if (!subject) throw new UnprocessableError('There is no such pupil at this school.', 'studentId');
   // Seed 003: "do not add an incident to a child's name that has archived written next to it".
