@@ -163,47 +163,6 @@ describe('DynamoAlertStore.list refuses a cursor a client made or moved', () => 
   });
 });
 
-describe('DynamoAlertStore.mark', () => {
-  it('keeps the first reading, leaves the unread index and audits, in one transaction', async () => {
-    // Prepare
-    const read = alertFixture({ readAt: '2025-01-15T10:05:00.000Z' });
-    dynamo.on(TransactWriteCommand).resolves({});
-    dynamo.on(GetCommand).resolves({ Item: alertItem(read) });
-    const audit = auditEventFixture({ action: 'alert.read', recordType: 'alert', recordId: read.id });
-
-    // Act
-    const updated = await store().mark(recipientId, read.id, { readAt: '2025-01-15T10:05:00.000Z' }, audit);
-
-    // Assess
-    expect(updated).toEqual(read);
-    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items).toHaveLength(2);
-    expect(items[0]!.Update).toEqual({
-      TableName: tables.records,
-      Key: { pk: `STAFF#${recipientId}`, sk: `ALERT#${read.id}` },
-      UpdateExpression: 'SET readAt = if_not_exists(readAt, :readAt) REMOVE gsi1pk, gsi1sk',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':readAt': '2025-01-15T10:05:00.000Z' },
-    });
-    expect(items[1]!.Put).toMatchObject({ TableName: tables.audit, Item: { action: 'alert.read' }, ConditionExpression: 'attribute_not_exists(pk)' });
-  });
-
-  it('sets the acknowledgement only once too', async () => {
-    // Prepare
-    const acknowledged = alertFixture({ readAt: '2025-01-15T10:05:00.000Z', acknowledgedAt: '2025-01-15T10:06:00.000Z' });
-    dynamo.on(TransactWriteCommand).resolves({});
-    dynamo.on(GetCommand).resolves({ Item: alertItem(acknowledged) });
-
-    // Act
-    await store().mark(recipientId, acknowledged.id, { readAt: '2025-01-15T10:06:00.000Z', acknowledgedAt: '2025-01-15T10:06:00.000Z' }, auditEventFixture());
-
-    // Assess
-    const update = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Update!;
-    expect(update.UpdateExpression).toBe('SET readAt = if_not_exists(readAt, :readAt), acknowledgedAt = if_not_exists(acknowledgedAt, :acknowledgedAt) REMOVE gsi1pk, gsi1sk');
-    expect(update.ExpressionAttributeValues).toEqual({ ':readAt': '2025-01-15T10:06:00.000Z', ':acknowledgedAt': '2025-01-15T10:06:00.000Z' });
-  });
-});
-
 describe('DynamoAlertStore.get', () => {
   it('finds an alert under the recipient’s own key only', async () => {
     // Prepare
