@@ -1,0 +1,113 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { handlerEnvironment } from '../local/handler-environment';
+import { createHandlerModules } from '../local/handler-modules';
+import type { LocalFacts } from '../local/local-facts';
+import { demoStudents } from '../local/seed/demo-school';
+import { routes, type RouteId } from '../shared/api/routes';
+import { productionContext } from '../shared/deps/production-deps';
+import { countAwsCalls } from './aws-call-counter';
+
+/** One route's measured calls beside the fewest its design allows. */
+export interface RouteCalls {
+  readonly route: RouteId;
+  readonly status: number;
+  readonly counted: number;
+  readonly calls: Record<string, number>;
+  readonly designMinimum: number;
+  readonly budget: number;
+  readonly why: string;
+}
+
+interface CallCase {
+  readonly route: RouteId;
+  readonly designMinimum: number;
+  /** What the route makes today, where that is above the minimum (the test holds it there). */
+  readonly budget?: number;
+  readonly why: string;
+  readonly request: (context: { incidentId: string; alertId: string; studentId: string }) => { body?: unknown; pathParameters?: Record<string, string>; query?: Record<string, string> };
+}
+
+/**
+ * The main routes, for a signed-in teacher (no elevation). Minimum = the reads the rules
+ * need (the caller's profile: a token outlives a disabled account) plus one write when
+ * something must be kept (an audit event, or the change and its audit in one transaction).
+ */
+export const callCases: readonly CallCase[] = [
+  { route: 'me.read', designMinimum: 1, why: 'the caller’s current profile', request: () => ({}) },
+  { route: 'school.read', designMinimum: 2, why: 'profile + the school profile item', request: () => ({}) },
+  { route: 'categories.list', designMinimum: 2, why: 'profile + one Query of the categories', request: () => ({}) },
+  { route: 'students.search', designMinimum: 3, why: 'profile + one Query of the name index + the audit Put (names shown are a read)', request: () => ({ query: { query: 'a' } }) },
+  {
+    route: 'incidents.create',
+    designMinimum: 8,
+    budget: 11,
+    why: 'profile + school profile, categories, alert groups, staff, pupils (5 reads, together) + ONE TransactWriteItems + ONE PutEvents (the outbox would fold that into the transaction)',
+    request: ({ studentId }) => ({ body: { studentId, description: 'Bench: Ava said "I forgot my lunch".', categories: [{ categoryId: 'well-being' }] } }),
+  },
+  { route: 'incidents.read', designMinimum: 6, budget: 7, why: 'profile + incident partition Query and categories (together) + audit Put alongside the view’s staff and pupil BatchGets', request: ({ incidentId }) => ({ pathParameters: { id: incidentId } }) },
+  { route: 'alerts.list', designMinimum: 3, why: 'profile + one Query of the caller’s alerts + the audit Put (a page with alerts adds one BatchGet of pupils’ names, alongside the Put)', request: () => ({ query: { limit: '20' } }) },
+];
+
+/**
+ * Runs each case once in this process against a running local stack, through the same
+ * handler modules, and counts the AWS calls its adapters made. The first request of each
+ * route is a warm-up (cold-start reads, if any, are not a request's).
+ */
+export async function measureCalls(facts: LocalFacts, teacherId: string): Promise<RouteCalls[]> {
+  Object.assign(process.env, handlerEnvironment(facts, { logLevel: 'error' }));
+  const counter = countAwsCalls(productionContext().deps);
+  const modules = createHandlerModules();
+  const studentId = demoStudents.find((student) => student.status === 'on_roll')!.id;
+  let incidentId = '';
+  const results: RouteCalls[] = [];
+  for (const callCase of callCases) {
+    const route = routes.find((candidate) => candidate.id === callCase.route)!;
+    const handler = await modules.load<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(route.entry);
+    const invoke = async () => {
+      const response = await handler(benchEvent(route.method, route.path, teacherId, callCase.request({ incidentId, alertId: '', studentId })), benchContext());
+      if (callCase.route === 'incidents.create' && response.statusCode === 201) incidentId = JSON.parse(String(response.body)).id;
+      return response;
+    };
+    await invoke();
+    counter.reset();
+    const response = await invoke();
+    results.push({ route: callCase.route, status: response.statusCode ?? 0, counted: counter.total(), calls: counter.calls(), designMinimum: callCase.designMinimum, budget: callCase.budget ?? callCase.designMinimum, why: callCase.why });
+  }
+  return results;
+}
+
+let sequence = 0;
+
+function benchEvent(method: string, path: string, staffId: string, request: { body?: unknown; pathParameters?: Record<string, string>; query?: Record<string, string> }): APIGatewayProxyEventV2WithJWTAuthorizer {
+  sequence += 1;
+  const now = Math.floor(Date.now() / 1000);
+  const rawPath = path.replace('{id}', request.pathParameters?.id ?? '');
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath,
+    rawQueryString: new URLSearchParams(request.query ?? {}).toString(),
+    headers: { 'content-type': 'application/json', 'idempotency-key': `bench-calls-${Date.now()}-${sequence}` },
+    queryStringParameters: request.query,
+    pathParameters: request.pathParameters,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'bench',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'lantern-bench' },
+      requestId: `bench-${sequence}`,
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: { sub: staffId, 'cognito:groups': '[staff]', auth_time: now, iat: now, token_use: 'access' }, scopes: [] } },
+    },
+  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+function benchContext(): Context {
+  return { awsRequestId: `bench-lambda-${sequence}`, getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+}
