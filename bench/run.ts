@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleFunctions } from './bundle-functions';
 import { importArgs, timeNode } from './import-time';
+import { benchLocalStack } from './local-stack-bench';
 
 /**
  * `npm run bench`: for every Lambda bundle, its minified size and the time a fresh Node
@@ -56,6 +57,8 @@ async function main() {
   const largest = rows.reduce((best, row) => (row.bytes > best.bytes ? row : best));
   const slowest = rows.reduce((best, row) => (row.ratio > best.ratio ? row : best));
   console.log(`\nLargest bundle: ${largest.id} (${(largest.bytes / 1024).toFixed(1)} KiB). Slowest import: ${slowest.id} (${slowest.ratio.toFixed(2)}× bare node).`);
+
+  if (process.env.BENCH_LOCAL_STACK !== 'skip') await benchLocalStack(path.join(root, 'bench', 'results.json'));
 }
 
 main().catch((error) => {
