@@ -54,7 +54,8 @@ export const callCases: readonly CallCase[] = [
  * route is a warm-up (cold-start reads, if any, are not a request's).
  */
 export async function measureCalls(facts: LocalFacts, teacherId: string): Promise<RouteCalls[]> {
-  Object.assign(process.env, handlerEnvironment(facts, { logLevel: 'error' }));
+  // A throwaway cursor key: the bench follows no cursor across processes.
+  Object.assign(process.env, handlerEnvironment(facts, { logLevel: 'error', cursorKey: 'bench-calls-cursor-key-0123456789abcdef0123' }));
   const counter = countAwsCalls(productionContext().deps);
   const modules = createHandlerModules();
   const studentId = demoStudents.find((student) => student.status === 'on_roll')!.id;

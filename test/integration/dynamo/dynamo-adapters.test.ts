@@ -18,6 +18,9 @@ import { actionInput, incidentInput } from '../../unit/support/incident-input';
 import { alertFixture } from '../../unit/support/incident-records';
 import { auditEventFixture } from '../../unit/support/audit-events';
 import { freshTables } from './fresh-tables';
+import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
+
+const cursors = new CursorCodec('dynamo-local-test-cursor-key-0123456789abcdef');
 
 /**
  * What a mocked client cannot tell: that DynamoDB itself evaluates these condition
@@ -144,7 +147,7 @@ describe('DynamoAlertStore on DynamoDB Local', () => {
 
   it('keeps the first reading and the first acknowledgement however often they are marked, and leaves the unread list', async () => {
     // Prepare
-    const store = new DynamoAlertStore(client, tables);
+    const store = new DynamoAlertStore(client, tables, cursors);
     const audit = () => auditEventFixture({ id: `audit-${Math.random().toString(36).slice(2)}`, action: 'alert.read', recordType: 'alert', recordId: ids[0]! });
     await store.mark(recipientId, ids[0]!, { readAt: '2025-01-15T10:05:00.000Z' }, audit());
     await store.mark(recipientId, ids[0]!, { readAt: '2025-01-15T10:06:00.000Z', acknowledgedAt: '2025-01-15T10:06:00.000Z' }, audit());
@@ -160,7 +163,7 @@ describe('DynamoAlertStore on DynamoDB Local', () => {
 
   it('pages through every alert newest first, each once, with the cursor it hands out', async () => {
     // Prepare
-    const store = new DynamoAlertStore(client, tables);
+    const store = new DynamoAlertStore(client, tables, cursors);
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;

@@ -158,7 +158,7 @@ describe('DynamoAlertStore.list refuses a cursor a client made or moved', () => 
     const attempt = store().list(recipientId, { unreadOnly: false, limit: 10, cursor });
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'cursor' }] });
     expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 });

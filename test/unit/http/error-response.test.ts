@@ -11,6 +11,9 @@ import {
   UnprocessableError,
   UnsupportedMediaTypeError,
   ValidationError,
+  PayloadTooLargeError,
+  OutOfOrderError,
+  ServiceBusyError,
   type LanternError,
 } from '../../../shared/errors/lantern-error';
 import { recordingLogger } from '../support/recording-logger';
@@ -29,6 +32,9 @@ const everyError: [LanternError, number, { issues?: unknown }][] = [
   [new UnsupportedMediaTypeError('Send JSON.'), 415, {}],
   [new UnprocessableError('No such category', 'categories.0'), 422, { issues: [{ field: 'categories.0', message: 'No such category' }] }],
   [new UnprocessableError('The school is not set up'), 422, {}],
+  [new PayloadTooLargeError('This incident is too large to keep as one record.'), 413, {}],
+  [new OutOfOrderError('Set up the authenticator first.'), 409, {}],
+  [new ServiceBusyError('Busy just now; nothing was saved.', 2), 503, {}],
 ];
 
 describe('the error map', () => {
@@ -53,6 +59,17 @@ describe('the error map', () => {
 
     // Assess
     expect(new Set(mapped)).toEqual(covered);
+  });
+
+  it('adds the headers an error knows, such as how long to wait before retrying', () => {
+    // Prepare
+    const log = recordingLogger();
+
+    // Act
+    const response = errorResponse(new ServiceBusyError('Busy just now; nothing was saved.', 2), requestId, log.logger);
+
+    // Assess
+    expect(response.headers).toMatchObject({ 'retry-after': '2', 'x-request-id': requestId });
   });
 
   it('logs the name of the error a refusal was raised from, never its message', () => {
