@@ -186,7 +186,7 @@ describe('DynamoStaffDirectory on DynamoDB Local', () => {
   it('refuses a save made against a version someone else has since changed, writing nothing', async () => {
     // Prepare
     const directory = new DynamoStaffDirectory(client, tables.records, tables.audit);
-    const audit = new DynamoAuditTrail(client, tables.audit);
+    const audit = new DynamoAuditTrail(client, tables.audit, cursors);
     const profile = staffProfile({ id: 'staff-version-check', updatedAt: '2025-01-15T10:00:00.000Z' });
     await directory.put(profile);
     await directory.save({ ...profile, jobTitle: 'Deputy head', updatedAt: '2025-01-15T10:01:00.000Z' }, auditEventFixture({ id: 'audit-save-1', recordId: profile.id }), { expectedUpdatedAt: profile.updatedAt });
@@ -222,7 +222,7 @@ describe('DynamoNotificationLedger on DynamoDB Local', () => {
 describe('DynamoAuditTrail on DynamoDB Local', () => {
   it('pages a record’s trail oldest first, each event once, and never overwrites an event', async () => {
     // Prepare
-    const audit = new DynamoAuditTrail(client, tables.audit);
+    const audit = new DynamoAuditTrail(client, tables.audit, cursors);
     const events = [1, 2, 3].map((minute) => auditEventFixture({ id: `audit-page-${minute}`, recordId: 'record-paged', at: `2025-01-15T10:0${minute}:00.000Z` }));
     for (const event of events) await audit.record(event);
     await expect(audit.record({ ...events[0]!, action: 'tampered' })).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
