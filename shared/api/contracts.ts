@@ -20,6 +20,7 @@ import {
 } from '../schemas/staff-admin';
 import { CategoryChange, CategoryDetail, CategoryPath, NewCategory } from '../schemas/categories-admin';
 import { AuditPage, AuditQuery } from '../schemas/audit';
+import { MyIncidentList, MyIncidentsQuery, MyReminderList, MyRemindersQuery } from '../schemas/my-work';
 
 /**
  * What each route accepts and answers, as zod schemas. `apiRoute` validates requests
@@ -64,6 +65,8 @@ export const contracts = {
   'categories.update': { params: CategoryPath, body: CategoryChange, success: { status: 200, description: 'Changed', schema: CategoryDetail }, failures: [403, 404, 422] },
   'audit.read': { query: AuditQuery, success: { status: 200, description: 'Audit events, oldest first', schema: AuditPage }, failures: [403] },
   'alerts.acknowledge': { params: AlertPath, success: { status: 200, description: 'The alert, acknowledged', schema: AlertView }, failures: [404] },
+  'me.incidents.list': { query: MyIncidentsQuery, success: { status: 200, description: 'Incidents the caller recorded, newest first', schema: MyIncidentList } },
+  'me.reminders.list': { query: MyRemindersQuery, success: { status: 200, description: "The caller's reminders, soonest first", schema: MyReminderList } },
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

@@ -45,6 +45,8 @@ export const routes = [
   { id: 'categories.update', method: 'PATCH', path: '/v1/categories/{id}', entry: 'functions/api/categories/update.ts', public: false, summary: 'Change a category (administrators)' },
   { id: 'audit.read', method: 'GET', path: '/v1/audit', entry: 'functions/api/audit/list.ts', public: false, summary: 'The audit trail by record, member of staff or pupil (elevated DSLs)' },
   { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood' },
+  { id: 'me.incidents.list', method: 'GET', path: '/v1/me/incidents', entry: 'functions/api/me/incidents.ts', public: false, summary: 'Incidents the caller recorded, newest first (the dashboard)' },
+  { id: 'me.reminders.list', method: 'GET', path: '/v1/me/reminders', entry: 'functions/api/me/reminders.ts', public: false, summary: "The caller's planner reminders, soonest first (the dashboard)" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

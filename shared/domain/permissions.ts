@@ -123,6 +123,9 @@ export const permissions = {
   'alerts.list': { gate: signedIn },
   'alerts.markRead': { gate: signedIn },
   'alerts.acknowledge': { gate: signedIn },
+  // The caller's own incidents and reminders, found under their own id.
+  'me.incidents.list': { gate: signedIn },
+  'me.reminders.list': { gate: signedIn },
   'me.mfa.setup': { gate: signedIn },
   'me.mfa.verify': { gate: signedIn },
   // Administration grants no incident content: none of these routes return any.

@@ -55,6 +55,17 @@ export const staffPartition = (staffId: string) => `STAFF#${staffId}`;
 export const unreadAlertIndexKey = (recipientId: string, alertId: string) => ({ gsi1pk: `UNREAD#${recipientId}`, gsi1sk: alertId });
 export const unreadAlertPartition = (recipientId: string) => `UNREAD#${recipientId}`;
 
+/** "My recent incidents": an entry in the author's partition per incident, by recording time. */
+export const AUTHORED_PREFIX = 'AUTHORED#';
+export const authoredIncidentKey = (authorId: string, recordedAt: string, incidentId: string) => ({
+  pk: `STAFF#${authorId}`,
+  sk: `${AUTHORED_PREFIX}${recordedAt}#${incidentId}`,
+});
+
+/** "My reminders": an entry in the owner's partition per planner reminder, by when it is due. */
+export const REMINDER_PREFIX = 'REMINDER#';
+export const reminderEntryKey = (ownerId: string, at: string, incidentId: string) => ({ pk: `STAFF#${ownerId}`, sk: `${REMINDER_PREFIX}${at}#${incidentId}` });
+
 export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' });
 
 export const notificationKey = (notificationId: string) => ({ pk: `NOTIFICATION#${notificationId}`, sk: 'SENT' });

@@ -19,8 +19,9 @@ import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
 /**
- * One DynamoDB transaction holds at most 100 items. The worst case is 94: idempotency,
- * incident, a timeline entry for the pupil and each of 30 linked pupils, 60 alerts, audit.
+ * One DynamoDB transaction holds at most 100 items. The worst case is 96: idempotency,
+ * incident, a timeline entry for the pupil and each of 30 linked pupils, 60 alerts, the
+ * author's dashboard entry, a reminder entry, audit.
  */
 export const MAX_RECIPIENTS = 60;
 const IDEMPOTENCY_HOURS = 24;

@@ -88,6 +88,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'actions.create': incidentContent(201),
   // Each persona marks their own alert.
   'alerts.list': signedIn(200),
+  'me.incidents.list': signedIn(200),
+  'me.reminders.list': signedIn(200),
   'alerts.markRead': signedIn(200),
   'alerts.acknowledge': signedIn(200),
   'me.mfa.setup': signedIn(200),

@@ -15,6 +15,8 @@ import {
   type EventPublisher,
   type FileStore,
   type IdempotencyRecord,
+  type AuthoredIncidentSummary,
+  type ReminderSummary,
   type IdGenerator,
   type IdentityProvider,
   type IncidentStore,
@@ -293,6 +295,34 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
 
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
     return this.idempotency.get(idempotencyKey({ callerId, key }));
+  }
+
+  async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .filter((incident) => incident.authorId === authorId)
+      .sort((left, right) => (left.recordedAt < right.recordedAt ? 1 : -1))
+      .slice(0, limit)
+      .map((incident) => ({
+        incidentId: incident.id,
+        studentId: incident.studentId,
+        occurredAt: incident.occurredAt,
+        recordedAt: incident.recordedAt,
+        categoryIds: incident.categories.map((category) => category.categoryId),
+        status: incident.status,
+      }));
+  }
+
+  async listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .flatMap((incident) =>
+        incident.authorId === ownerId && incident.reminder && incident.reminder.at >= from
+          ? [{ incidentId: incident.id, studentId: incident.studentId, at: incident.reminder.at, note: incident.reminder.note }]
+          : [],
+      )
+      .sort((left, right) => (left.at < right.at ? -1 : 1))
+      .slice(0, limit);
   }
 }
 

@@ -1,0 +1,6 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { listMyReminders } from '../../../shared/domain/incidents/my-work';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+
+export const handler = apiRoute('me.reminders.list').handle(async ({ query, caller, deps, origin }) => ok(await listMyReminders(deps, requireStaff(caller), query.limit, origin)));
