@@ -42,6 +42,8 @@ export interface LocalStackOptions {
   readonly fresh?: boolean;
   /** No request log lines, and handlers log warnings only (unless LOG_LEVEL is set). */
   readonly quiet?: boolean;
+  /** The built staff app (web/dist), served for GET paths outside /v1 and /health. */
+  readonly webRoot?: string;
 }
 
 export interface LocalStack {
@@ -107,6 +109,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return { status: SERVICES.every((name) => services[name]) ? 'ready' : 'unavailable', services };
       },
       log: options.quiet ? undefined : (line) => console.log(`[api] ${line}`),
+      // The app calls Cognito at the endpoint GET /v1/config gives it; the CSP must allow it.
+      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [process.env.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new LocalStackError(`Port ${options.port} is already in use: stop what uses it or set PORT (PORT=0 picks a free one).`);
       throw error;
