@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 export const WEB_DIR = join(import.meta.dirname, '..', 'web');
@@ -34,7 +34,7 @@ export async function ensureWebBuild(log: (line: string) => void = console.log):
   log('Building the staff app (web/dist)…');
   // A child process with NODE_ENV=production: under vitest NODE_ENV is "test", which would
   // give React's development build.
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   await promisify(execFile)(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
     env: { ...process.env, NODE_ENV: 'production' },
     maxBuffer: 10 * 1024 * 1024,
