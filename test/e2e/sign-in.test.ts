@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generate } from 'otplib';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations } from './support/browser';
+import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
 import { callApi } from '../integration/support/call-api';
 import { signIn } from '../integration/support/sign-in';
 import { turnOffAuthenticator } from '../integration/support/user-pool';
@@ -87,6 +87,41 @@ describe('signing in', () => {
     const me = await callApi<{ mfaEnrolled: boolean }>('/v1/me', { token: tokens.accessToken });
     expect(me.body.mfaEnrolled).toBe(true);
     await turnOffAuthenticator(tokens.accessToken);
+    await context.close();
+  });
+});
+
+describe('stepping up', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('sends a DSL without an authenticator, asked to elevate, to set one up, keeping where she was', async () => {
+    // Prepare: an incident the deputy DSL is not alerted to, open to DSLs once elevated
+    const hannah = demoUserNamed('Hannah');
+    const chloe = demoUserNamed('Chloe');
+    const author = await signIn(hannah.email, hannah.password);
+    const pupils = await callApi<{ students: { id: string }[] }>('/v1/students?query=Mia', { token: author.accessToken });
+    const recorded = await callApi<{ id: string }>('/v1/incidents', {
+      method: 'POST',
+      token: author.accessToken,
+      body: { studentId: pupils.body.students[0]!.id, description: 'Mia said she is scared to walk home alone.', categories: [{ categoryId: 'well-being' }] },
+    });
+    expect(recorded.status).toBe(201);
+    const { page, context } = await newPage(browser);
+    await signInAs(page, chloe);
+
+    // Act
+    await page.goto(`/incidents/${recorded.body.id}`);
+
+    // Assess
+    await page.getByTestId('authenticator-needed').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/authenticator');
+    expect(await page.evaluate(() => sessionStorage.getItem('lantern.returnTo'))).toBe(`/incidents/${recorded.body.id}`);
     await context.close();
   });
 });

@@ -87,9 +87,13 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     [],
   );
 
+  const meRef = useRef(me);
+  meRef.current = me;
   const stepUp = useCallback(() => {
     window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
-    navigate('/sign-in?step-up=1');
+    // Without an authenticator a new sign-in cannot elevate: set one up first.
+    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
+    else navigate('/sign-in?step-up=1');
   }, []);
 
   const value: SessionContextValue = { config, session, me, api, signedIn, signOut, stepUp, reloadMe };

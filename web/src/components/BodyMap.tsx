@@ -104,6 +104,7 @@ function Outline({ side, marks, onAdd }: { side: 'front' | 'back'; marks: readon
         onKeyDown={onKeyDown}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
+        id={`body-map-${side}`}
         data-testid={`body-map-${side}`}
       >
         {OUTLINE.map((path) => (

@@ -67,6 +67,11 @@ export function AuthenticatorPage() {
       <h1 className="govuk-heading-l" tabIndex={-1} ref={heading}>
         Set up an authenticator app
       </h1>
+      {window.location.search.includes('needed=1') && (
+        <div className="govuk-inset-text" data-testid="authenticator-needed">
+          What you opened needs you to be elevated: signed in recently with a code from an authenticator app. Set one up here, then sign out and in again with a code.
+        </div>
+      )}
       {me?.mfaEnrolled && <p className="govuk-body">You already have an authenticator. Setting up a new one replaces it.</p>}
       <p className="govuk-body">
         An authenticator app (such as Microsoft Authenticator or Google Authenticator) on your phone shows a new 6-digit code every 30 seconds. DSLs and senior leaders need one to see pupils'

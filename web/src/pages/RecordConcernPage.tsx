@@ -398,7 +398,7 @@ export function RecordConcernPage() {
         </fieldset>
 
         {!confirming && (
-          <button type="submit" className="govuk-button" data-testid="review">
+          <button type="submit" className="govuk-button" id="review" data-testid="review">
             Add incident
           </button>
         )}
@@ -412,7 +412,7 @@ export function RecordConcernPage() {
             <span className="govuk-visually-hidden">Warning</span>
             <p className="govuk-body govuk-!-font-weight-bold">Submitting is final. Once recorded, the pupil and what you wrote cannot be changed; later information goes in an action.</p>
             <div className="govuk-button-group">
-              <button type="button" className="govuk-button" disabled={submitting} aria-disabled={submitting} onClick={() => void submit()} data-testid="submit">
+              <button type="button" className="govuk-button" disabled={submitting} aria-disabled={submitting} id="submit" onClick={() => void submit()} data-testid="submit">
                 Submit the incident
               </button>
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setConfirming(false)}>
