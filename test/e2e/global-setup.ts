@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { chromiumLaunchOptions } from './support/chromium-launch';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +13,8 @@ import { ensureWebBuild, WEB_DIST } from '../../local/web-build';
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const chromium = chromiumLaunchOptions().executablePath ?? '';
+  if (!existsSync(chromium)) throw new Error(`No Chromium at ${chromium}: run \`bash scripts/install-system-deps.sh\` as root (it installs Debian's chromium).`);
   await ensureWebBuild((line) => console.log(`[e2e] ${line}`));
   const dataDir = await mkdtemp(join(tmpdir(), 'lantern-e2e-'));
   const stack = await startLocalStack({ dataDir, port: 0, quiet: true, webRoot: WEB_DIST });
