@@ -2,11 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // Five suites with different costs: unit and web (milliseconds, no I/O), infra (CDK synth,
 // seconds a stack), integration (the real local stand-ins, started once per run) and e2e
-// (Chromium driving the built staff app against its own local stack).
+// (Chromium driving the built staff app against its own local stack). `npm test` runs e2e in
+// a second vitest process: the local stack sets the handlers' configuration in process.env,
+// so two stacks (integration's and e2e's) cannot share one process.
 export default defineConfig({
   test: {
     // The JSON report lets CI print a plain "N passed, N failed" line.
-    reporters: ['default', ['json', { outputFile: '.test-report.json' }]],
+    reporters: ['default', ['json', { outputFile: process.env.LANTERN_TEST_REPORT ?? '.test-report.json' }]],
     projects: [
       {
         test: {
