@@ -42,6 +42,9 @@ describe('recording safeguards', () => {
     await page.goto('/record');
     await fillEssentials(page, { typed: 'Leo', option: /Leo Marsh/ }, 'Leo said at lunch that he had not eaten since yesterday.');
     await page.getByLabel('When it happened').fill(localDateTime(2 * 24 * 60));
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Usable on a phone: nothing wider than the screen.
+    const phoneWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 
     // Act
     await submitAndConfirm(page);
@@ -53,6 +56,7 @@ describe('recording safeguards', () => {
     expect(await error.textContent()).toContain('is in the future');
     expect(await page.locator('#occurredAt').getAttribute('aria-describedby')).toContain('occurredAt-error');
     expect(await page.getByTestId('confirmation').count()).toBe(0);
+    expect(phoneWidth).toBeLessThanOrEqual(390);
     await context.close();
   });
 
