@@ -92,6 +92,8 @@ describe('a teacher records a concern and the alerted colleague acts on it', () 
 
     // Assess
     await page.getByTestId('my-incidents').getByRole('link', { name: /Isla Pemberton/ }).waitFor();
+    // The dashboard's lists load independently: wait for the reminder rather than reading at once.
+    await page.getByTestId('my-reminders').getByText('Check in with Isla at lunch').waitFor();
     expect(await page.getByTestId('my-reminders').textContent()).toContain('Check in with Isla at lunch');
     await context.close();
   });
