@@ -17,7 +17,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: localFacts().apiUrl });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: CI shares two cores with DynamoDB Local, the stand-ins and Chromium.
+  page.setDefaultTimeout(40_000);
   return { context, page };
 }
 
