@@ -9,7 +9,7 @@ import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
 import { resolveCaller } from '../domain/identity/resolve-caller';
 import { assertGate } from '../domain/permissions';
-import { auditRefusal, refusedAccountEvent, type AuditSubject, type RequestOrigin } from '../domain/audit/audit-context';
+import { recordRefusal, refusedAccountEvent, type AuditSubject, type RequestOrigin } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
 import { productionContext } from '../deps/production-deps';
 import { readClaims } from './claims';
@@ -64,16 +64,14 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
 
   return {
     handle(domain: (input: RouteInput<R>) => Promise<RouteResult>): ApiHandler {
-      const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
-        const { requestId, logger } = states.get(event)!;
-        const origin = { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' };
-        const claims = readClaims(event);
-        const caller = await resolveCaller(deps, claims).catch(async (error: unknown) => {
-          // A disabled account's attempt is a refused attempt too.
-          if (claims && isLanternError(error)) await deps.audit.record(refusedAccountEvent(deps, claims.subject, origin, gateSubject(routeId, event), error.code));
-          throw error;
-        });
-        await auditRefusal(deps, caller, origin, gateSubject(routeId, event), () => assertGate(routeId, caller));
+      const answer = async (
+        event: APIGatewayProxyEventV2WithJWTAuthorizer,
+        caller: Caller,
+        origin: RequestOrigin,
+        requestId: string,
+        logger: Logger,
+      ): Promise<APIGatewayProxyStructuredResultV2> => {
+        assertGate(routeId, caller);
         const headers = event.headers ?? {};
         const input = {
           params: contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined,
@@ -91,6 +89,25 @@ export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions
         } as RouteInput<R>;
         const result = await domain(input);
         return jsonResponse(result.status, result.body, requestId, result.headers);
+      };
+
+      const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
+        const { requestId, logger } = states.get(event)!;
+        const origin = { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' };
+        const claims = readClaims(event);
+        const caller = await resolveCaller(deps, claims).catch(async (error: unknown) => {
+          // A disabled account's attempt is a refused attempt too.
+          if (claims && isLanternError(error)) await deps.audit.record(refusedAccountEvent(deps, claims.subject, origin, gateSubject(routeId, event), error.code));
+          throw error;
+        });
+        // The one seam where refusals are audited, wherever they were decided: the gate, the
+        // permission table's record rules or the domain's own (each one refused event).
+        try {
+          return await answer(event, caller, origin, requestId, logger);
+        } catch (error) {
+          await recordRefusal(deps, caller, origin, error, gateSubject(routeId, event));
+          throw error;
+        }
       };
 
       return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(base)

@@ -17,7 +17,7 @@ import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
 import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError } from '../../errors/lantern-error';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 
 export interface TableNames {
@@ -55,7 +55,7 @@ export class DynamoIncidentStore implements IncidentStore {
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
       { Put: { TableName: this.tables.records, Item: authoredEntry(incident) } },
       ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
-      auditPut(this.tables.audit, write.audit),
+      ...auditPuts(this.tables.audit, write.audit),
     ];
     try {
       await sendTransaction(this.client, { TransactItems: items });
@@ -134,7 +134,7 @@ export class DynamoIncidentStore implements IncidentStore {
           },
         })),
         ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
-        auditPut(this.tables.audit, write.audit),
+        ...auditPuts(this.tables.audit, write.audit),
       ],
     });
   }

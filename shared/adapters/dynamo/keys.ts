@@ -75,3 +75,14 @@ export const auditKey = (recordId: string, at: string, eventId: string) => ({ pk
 export const auditRecordPartition = (recordId: string) => `RECORD#${recordId}`;
 export const auditStaffPartition = (staffId: string) => `STAFF#${staffId}`;
 export const auditStudentPartition = (studentId: string) => `STUDENT#${studentId}`;
+/**
+ * An event about several pupils is one item per pupil: the event's own item is indexed under
+ * its first pupil, and a copy of it under each further pupil (a GSI key holds one value).
+ * Copies live in their pupil's partition, outside every record partition, and carry no
+ * staff key, so by-record and by-staff queries meet each event once.
+ */
+export const auditStudentCopyKey = (studentId: string, at: string, eventId: string) => ({
+  pk: `STUDENT#${studentId}`,
+  sk: `${at}#${eventId}`,
+  studentPk: auditStudentPartition(studentId),
+});

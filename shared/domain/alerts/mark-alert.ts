@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { fullName } from '../students/student';
 import { alertView } from './list-alerts';
 
@@ -13,8 +13,8 @@ import { alertView } from './list-alerts';
 export async function markAlert(deps: Deps, caller: StaffCaller, alertId: string, mark: 'read' | 'acknowledged', origin: RequestOrigin) {
   const alert = await deps.alerts.get(caller.staffId, alertId);
   const action = mark === 'read' ? 'alert.read' : 'alert.acknowledge';
-  const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentId: alert.studentId } : {}) };
-  const found = await auditRefusal(deps, caller, origin, subject, () => {
+  const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentIds: [alert.studentId] } : {}) };
+  const found = refusingAbout(subject, () => {
     if (!alert) throw new NotFoundError('No such alert.');
     return alert;
   });

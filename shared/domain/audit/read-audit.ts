@@ -11,7 +11,7 @@ export async function readAudit(deps: Deps, caller: StaffCaller, query: AuditQue
   const [by, id] = query.recordId ? (['record', query.recordId] as const) : query.staffId ? (['staff', query.staffId] as const) : (['student', query.studentId!] as const);
   const page = await deps.audit.search({ by, id, from: query.from, to: query.to, limit: query.limit, cursor: query.cursor });
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: `audit.read.${by}`, recordType: 'audit', recordId: id, ...(by === 'student' ? { studentId: id } : {}) }),
+    auditEvent(deps, caller, origin, { action: `audit.read.${by}`, recordType: 'audit', recordId: id, ...(by === 'student' ? { studentIds: [id] } : {}) }),
   );
   return page;
 }

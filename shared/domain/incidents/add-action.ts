@@ -23,7 +23,7 @@ export const MAX_TAGGED = 45;
  * are alerted and may read the incident from then on.
  */
 export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
-  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
+  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
   const staff = await deps.staff.list();
   const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
@@ -64,7 +64,7 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
       action: 'action.create',
       recordType: 'action',
       recordId: incidentId,
-      studentId: stored.incident.studentId,
+      studentIds: [stored.incident.studentId],
       detail: { actionId: action.id },
     }),
   });

@@ -2,7 +2,7 @@ import type { Deps } from '../deps';
 import { assertFitsOneRecord } from './incident-size';
 import type { StaffCaller } from '../identity/caller';
 import type { NewIncident } from '../../schemas/incidents';
-import type { Incident } from './incident';
+import { studentsOf, type Incident } from './incident';
 import type { IdempotencyRecord } from '../ports';
 import { IdempotencyKeyTakenError } from '../ports';
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors/lantern-error';
@@ -11,7 +11,7 @@ import { sessionOf } from './school-session';
 import { validateCategoryChoices } from '../categories/validate-choices';
 import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded } from '../events';
 import type { Alert } from '../alerts/alert';
 import { afterCommit } from './after-commit';
@@ -19,11 +19,12 @@ import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
 /**
- * One DynamoDB transaction holds at most 100 items. The worst case is 96: idempotency,
- * incident, a timeline entry for the pupil and each of 30 linked pupils, 60 alerts, the
- * author's dashboard entry, a reminder entry, audit.
+ * One DynamoDB transaction holds at most 100 items. The worst case is 99: idempotency,
+ * incident, a timeline entry and an audit entry for the pupil and each of 30 linked pupils
+ * (the answer shows every one of them, so the write is found under each), 33 alerts, the
+ * author's dashboard entry and a reminder entry — leaving one item for the event outbox.
  */
-export const MAX_RECIPIENTS = 60;
+export const MAX_RECIPIENTS = 33;
 const IDEMPOTENCY_HOURS = 24;
 const ONE_YEAR_MS = 366 * 24 * 60 * 60_000;
 
@@ -67,11 +68,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
   // Applying a category one's role may not (Child Protection by a teacher) is a refused attempt: audit it.
-  const { choices, categories } = await auditRefusal(
-    deps,
-    caller,
-    options,
-    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentId: input.studentId },
+  const { choices, categories } = refusingAbout(
+    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentIds: studentsOf(input) },
     () => validateCategoryChoices(caller, input.categories, catalogue),
   );
   assertStaff(activeStaff, input.assignedTo, 'assignedTo');
@@ -126,7 +124,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
         alerts: alerts.map((alert) => ({ recipientId: alert.recipientId, alertId: alert.id })),
       }
     : undefined;
-  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentId: incident.studentId });
+  // The answer shows the incident with every pupil's name: the write is found under each.
+  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentIds: studentsOf(incident) });
 
   try {
     await deps.incidents.record({ incident, alerts, idempotency, audit });
@@ -176,7 +175,7 @@ async function replayIfRecorded(
   const alerts = await Promise.all(previous.alerts.map(({ recipientId, alertId }) => deps.alerts.get(recipientId, alertId)));
   await publishRecorded(deps, stored.incident, alerts.filter((alert): alert is Alert => alert !== undefined));
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentId: stored.incident.studentId }),
+    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentIds: studentsOf(stored.incident) }),
   );
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
 }

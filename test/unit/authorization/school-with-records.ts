@@ -121,7 +121,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
     await deps.incidents.record({
       incident: written,
       alerts: alertsFor(written, author, () => recordAlertIdOf(record)),
-      audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentId: pupil.id }),
+      audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentIds: [pupil.id] }),
     });
   }
 
@@ -130,7 +130,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
   await deps.incidents.record({
     incident: notice,
     alerts: alertsFor(notice, teachingAssistant, (recipientId) => noticeAlertIdOf(personaById.get(recipientId)!)),
-    audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentId: pupil.id }),
+    audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentIds: [pupil.id] }),
   });
   return deps;
 }

@@ -201,9 +201,10 @@ export class RecordingAuditTrail implements AuditTrail {
 
   /** Oldest first, `from`/`to` inclusive; the cursor is the id of the last event on a page. */
   async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
-    const subjectOf = { record: 'recordId', staff: 'staffId', student: 'studentId' } as const;
+    const concerns = (event: AuditEvent) =>
+      search.by === 'record' ? event.recordId === search.id : search.by === 'staff' ? event.staffId === search.id : (event.studentIds ?? []).includes(search.id);
     const ordered = this.events
-      .filter((event) => event[subjectOf[search.by]] === search.id)
+      .filter(concerns)
       .filter((event) => (search.from === undefined || event.at >= search.from) && (search.to === undefined || event.at <= search.to))
       .sort((left, right) => left.at.localeCompare(right.at) || left.id.localeCompare(right.id));
     const start = search.cursor === undefined ? 0 : ordered.findIndex((event) => event.id === search.cursor) + 1;

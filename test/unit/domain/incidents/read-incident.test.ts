@@ -8,6 +8,7 @@ import type { StaffProfile } from '../../../../shared/domain/staff/staff-profile
 import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
 import { alertGroupsOf, callerFor, requestOrigin, staffOf } from '../../support/school-cast';
 import { actionInput, incidentInput } from '../../support/incident-input';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const as = (profile: StaffProfile, elevated = false) => callerFor(profile, { elevated });
 
@@ -76,7 +77,7 @@ describe('readIncident: who may read', () => {
     const incidentId = await behaviourConcern(deps);
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.unrelatedTeacher), incidentId, requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.unrelatedTeacher), readIncident(deps, as(staffOf.unrelatedTeacher), incidentId, requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -97,7 +98,7 @@ describe('readIncident: who may read', () => {
     const deps = schoolDeps();
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.designatedLead, true), '01JHT0000000000000000000999', requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.designatedLead, true), readIncident(deps, as(staffOf.designatedLead, true), '01JHT0000000000000000000999', requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -135,7 +136,7 @@ describe('readIncident: who may read', () => {
     const incidentId = await behaviourConcern(deps);
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.designatedLead, false), incidentId, requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.designatedLead, false), readIncident(deps, as(staffOf.designatedLead, false), incidentId, requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ElevationRequiredError);
