@@ -10,6 +10,7 @@ import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
 import { afterCommit } from './after-commit';
+import { mayBeSentIncidents } from '../permissions';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
@@ -25,11 +26,12 @@ export const MAX_TAGGED = 45;
 export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
   const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
   const staff = await deps.staff.list();
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be tagged (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
   if (tagged.length > MAX_TAGGED) throw new UnprocessableError(`Tag at most ${MAX_TAGGED} people; they can pass it on.`, 'taggedStaffIds');
   tagged.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `taggedStaffIds.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `taggedStaffIds.${index}`);
   });
   const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
 

@@ -15,6 +15,7 @@ import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-co
 import { alertRaised, incidentRecorded } from '../events';
 import type { Alert } from '../alerts/alert';
 import { afterCommit } from './after-commit';
+import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
@@ -61,7 +62,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
     deps.alertGroups.list(),
     deps.staff.list(),
   ]);
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be alerted or assigned (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
 
   await assertStudents(deps, input);
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
@@ -204,7 +206,7 @@ async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
 
 function assertStaff(activeStaff: ReadonlyMap<string, unknown>, staffIds: readonly string[], field: string): void {
   staffIds.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `${field}.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `${field}.${index}`);
   });
 }
 
