@@ -12,10 +12,11 @@ import { assertMayChangeAlertGroup, sharesIncidents } from '../permissions';
  * (`assertMayChangeAlertGroup`). Every change is audited with members before and after.
  */
 export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
-  const memberIds = await alertableMembers(deps, input.memberIds);
-  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds };
+  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds: [...new Set(input.memberIds)] };
   const subject = { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, detail: shapeChange(undefined, group) } satisfies AuditSubject;
+  // Who may decide comes first: a refused attempt is a refusal whatever else is wrong with it.
   refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { after: group }));
+  await assertAlertable(deps, group.memberIds);
   await deps.alertGroups.save(group, auditEvent(deps, caller, origin, subject));
   return group;
 }
@@ -26,10 +27,11 @@ export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId:
     ...current,
     ...(change.name !== undefined ? { name: change.name } : {}),
     ...(change.description !== undefined ? { description: change.description } : {}),
-    ...(change.memberIds !== undefined ? { memberIds: await alertableMembers(deps, change.memberIds) } : {}),
+    ...(change.memberIds !== undefined ? { memberIds: [...new Set(change.memberIds)] } : {}),
   };
   const subject = { action: 'alert-group.update', recordType: 'alert-group', recordId: groupId, detail: shapeChange(current, updated) } satisfies AuditSubject;
   refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { before: current, after: updated }));
+  if (change.memberIds !== undefined) await assertAlertable(deps, updated.memberIds);
   await deps.alertGroups.save(updated, auditEvent(deps, caller, origin, subject));
   return updated;
 }
@@ -60,13 +62,11 @@ function shapeChange(before: AlertGroup | undefined, after: AlertGroup | undefin
 }
 
 /** Members must be staff: an account without the `staff` group is never sent incidents. */
-async function alertableMembers(deps: Pick<Deps, 'staff'>, memberIds: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(memberIds)];
-  const found = await deps.staff.getMany(unique);
-  unique.forEach((staffId, index) => {
+async function assertAlertable(deps: Pick<Deps, 'staff'>, memberIds: readonly string[]): Promise<void> {
+  const found = await deps.staff.getMany(memberIds);
+  memberIds.forEach((staffId, index) => {
     const member = found.get(staffId);
     if (!member) throw new UnprocessableError('There is no such member of staff.', `memberIds.${index}`);
     if (!sharesIncidents(member)) throw new UnprocessableError('This account is not in the staff group, so it cannot be alerted.', `memberIds.${index}`);
   });
-  return unique;
 }
