@@ -63,6 +63,7 @@ describe('the audit table is append-only for every function', () => {
     entry: routes[0].entry,
     pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] },
     description: 'A consumer, to check its grants',
+    uses: ['records', 'audit'],
   } as const;
   let school: SynthesizedSchool;
   let auditTable: string;

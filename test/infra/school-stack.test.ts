@@ -530,6 +530,7 @@ describe('a school stack with an event rule in the catalogue', () => {
     entry: routes[0].entry,
     pattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] },
     description: 'Emails the recipient of an alert',
+    uses: ['records', 'mailer', 'school'],
   };
 
   it('subscribes a function to the bus with retries, a maximum age and the dead-letter queue', () => {

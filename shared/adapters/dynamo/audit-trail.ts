@@ -15,6 +15,8 @@ export function auditItem(event: AuditEvent) {
 
 /** A Put that can only add: the audit trail is append-only, even to Lantern's own code. */
 export function auditPut(tableName: string, event: AuditEvent) {
+  // Empty when the function's catalogue entry does not declare `audit` (shared/deps/dynamo-ports.ts).
+  if (!tableName) throw new Error("This function writes an audit event but does not declare 'audit' in its catalogue entry");
   return { Put: { TableName: tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 

@@ -6,7 +6,10 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../../errors/
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 
 /** Alert groups ("the 'SLT' button", seed 003) are kept by administrators. */
-export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
+/** What managing alert groups touches. */
+type AlertGroupAdminDeps = Pick<Deps, 'alertGroups' | 'staff' | 'clock' | 'ids'>;
+
+export async function createAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
   const memberIds = await knownMembers(deps, input.memberIds);
   assertNotJoiningThemselves(caller, [], memberIds);
   const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds };
@@ -17,7 +20,7 @@ export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: N
   return group;
 }
 
-export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
+export async function changeAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
   const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
   if (!current) throw new NotFoundError('No such alert group.');
   const updated: AlertGroup = {
@@ -35,7 +38,7 @@ export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId:
   return updated;
 }
 
-export async function removeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
+export async function removeAlertGroup(deps: Pick<Deps, 'alertGroups' | 'clock' | 'ids'>, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
   const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
   if (!current) throw new NotFoundError('No such alert group.');
   await deps.alertGroups.remove(groupId, auditEvent(deps, caller, origin, { action: 'alert-group.delete', recordType: 'alert-group', recordId: groupId }));

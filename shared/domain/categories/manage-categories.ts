@@ -10,7 +10,7 @@ import { auditEvent, type RequestOrigin } from '../audit/audit-context';
  * always see every category (they hold full access, seed 003 section 3), and ids never
  * change, because incidents refer to them.
  */
-export async function createCategory(deps: Deps, caller: StaffCaller, input: NewCategory, origin: RequestOrigin) {
+export async function createCategory(deps: Pick<Deps, 'categories' | 'clock' | 'ids'>, caller: StaffCaller, input: NewCategory, origin: RequestOrigin) {
   const catalogue = await deps.categories.list();
   if (catalogue.some((category) => category.id === input.id)) throw new ConflictError(`There is already a category "${input.id}".`);
   const category: Category = {
@@ -24,7 +24,7 @@ export async function createCategory(deps: Deps, caller: StaffCaller, input: New
   return category;
 }
 
-export async function changeCategory(deps: Deps, caller: StaffCaller, categoryId: string, change: CategoryChange, origin: RequestOrigin) {
+export async function changeCategory(deps: Pick<Deps, 'categories' | 'clock' | 'ids'>, caller: StaffCaller, categoryId: string, change: CategoryChange, origin: RequestOrigin) {
   const catalogue = await deps.categories.list();
   const current = catalogue.find((category) => category.id === categoryId);
   if (!current) throw new NotFoundError('No such category.');

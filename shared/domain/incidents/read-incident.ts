@@ -21,7 +21,7 @@ export interface ReadableIncident {
  * from them (never reveal that a record exists). A refusal is audited here.
  */
 export async function loadReadableIncident(
-  deps: Deps,
+  deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids'>,
   caller: StaffCaller,
   incidentId: string,
   origin: RequestOrigin,
@@ -38,7 +38,7 @@ export async function loadReadableIncident(
   });
 }
 
-export async function readIncident(deps: Deps, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
+export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
   const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'incident.read', 'incidents.read');
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentId: stored.incident.studentId }));
   return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue });

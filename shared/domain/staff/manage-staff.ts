@@ -27,7 +27,7 @@ export function staffAccountView(profile: StaffProfile) {
  * An administrator invites a member of staff: Cognito emails a temporary password and the
  * first sign-in sets their own (NEW_PASSWORD_REQUIRED, under the pool's policy).
  */
-export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
+export async function inviteStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
   const groups = [...new Set(input.groups)];
   assertMayChangeGroups(caller, { before: [], after: groups });
   const existing = await deps.staff.list();
@@ -57,7 +57,7 @@ export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewSta
  * change applies to the very next request; Cognito is brought into line after it so that
  * new tokens agree and a disabled account cannot sign in again.
  */
-export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
+export async function changeStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
   const profile = await deps.staff.get(staffId);
   if (!profile) throw new NotFoundError('No such member of staff.');
   // Locking yourself out would leave nobody to undo it.
