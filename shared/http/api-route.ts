@@ -64,10 +64,9 @@ export function declaredContext<R extends RouteId>(routeId: R, adapters: Adapter
 /** A signed-in route resolves the caller's profile and audits refusals: it must declare those ports. */
 type WiredDeps = Pick<Deps, CorePort> & Partial<Deps>;
 
-function signedInDeps(routeId: RouteId, deps: WiredDeps) {
-  const { staff, school, audit } = deps;
-  if (!staff || !school || !audit) throw new Error(`Route ${routeId} is signed in, so its catalogue entry must declare records, audit and school`);
-  return { ...deps, staff, school, audit };
+function signedInDeps(routeId: RouteId, deps: WiredDeps): WiredDeps & Pick<Deps, 'staff' | 'school' | 'audit'> {
+  if (!deps.staff || !deps.school || !deps.audit) throw new Error(`Route ${routeId} is signed in, so its catalogue entry must declare records, audit and school`);
+  return deps as WiredDeps & Pick<Deps, 'staff' | 'school' | 'audit'>;
 }
 
 interface RequestState {
