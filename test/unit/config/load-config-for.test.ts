@@ -36,7 +36,7 @@ describe('loadConfigFor: each function reads only its own declaration', () => {
     const error = configErrorFrom(() => loadConfigFor(uses, environment));
 
     // Assess
-    expect(requiredVariablesFor(uses).sort()).toEqual(['APP_BASE_URL', 'AUDIT_TABLE', 'AWS_REGION', 'RECORDS_TABLE', 'SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE']);
+    expect(requiredVariablesFor(uses).sort()).toEqual(['APP_BASE_URL', 'AUDIT_TABLE', 'AWS_REGION', 'CURSOR_KEY', 'RECORDS_TABLE', 'SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE']);
     expect(error.message).toContain('Missing RECORDS_TABLE');
   });
 

@@ -22,7 +22,7 @@ const facts = {
 describe('the local twin gives each handler only its declared variables', () => {
   it('gives /health its log level only, and alerts.list its tables, school, region and credentials', () => {
     // Prepare
-    const complete = handlerEnvironment(facts, { logLevel: 'warn' });
+    const complete = handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'local-cursor-key-for-the-declared-environment-test' });
 
     // Act
     const health = declaredEnvironment(complete, routeById('health.read').uses);
@@ -31,7 +31,7 @@ describe('the local twin gives each handler only its declared variables', () => 
     // Assess
     expect(health).toEqual({ LOG_LEVEL: 'warn' });
     expect(Object.keys(alerts).sort()).toEqual(
-      ['APP_BASE_URL', 'AUDIT_TABLE', 'AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'DYNAMODB_ENDPOINT', 'LOG_LEVEL', 'RECORDS_TABLE', 'SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE'].sort(),
+      ['APP_BASE_URL', 'AUDIT_TABLE', 'AWS_ACCESS_KEY_ID', 'AWS_REGION', 'AWS_SECRET_ACCESS_KEY', 'CURSOR_KEY', 'DYNAMODB_ENDPOINT', 'LOG_LEVEL', 'RECORDS_TABLE', 'SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE'].sort(),
     );
     expect(() => loadConfigFor(routeById('alerts.list').uses, alerts)).not.toThrow();
   });
