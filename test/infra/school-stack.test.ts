@@ -351,7 +351,7 @@ describe('a school stack synthesized from the example trust', () => {
   });
 
   describe('Cognito', () => {
-    it('lets every signed-in route read the sign-in history on its own user pool (elevation needs it), and no public route or trigger', () => {
+    it('lets every route that declares identity read the sign-in history on its own user pool (elevation needs it), and no other function', () => {
       // Prepare
       const userPool = logicalIdOf(school.stack, 'Identity/UserPool/Resource');
       const roleOf = (constructPath: string) => logicalIdOf(school.stack, `${constructPath}/Role/Resource`);
@@ -361,10 +361,12 @@ describe('a school stack synthesized from the example trust', () => {
           .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
           .filter((statement) => [statement.Action].flat().includes('cognito-idp:AdminListUserAuthEvents'));
       // Act
-      const signedIn = routes.filter((route) => !route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
-      const unsigned = routes.filter((route) => route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const declaresIdentity = (route: (typeof routes)[number]) => (route.uses as readonly string[]).includes('identity');
+      const signedIn = routes.filter(declaresIdentity).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const unsigned = routes.filter((route) => !declaresIdentity(route)).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
       const triggers = cognitoTriggers.map((trigger) => grantsOf(roleOf(`Identity/Trigger-${trigger.id}`)));
       // Assess
+      expect(signedIn.length).toBeGreaterThan(0);
       for (const grants of signedIn) expect(grants).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [userPool, 'Arn'] } })]);
       expect([...unsigned, ...triggers].flat()).toEqual([]);
     });
