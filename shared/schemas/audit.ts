@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Audit times are stored as UTC ISO strings and compared as text, so a bound must be a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   BODY_MAP_DESCRIPTION_MAX_CHARS,
   BODY_MAP_MARKS_MAX,

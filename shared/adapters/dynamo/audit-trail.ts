@@ -28,6 +28,8 @@ export function auditItems(event: AuditEvent) {
 
 /** Puts that can only add: the audit trail is append-only, even to Lantern's own code. */
 export function auditPuts(tableName: string, event: AuditEvent) {
+  // Empty when the function's catalogue entry does not declare `audit` (shared/deps/dynamo-ports.ts).
+  if (!tableName) throw new Error("This function writes an audit event but does not declare 'audit' in its catalogue entry");
   return auditItems(event).map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } }));
 }
 

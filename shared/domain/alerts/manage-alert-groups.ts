@@ -11,7 +11,10 @@ import { assertMayChangeAlertGroup, sharesIncidents } from '../permissions';
  * and so who reads what a teacher sends to it, is an elevated DSL's decision
  * (`assertMayChangeAlertGroup`). Every change is audited with members before and after.
  */
-export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
+/** What managing alert groups touches. */
+type AlertGroupAdminDeps = Pick<Deps, 'alertGroups' | 'staff' | 'clock' | 'ids'>;
+
+export async function createAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
   const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds: [...new Set(input.memberIds)] };
   const subject = { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, detail: shapeChange(undefined, group) } satisfies AuditSubject;
   // Who may decide comes first: a refused attempt is a refusal whatever else is wrong with it.
@@ -21,7 +24,7 @@ export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: N
   return group;
 }
 
-export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
+export async function changeAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
   const current = await existingGroup(deps, groupId, 'alert-group.update');
   const updated: AlertGroup = {
     ...current,
@@ -36,7 +39,7 @@ export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId:
   return updated;
 }
 
-export async function removeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
+export async function removeAlertGroup(deps: Pick<Deps, 'alertGroups' | 'clock' | 'ids'>, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
   const current = await existingGroup(deps, groupId, 'alert-group.delete');
   const subject = { action: 'alert-group.delete', recordType: 'alert-group', recordId: groupId, detail: shapeChange(current, undefined) } satisfies AuditSubject;
   refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { before: current }));

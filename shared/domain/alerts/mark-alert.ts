@@ -10,7 +10,7 @@ import { alertView } from './list-alerts';
  * understand the content", seed 003 step 11). The first time is kept. Marking never
  * takes away the caller's access to the incident.
  */
-export async function markAlert(deps: Deps, caller: StaffCaller, alertId: string, mark: 'read' | 'acknowledged', origin: RequestOrigin) {
+export async function markAlert(deps: Pick<Deps, 'alerts' | 'students' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, alertId: string, mark: 'read' | 'acknowledged', origin: RequestOrigin) {
   const alert = await deps.alerts.get(caller.staffId, alertId);
   const action = mark === 'read' ? 'alert.read' : 'alert.acknowledge';
   const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentIds: [alert.studentId] } : {}) };

@@ -13,7 +13,7 @@ import { assertMayChangeCategoryRules, type CategoryRules } from '../permissions
  * rules hold whatever anyone chooses: DSLs can always see every category (they hold full
  * access, seed 003 section 3), and ids never change, because incidents refer to them.
  */
-export async function createCategory(deps: Deps, caller: StaffCaller, input: NewCategory, origin: RequestOrigin) {
+export async function createCategory(deps: Pick<Deps, 'categories' | 'clock' | 'ids'>, caller: StaffCaller, input: NewCategory, origin: RequestOrigin) {
   const catalogue = await deps.categories.list();
   if (catalogue.some((category) => category.id === input.id)) throw new ConflictError(`There is already a category "${input.id}".`);
   const category: Category = {
@@ -29,7 +29,7 @@ export async function createCategory(deps: Deps, caller: StaffCaller, input: New
   return category;
 }
 
-export async function changeCategory(deps: Deps, caller: StaffCaller, categoryId: string, change: CategoryChange, origin: RequestOrigin) {
+export async function changeCategory(deps: Pick<Deps, 'categories' | 'clock' | 'ids'>, caller: StaffCaller, categoryId: string, change: CategoryChange, origin: RequestOrigin) {
   const catalogue = await deps.categories.list();
   const current = refusingAbout({ action: 'category.update', recordType: 'category', recordId: categoryId }, () => {
     const found = catalogue.find((category) => category.id === categoryId);

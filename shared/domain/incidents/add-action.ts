@@ -23,7 +23,7 @@ export const MAX_TAGGED = 45;
  * Actions are never edited. Anyone who may read the incident may add one; tagged staff
  * are alerted and may read the incident from then on.
  */
-export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'events' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
   const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
   const staff = await deps.staff.list();
   // Only active accounts in the staff group may be tagged (permissions: recordingGroup).

@@ -23,7 +23,7 @@ export interface ReadableIncident {
  * and its pupils (by the route's refusal seam).
  */
 export async function loadReadableIncident(
-  deps: Deps,
+  deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids'>,
   caller: StaffCaller,
   incidentId: string,
   action: string,
@@ -39,7 +39,7 @@ export async function loadReadableIncident(
   });
 }
 
-export async function readIncident(deps: Deps, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
+export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
   const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.read', 'incidents.read');
   // The view names the pupil and every linked pupil: the read is found under each of them.
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(stored.incident) }));

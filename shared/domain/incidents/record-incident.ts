@@ -46,7 +46,13 @@ export interface RecordResult {
  * planner reminder is scheduled. If those last steps fail the incident is still saved and
  * is returned; a retry with the same Idempotency-Key publishes the events again.
  */
-export async function recordIncident(deps: Deps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
+/** What recording touches: the record stores, the audit trail, the bus and Scheduler. */
+type RecordingDeps = Pick<
+  Deps,
+  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'events' | 'reminders' | 'school' | 'clock' | 'ids' | 'logger'
+>;
+
+export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
   if (options.idempotencyKey) {
@@ -155,7 +161,7 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
 }
 
 async function replayIfRecorded(
-  deps: Deps,
+  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'events' | 'clock' | 'ids'>,
   caller: StaffCaller,
   key: string,
   requestHash: string,
@@ -182,11 +188,11 @@ async function replayIfRecorded(
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
 }
 
-function publishRecorded(deps: Deps, incident: Incident, alerts: readonly Alert[]): Promise<void> {
+function publishRecorded(deps: Pick<Deps, 'events'>, incident: Incident, alerts: readonly Alert[]): Promise<void> {
   return deps.events.publish([incidentRecorded(incident), ...alerts.map(alertRaised)]);
 }
 
-async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
+async function assertStudents(deps: Pick<Deps, 'students'>, input: NewIncident): Promise<void> {
   const linkedIds = input.linkedStudents.map((linked) => linked.studentId);
   const pupils = await deps.students.getMany([input.studentId, ...linkedIds]);
   const subject = pupils.get(input.studentId);

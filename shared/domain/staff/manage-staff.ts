@@ -27,7 +27,7 @@ export function staffAccountView(profile: StaffProfile) {
  * An administrator invites a member of staff: Cognito emails a temporary password and the
  * first sign-in sets their own (NEW_PASSWORD_REQUIRED, under the pool's policy).
  */
-export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
+export async function inviteStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
   const groups = [...new Set(input.groups)];
   // A refused invitation is audited with the groups it asked for (by the route's refusal seam).
   refusingAbout({ action: 'staff.create', recordType: 'staff', recordId: 'new', detail: { groupsRequested: groups.join(',') } }, () =>
@@ -60,7 +60,7 @@ export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewSta
  * change applies to the very next request; Cognito is brought into line after it so that
  * new tokens agree and a disabled account cannot sign in again.
  */
-export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
+export async function changeStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
   const found = await deps.staff.get(staffId);
   const refused = { action: 'staff.update', recordType: 'staff' as const, recordId: staffId };
   const profile = refusingAbout(refused, () => {

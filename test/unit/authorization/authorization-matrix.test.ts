@@ -11,15 +11,15 @@ import { emptyAlertGroup, recordAlertIdOf, recordKinds, schoolWithRecords, senio
 import { requests, type RequestFor } from './route-requests';
 import { useSchool } from './switchable-context';
 
-// Every handler builds its context when imported, as on a cold start: hand it the fake school.
-vi.mock('../../../shared/deps/production-deps', async () => {
-  const { switchableContext } = await import('./switchable-context');
-  return {
-    productionContext: switchableContext,
-    buildDeps: () => {
-      throw new Error('The authorization matrix never builds AWS adapters');
-    },
-  };
+// Every handler builds its context when imported, as on a cold start, from its declaration:
+// it reads a complete test environment and is handed the fake school's declared ports only.
+vi.mock('../../../shared/config/environment-source', async () => {
+  const { testEnvironment } = await import('../support/test-config');
+  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
+});
+vi.mock('../../../shared/deps/build-deps', async () => {
+  const { switchableDeps } = await import('./switchable-context');
+  return { buildDeps: switchableDeps };
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { recordIncident } from '../../../../shared/domain/incidents/record-incident';
 import { ForbiddenError, UnprocessableError } from '../../../../shared/errors/lantern-error';
 import type { NewIncident } from '../../../../shared/schemas/incidents';
