@@ -183,7 +183,7 @@ describe('a school stack synthesized from the example trust', () => {
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
         expect(variables).not.toHaveProperty('AWS_REGION');
         expect(variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps' });
-        for (const [name, value] of Object.entries(expected)) if (name in variables) expect(variables[name], name).toBe(value);
+        for (const [name, value] of Object.entries(expected)) if (name in variables) expect(variables[name], name).toEqual(value);
         if ('SENDER_EMAIL' in variables) expect(variables.SENDER_EMAIL).toBe(oakfield.senderEmail);
       }
     });
