@@ -91,22 +91,23 @@ export async function startSignIn(config: SignInConfig, email: string, password:
   return step(response, email);
 }
 
-export async function answerNewPassword(config: SignInConfig, previous: { session: string; username: string }, newPassword: string): Promise<SignInStep> {
-  const response = await call<AuthResponse>(config, 'RespondToAuthChallenge', {
-    ClientId: config.clientId,
-    ChallengeName: 'NEW_PASSWORD_REQUIRED',
-    Session: previous.session,
-    ChallengeResponses: { USERNAME: previous.username, NEW_PASSWORD: newPassword },
-  });
-  return step(response, previous.username);
+export function answerNewPassword(config: SignInConfig, previous: PendingChallenge, newPassword: string): Promise<SignInStep> {
+  return answerChallenge(config, previous, 'NEW_PASSWORD_REQUIRED', { NEW_PASSWORD: newPassword });
 }
 
-export async function answerTotp(config: SignInConfig, previous: { session: string; username: string }, code: string): Promise<SignInStep> {
+export function answerTotp(config: SignInConfig, previous: PendingChallenge, code: string): Promise<SignInStep> {
+  return answerChallenge(config, previous, 'SOFTWARE_TOKEN_MFA', { SOFTWARE_TOKEN_MFA_CODE: code });
+}
+
+type PendingChallenge = { readonly session: string; readonly username: string };
+
+/** One answer to the challenge Cognito set: the same call for a new password and a code. */
+async function answerChallenge(config: SignInConfig, previous: PendingChallenge, challengeName: string, answer: Record<string, string>): Promise<SignInStep> {
   const response = await call<AuthResponse>(config, 'RespondToAuthChallenge', {
     ClientId: config.clientId,
-    ChallengeName: 'SOFTWARE_TOKEN_MFA',
+    ChallengeName: challengeName,
     Session: previous.session,
-    ChallengeResponses: { USERNAME: previous.username, SOFTWARE_TOKEN_MFA_CODE: code },
+    ChallengeResponses: { USERNAME: previous.username, ...answer },
   });
   return step(response, previous.username);
 }
