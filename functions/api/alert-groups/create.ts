@@ -4,7 +4,8 @@ import { createAlertGroup } from '../../../shared/domain/alerts/manage-alert-gro
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { alertGroupsCreateContract } from '../../../shared/api/contracts/alert-groups-admin';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
 
-export const handler = apiRoute('alertGroups.create', { contract: alertGroupsCreateContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ body, caller, deps, origin }) =>
+export const handler = apiRoute('alertGroups.create', { contract: alertGroupsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ body, caller, deps, origin }) =>
   created(await createAlertGroup(deps, requireStaff(caller), body, origin)),
 );
