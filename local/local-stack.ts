@@ -117,7 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       },
       log: options.quiet ? undefined : (line) => console.log(`[api] ${line}`),
       // The app calls Cognito at the endpoint GET /v1/config gives it; the CSP must allow it.
-      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [process.env.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
+      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new LocalStackError(`Port ${options.port} is already in use: stop what uses it or set PORT (PORT=0 picks a free one).`);
       throw error;
