@@ -14,8 +14,8 @@ import { Reminders } from './constructs/reminders';
 import { StaffWeb } from './constructs/staff-web';
 import type { HandlerSettings } from './constructs/lantern-function';
 import { signInConfiguration } from '../shared/domain/identity/sign-in-configuration';
-import { functionEnvironment, triggerEnvironment } from './function-environment';
-import { grantHandlerAccess, grantPublicRouteAccess, grantTriggerAccess } from './handler-access';
+import { functionEnvironment } from './function-environment';
+import { grantDeclaredAccess } from './handler-access';
 import type { SchoolConfig, TrustConfig } from './trust-config';
 
 /** The repository root: the catalogues' `entry` paths are relative to it. */
@@ -84,30 +84,32 @@ export class SchoolStack extends Stack {
     NagSuppressions.addResourceSuppressions(cursorKey, [
       { id: 'AwsSolutions-SMG4', reason: 'The cursor key only signs page cursors that live minutes; rotating it means a redeploy, which the README describes.' },
     ]);
+    // One source of values; each function's declaration picks the variables and grants it gets.
+    const environmentSource = {
+      schoolId: school.id,
+      schoolName: school.name,
+      timezone: school.timezone,
+      appBaseUrl,
+      recordsTable: this.dataStores.recordsTable.tableName,
+      auditTable: this.dataStores.auditTable.tableName,
+      filesBucket: this.dataStores.filesBucket.bucketName,
+      eventBusName: this.events.bus.eventBusName,
+      eventBusArn: this.events.bus.eventBusArn,
+      reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
+      reminderRoleArn: this.reminders.role.roleArn,
+      reminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
+      userPoolId: this.identity.userPool.userPoolId,
+      userPoolClientId: this.identity.staffClient.userPoolClientId,
+      senderEmail: school.senderEmail,
+      elevationWindowMinutes: trust.elevationWindowMinutes,
+      cursorKey: cursorKey.secretValue.unsafeUnwrap(),
+    };
     const settings: HandlerSettings = {
       sourceRoot: props.sourceRoot ?? repositoryRoot,
       logKey: this.dataStores.key,
-      environment: functionEnvironment({
-        schoolId: school.id,
-        schoolName: school.name,
-        timezone: school.timezone,
-        appBaseUrl,
-        recordsTable: this.dataStores.recordsTable.tableName,
-        auditTable: this.dataStores.auditTable.tableName,
-        filesBucket: this.dataStores.filesBucket.bucketName,
-        eventBusName: this.events.bus.eventBusName,
-        eventBusArn: this.events.bus.eventBusArn,
-        reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
-        reminderRoleArn: this.reminders.role.roleArn,
-        reminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
-        userPoolId: this.identity.userPool.userPoolId,
-        userPoolClientId: this.identity.staffClient.userPoolClientId,
-        senderEmail: school.senderEmail,
-        elevationWindowMinutes: trust.elevationWindowMinutes,
-        cursorKey: cursorKey.secretValue.unsafeUnwrap(),
-      }),
-      grantAccess: (handler) =>
-        grantHandlerAccess(handler, {
+      environment: (uses) => functionEnvironment(environmentSource, uses),
+      grantAccess: (handler, uses) =>
+        grantDeclaredAccess(handler, uses, {
           dataStores: this.dataStores,
           identity: this.identity,
           events: this.events,
@@ -122,8 +124,6 @@ export class SchoolStack extends Stack {
       routes: props.routes ?? routeCatalogue,
       identity: this.identity,
       settings,
-      // Public routes run before sign-in and read no store: nothing beyond logs and tracing.
-      publicSettings: { ...settings, grantAccess: grantPublicRouteAccess },
       logKey: this.dataStores.key,
     });
     this.web.publish({
@@ -141,13 +141,12 @@ export class SchoolStack extends Stack {
     });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
 
-    // The pool's triggers get their own, smaller settings: the audit table only, and nothing
-    // that names the pool (which refers to them).
+    // The pool's triggers get their own settings: nothing that names the pool (which refers
+    // to them), whatever they declare. Their declaration is the audit table only.
+    const { userPoolId: _pool, userPoolClientId: _client, ...withoutPool } = environmentSource;
     this.identity.addSignInTriggers(props.cognitoTriggers ?? triggerCatalogue, {
-      sourceRoot: settings.sourceRoot,
-      logKey: this.dataStores.key,
-      environment: triggerEnvironment({ auditTable: this.dataStores.auditTable.tableName }),
-      grantAccess: (handler) => grantTriggerAccess(handler, this.dataStores),
+      ...settings,
+      environment: (uses) => functionEnvironment(withoutPool, uses),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });

@@ -1,8 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-/** Debian's Chromium, which the browser tests drive (never a browser Playwright downloads). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium, which the browser tests drive (never one Playwright downloads); `CHROMIUM_PATH` points the checks and the browser tests elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export type ChromiumCheck = { ok: true; executablePath: string; majorVersion: number } | { ok: false; message: string };
 

@@ -102,8 +102,30 @@ export class IdempotencyKeyTakenError extends Error {
   override readonly name = 'IdempotencyKeyTakenError';
 }
 
+/** What the author's dashboard lists of an incident they recorded. */
+export interface AuthoredIncidentSummary {
+  readonly incidentId: string;
+  readonly studentId: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly categoryIds: readonly string[];
+  readonly status: 'active' | 'closed';
+}
+
+export interface ReminderSummary {
+  readonly incidentId: string;
+  readonly studentId: string;
+  readonly at: string;
+  readonly note: string;
+}
+
 export interface IncidentStore {
+  /** Also writes the author's dashboard entry and any reminder entry, in the same transaction. */
   record(write: IncidentWrite): Promise<void>;
+  /** The author's incidents, most recently recorded first. */
+  listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]>;
+  /** The owner's reminders due at or after `from`, soonest first. */
+  listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]>;
   get(incidentId: string): Promise<StoredIncident | undefined>;
   appendAction(write: ActionWrite): Promise<void>;
   findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined>;

@@ -1,31 +1,45 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type { z } from 'zod';
-import type { Deps } from '../domain/deps';
-import { productionContext } from '../deps/production-deps';
-import type { Config } from '../config/load-config';
+import type * as z from 'zod';
+import { loadConfigFor, type FunctionConfig } from '../config/load-config';
+import { functionEnvironment } from '../config/environment-source';
+import type { AdaptersFor } from '../deps/adapter-factory';
+import { buildDeps } from '../deps/build-deps';
+import type { DepsFor } from '../deps/uses';
 import { pipeline } from '../lambda/pipeline';
 import { consumerContext } from './middleware/consumer-context';
 import { validateDetail } from './middleware/validate-detail';
+import { eventRuleById, type ConsumerUsesOf, type EventRuleId } from './rules';
 
-export interface ConsumerOptions {
-  readonly context?: () => { config: Config; deps: Deps };
+/** What an entry hands its consumer: the detail's schema, and one factory per AWS service it declares. */
+export interface ConsumerWiring<C extends EventRuleId, TSchema extends z.ZodType> {
+  readonly detail: TSchema;
+  readonly adapters: AdaptersFor<ConsumerUsesOf<C>>;
+  /** Config and ports; by default built from the declaration once per cold start. Tests pass their own. */
+  readonly context?: () => { config: FunctionConfig; deps: DepsFor<ConsumerUsesOf<C>> };
 }
 
 export type EventHandler = (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<void>;
 
 /**
- * Wires an event-bus consumer on the same seam as the routes: config and ports once per
- * cold start, then the steps (a logger with the event's ids, the detail validated) and
- * the consumer. Any failure of the consumer is rethrown so the bus retries and then parks
- * the event on the dead-letter queue.
+ * Wires an event-bus consumer on the same seam as the routes: config and ports from its
+ * declaration (shared/events/rules.ts) once per cold start, then the steps (a logger with
+ * the event's ids, the detail validated: a malformed one is logged and dropped, as retrying
+ * cannot mend it) and the consumer. Any other failure is rethrown so the bus retries and
+ * then parks the event on the dead-letter queue.
  */
-export function eventConsumer<TSchema extends z.ZodType>(name: string, detailSchema: TSchema, options: ConsumerOptions = {}) {
-  const { deps } = (options.context ?? productionContext)();
+export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(name: C, wiring: ConsumerWiring<C, TSchema>) {
+  const { deps } = wiring.context ? wiring.context() : declaredConsumerContext(name, wiring.adapters);
   return {
-    handle(consume: (detail: z.infer<TSchema>, deps: Deps) => Promise<string>): EventHandler {
-      return pipeline([consumerContext(name, deps.logger), validateDetail(detailSchema)], async ({ internal }) => {
+    handle(consume: (detail: z.infer<TSchema>, deps: DepsFor<ConsumerUsesOf<C>>) => Promise<string>): EventHandler {
+      return pipeline([consumerContext(name, deps.logger), validateDetail(wiring.detail)], async ({ internal }) => {
         internal.outcome = await consume(internal.detail as z.infer<TSchema>, deps);
       });
     },
   };
+}
+
+function declaredConsumerContext<C extends EventRuleId>(name: C, adapters: AdaptersFor<ConsumerUsesOf<C>>) {
+  const { uses } = eventRuleById(name);
+  const config = loadConfigFor(uses, functionEnvironment());
+  return { config, deps: buildDeps(uses, config, adapters, { function: name }) };
 }

@@ -1,20 +1,25 @@
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
-import { contracts, type ContractOf, type RouteContract } from '../api/contracts';
-import type { RouteId } from '../api/routes';
-import type { Config } from '../config/load-config';
+import type * as z from 'zod';
+import type { ContractOf } from '../api/contracts';
+import type { RouteContract } from '../api/route-contract';
+import { routeById, type RouteId, type UsesOf } from '../api/routes';
+import { loadConfigFor, type FunctionConfig } from '../config/load-config';
+import { functionEnvironment } from '../config/environment-source';
+import type { AdaptersFor } from '../deps/adapter-factory';
+import { buildDeps } from '../deps/build-deps';
+import type { CorePort, DepsFor } from '../deps/uses';
 import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
 import type { RequestOrigin } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
-import { productionContext } from '../deps/production-deps';
 import { pipeline, provided } from '../lambda/pipeline';
 import { jsonResponse } from './error-response';
+import { auditRefusals } from './middleware/audit-refusals';
 import { errorMap } from './middleware/error-map';
 import { gate } from './middleware/gate';
 import { requestContext } from './middleware/request-context';
-import { resolveCaller } from './middleware/resolve-caller';
+import { publicCaller, resolveCaller } from './middleware/resolve-caller';
 import type { RouteEvent, RouteResponse, RouteStep } from './middleware/route-state';
 import { validateContract } from './middleware/validate-contract';
 import type { RouteResult } from './responses';
@@ -26,8 +31,10 @@ export interface RouteInput<R extends RouteId> {
   readonly query: Inferred<ContractOf<R>, 'query'>;
   readonly params: Inferred<ContractOf<R>, 'params'>;
   readonly caller: Caller;
-  readonly deps: Deps;
-  readonly config: Config;
+  /** Only the ports the route's `uses` declares (shared/api/routes.ts). */
+  readonly deps: DepsFor<UsesOf<R>>;
+  /** Only the configuration the route's `uses` declares. */
+  readonly config: FunctionConfig;
   readonly requestId: string;
   readonly sourceIp: string;
   /** Request id and source address together, as the audit trail wants them. */
@@ -40,38 +47,66 @@ export interface RouteInput<R extends RouteId> {
 
 export type ApiHandler = (event: RouteEvent, context: Context) => Promise<RouteResponse>;
 
-export interface ApiRouteOptions {
-  /** Config and ports; production builds them once per cold start. Tests pass their own. */
-  readonly context?: () => { config: Config; deps: Deps };
+/** What an entry hands its route: its own contract, and one factory per AWS service it declares. */
+export interface RouteWiring<R extends RouteId> {
+  readonly contract: ContractOf<R>;
+  readonly adapters: AdaptersFor<UsesOf<R>>;
+  /** Config and ports; by default built from the declaration once per cold start. Tests pass their own. */
+  readonly context?: () => { config: FunctionConfig; deps: DepsFor<UsesOf<R>> };
+}
+
+/** A route's config and ports from its declaration: only its variables are read, only its adapters built. */
+export function declaredContext<R extends RouteId>(routeId: R, adapters: AdaptersFor<UsesOf<R>>) {
+  const uses = routeById(routeId).uses as UsesOf<R>;
+  const config = loadConfigFor(uses, functionEnvironment());
+  return { config, deps: buildDeps(uses, config, adapters, { function: routeId }) };
+}
+
+/** A signed-in route resolves the caller's profile and audits refusals: it must declare those ports. */
+type WiredDeps = Pick<Deps, CorePort> & Partial<Deps>;
+
+function signedInDeps(routeId: RouteId, deps: WiredDeps): WiredDeps & Pick<Deps, 'staff' | 'school' | 'audit'> {
+  if (!deps.staff || !deps.school || !deps.audit) throw new Error(`Route ${routeId} is signed in, so its catalogue entry must declare records, audit and school`);
+  return deps as WiredDeps & Pick<Deps, 'staff' | 'school' | 'audit'>;
 }
 
 /**
  * The steps every route runs, in order: request id and outcome log, the error map (its
- * onError runs after every later step's), header normalising, the caller, the permission
- * table's gate, then the route's contract. Each is its own module under `middleware/`.
+ * onError runs after every later step's), header normalising, the caller, the one seam
+ * that audits refusals (its onError sees whatever the gate, the contract's record rules
+ * or the domain refused), the permission table's gate, then the route's contract. Each
+ * is its own module under `middleware/`. A public route has no caller to look up or audit.
  */
-export function routeSteps(routeId: RouteId, contract: RouteContract, deps: Deps): RouteStep[] {
+export function routeSteps(routeId: RouteId, contract: RouteContract, deps: WiredDeps): RouteStep[] {
   return [
     requestContext(routeId, deps.logger),
     errorMap(deps.logger),
     httpHeaderNormalizer() as RouteStep,
-    resolveCaller(routeId, deps),
-    gate(routeId, deps),
+    ...callerSteps(routeId, deps),
+    gate(routeId),
     validateContract(contract),
   ];
+}
+
+function callerSteps(routeId: RouteId, deps: WiredDeps): RouteStep[] {
+  // A public route never looks the caller up: it has no ports to do it with.
+  if (routeById(routeId).public) return [publicCaller()];
+  const signedIn = signedInDeps(routeId, deps);
+  return [resolveCaller(routeId, signedIn), auditRefusals(routeId, signedIn)];
 }
 
 /**
  * Wires a route: the steps above, then the route's domain call and its JSON response.
  */
-export function apiRoute<R extends RouteId>(routeId: R, options: ApiRouteOptions = {}) {
+export function apiRoute<R extends RouteId>(routeId: R, wiring: RouteWiring<R>) {
   // Read at cold start so a missing variable fails here, named, not on the first request.
-  const { config, deps } = (options.context ?? productionContext)();
-  const contract: RouteContract = contracts[routeId];
+  const { config, deps: declaredDeps } = wiring.context ? wiring.context() : declaredContext(routeId, wiring.adapters);
+  const deps = declaredDeps as WiredDeps;
+  const steps = routeSteps(routeId, wiring.contract, deps);
 
   return {
     handle(domain: (input: RouteInput<R>) => Promise<RouteResult>): ApiHandler {
-      return pipeline(routeSteps(routeId, contract, deps), async ({ event, internal }) => {
+      return pipeline(steps, async ({ event, internal }) => {
         const requestId = provided(internal.requestId, 'request id');
         const origin = provided(internal.origin, 'request origin');
         const valid = provided(internal.input, 'validated input');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Consumers validate what arrives from the bus as strictly as the API validates requests. */
 export const AlertRaisedDetail = z.object({

@@ -28,7 +28,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('finds none either once the bus has a rule and a consumer', () => {
     // Prepare
     const { stack } = synthesizeSchool({
-      eventRules: [{ id: 'nag.consumer', entry: routes[0].entry, pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'A consumer' }],
+      eventRules: [{ id: 'nag.consumer', entry: routes[0].entry, pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'A consumer', uses: ['records', 'audit', 'mailer', 'school'] }],
     });
     // Act
     const annotations = Annotations.fromStack(stack);

@@ -23,7 +23,7 @@ export async function listAlerts(deps: Pick<Deps, 'alerts' | 'students' | 'audit
   // are looked up alongside the audit write (auditedRead waits for both).
   const pupils = await auditedRead(
     deps,
-    auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, detail: { students: studentIds.join(',') } }),
+    auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, studentIds }),
     () => deps.students.getMany(studentIds),
   );
   return {

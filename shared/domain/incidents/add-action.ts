@@ -10,6 +10,7 @@ import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
 import { afterCommit } from './after-commit';
+import { mayBeSentIncidents } from '../permissions';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
@@ -22,18 +23,19 @@ export const MAX_TAGGED = 45;
  * Actions are never edited. Anyone who may read the incident may add one; tagged staff
  * are alerted and may read the incident from then on.
  */
-export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'events' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
   // The staff directory is needed whatever the incident holds: read it alongside the access
   // check (it shows no pupil, so reading it for a refused caller reveals nothing).
   const staffRead = deps.staff.list();
   staffRead.catch(() => undefined); // awaited below; only its rejection when the check fails first is dropped
-  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
+  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
   const staff = await staffRead;
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be tagged (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
   if (tagged.length > MAX_TAGGED) throw new UnprocessableError(`Tag at most ${MAX_TAGGED} people; they can pass it on.`, 'taggedStaffIds');
   tagged.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `taggedStaffIds.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `taggedStaffIds.${index}`);
   });
   const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
 
@@ -68,7 +70,7 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
       action: 'action.create',
       recordType: 'action',
       recordId: incidentId,
-      studentId: stored.incident.studentId,
+      studentIds: [stored.incident.studentId],
       detail: { actionId: action.id },
     }),
   });

@@ -2,7 +2,7 @@ import type { Deps } from '../deps';
 import { assertFitsOneRecord } from './incident-size';
 import type { StaffCaller } from '../identity/caller';
 import type { NewIncident } from '../../schemas/incidents';
-import type { Incident } from './incident';
+import { studentsOf, type Incident } from './incident';
 import type { IdempotencyRecord } from '../ports';
 import { IdempotencyKeyTakenError } from '../ports';
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors/lantern-error';
@@ -11,19 +11,22 @@ import { sessionOf } from './school-session';
 import { validateCategoryChoices } from '../categories/validate-choices';
 import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded } from '../events';
 import type { Alert } from '../alerts/alert';
 import type { Student } from '../students/student';
 import { afterCommit } from './after-commit';
+import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
 /**
- * One DynamoDB transaction holds at most 100 items. The worst case is 94: idempotency,
- * incident, a timeline entry for the pupil and each of 30 linked pupils, 60 alerts, audit.
+ * One DynamoDB transaction holds at most 100 items. The worst case is 99: idempotency,
+ * incident, a timeline entry and an audit entry for the pupil and each of 30 linked pupils
+ * (the answer shows every one of them, so the write is found under each), 33 alerts, the
+ * author's dashboard entry and a reminder entry — leaving one item for the event outbox.
  */
-export const MAX_RECIPIENTS = 60;
+export const MAX_RECIPIENTS = 33;
 const IDEMPOTENCY_HOURS = 24;
 const ONE_YEAR_MS = 366 * 24 * 60 * 60_000;
 
@@ -44,7 +47,13 @@ export interface RecordResult {
  * planner reminder is scheduled. If those last steps fail the incident is still saved and
  * is returned; a retry with the same Idempotency-Key publishes the events again.
  */
-export async function recordIncident(deps: Deps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
+/** What recording touches: the record stores, the audit trail, the bus and Scheduler. */
+type RecordingDeps = Pick<
+  Deps,
+  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'events' | 'reminders' | 'school' | 'clock' | 'ids' | 'logger'
+>;
+
+export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
   // Every read a create needs, started together with the idempotency lookup: none depends on
@@ -66,18 +75,16 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
   const occurredAt = resolveOccurredAt(input.occurredAt, now);
   const reminder = input.reminder ? { at: resolveReminderAt(input.reminder.at, now), note: input.reminder.note } : undefined;
   const [profile, catalogue, groups, staff, pupils] = await reads;
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be alerted or assigned (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
 
   assertStudents(pupils, input);
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
   // Applying a category one's role may not (Child Protection by a teacher) is a refused attempt: audit it.
-  const { choices, categories } = await auditRefusal(
-    deps,
-    caller,
-    options,
-    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentId: input.studentId },
+  const { choices, categories } = refusingAbout(
+    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentIds: studentsOf(input) },
     () => validateCategoryChoices(caller, input.categories, catalogue),
   );
   assertStaff(activeStaff, input.assignedTo, 'assignedTo');
@@ -132,7 +139,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
         alerts: alerts.map((alert) => ({ recipientId: alert.recipientId, alertId: alert.id })),
       }
     : undefined;
-  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentId: incident.studentId });
+  // The answer shows the incident with every pupil's name: the write is found under each.
+  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentIds: studentsOf(incident) });
 
   try {
     await deps.incidents.record({ incident, alerts, idempotency, audit });
@@ -160,7 +168,7 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
 }
 
 async function replayIfRecorded(
-  deps: Deps,
+  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'events' | 'clock' | 'ids'>,
   caller: StaffCaller,
   key: string,
   requestHash: string,
@@ -182,12 +190,12 @@ async function replayIfRecorded(
   const alerts = await Promise.all(previous.alerts.map(({ recipientId, alertId }) => deps.alerts.get(recipientId, alertId)));
   await publishRecorded(deps, stored.incident, alerts.filter((alert): alert is Alert => alert !== undefined));
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentId: stored.incident.studentId }),
+    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentIds: studentsOf(stored.incident) }),
   );
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
 }
 
-function publishRecorded(deps: Deps, incident: Incident, alerts: readonly Alert[]): Promise<void> {
+function publishRecorded(deps: Pick<Deps, 'events'>, incident: Incident, alerts: readonly Alert[]): Promise<void> {
   return deps.events.publish([incidentRecorded(incident), ...alerts.map(alertRaised)]);
 }
 
@@ -210,7 +218,7 @@ function assertStudents(pupils: ReadonlyMap<string, Student>, input: NewIncident
 
 function assertStaff(activeStaff: ReadonlyMap<string, unknown>, staffIds: readonly string[], field: string): void {
   staffIds.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `${field}.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `${field}.${index}`);
   });
 }
 

@@ -87,7 +87,7 @@ describe('DynamoIncidentStore on DynamoDB Local', () => {
     expect(await store.findIdempotency(author.staffId, 'dynamo-local-key-2')).toMatchObject({ incidentId: later.incident.id });
   });
 
-  it('accepts the largest incident the API allows as one transaction (every linked pupil, 60 recipients)', async () => {
+  it('accepts the largest incident the API allows as one transaction (every linked pupil, every recipient, a reminder, an Idempotency-Key)', async () => {
     // Prepare
     const store = new DynamoIncidentStore(client, tables);
     const recipients = crowd(MAX_RECIPIENTS);
@@ -96,6 +96,7 @@ describe('DynamoIncidentStore on DynamoDB Local', () => {
     const write = await incidentWrite('dynamo-local-largest', deps, incidentInput({
       linkedStudents: linked.map((pupil) => ({ studentId: pupil.id, role: 'involved' })),
       alert: { staffIds: recipients.map((member) => member.id) },
+      reminder: { at: '2025-01-20T09:00:00Z', note: 'Check in at register' },
     }));
 
     // Act

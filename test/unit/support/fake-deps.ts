@@ -15,6 +15,8 @@ import {
   type EventPublisher,
   type FileStore,
   type IdempotencyRecord,
+  type AuthoredIncidentSummary,
+  type ReminderSummary,
   type IdGenerator,
   type IdentityProvider,
   type IncidentStore,
@@ -199,9 +201,10 @@ export class RecordingAuditTrail implements AuditTrail {
 
   /** Oldest first, `from`/`to` inclusive; the cursor is the id of the last event on a page. */
   async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
-    const subjectOf = { record: 'recordId', staff: 'staffId', student: 'studentId' } as const;
+    const concerns = (event: AuditEvent) =>
+      search.by === 'record' ? event.recordId === search.id : search.by === 'staff' ? event.staffId === search.id : (event.studentIds ?? []).includes(search.id);
     const ordered = this.events
-      .filter((event) => event[subjectOf[search.by]] === search.id)
+      .filter(concerns)
       .filter((event) => (search.from === undefined || event.at >= search.from) && (search.to === undefined || event.at <= search.to))
       .sort((left, right) => left.at.localeCompare(right.at) || left.id.localeCompare(right.id));
     const start = search.cursor === undefined ? 0 : ordered.findIndex((event) => event.id === search.cursor) + 1;
@@ -293,6 +296,34 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
 
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
     return this.idempotency.get(idempotencyKey({ callerId, key }));
+  }
+
+  async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .filter((incident) => incident.authorId === authorId)
+      .sort((left, right) => (left.recordedAt < right.recordedAt ? 1 : -1))
+      .slice(0, limit)
+      .map((incident) => ({
+        incidentId: incident.id,
+        studentId: incident.studentId,
+        occurredAt: incident.occurredAt,
+        recordedAt: incident.recordedAt,
+        categoryIds: incident.categories.map((category) => category.categoryId),
+        status: incident.status,
+      }));
+  }
+
+  async listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .flatMap((incident) =>
+        incident.authorId === ownerId && incident.reminder && incident.reminder.at >= from
+          ? [{ incidentId: incident.id, studentId: incident.studentId, at: incident.reminder.at, note: incident.reminder.note }]
+          : [],
+      )
+      .sort((left, right) => (left.at < right.at ? -1 : 1))
+      .slice(0, limit);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCaller } from '../../../../shared/http/middleware/resolve-caller';
+import { publicCaller, resolveCaller } from '../../../../shared/http/middleware/resolve-caller';
 import { requestContext } from '../../../../shared/http/middleware/request-context';
 import { AccountDisabledError } from '../../../../shared/errors/lantern-error';
 import { fakeDeps, InMemoryStaffDirectory } from '../../support/fake-deps';
@@ -33,5 +33,18 @@ describe('resolveCaller', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(AccountDisabledError);
     expect(deps.audit.events).toEqual([expect.objectContaining({ staffId: disabled.id, outcome: 'refused', reason: 'account_disabled', action: 'me.read' })]);
+  });
+});
+
+describe('publicCaller', () => {
+  it('puts the anonymous caller in the state without looking anyone up', async () => {
+    // Prepare
+    const event = apiEvent({ method: 'GET', path: '/health' });
+
+    // Act
+    const { state } = await runSteps([publicCaller()], event);
+
+    // Assess
+    expect(state?.caller).toEqual({ kind: 'anonymous' });
   });
 });
