@@ -38,12 +38,11 @@ export const callCases: readonly CallCase[] = [
   { route: 'students.search', designMinimum: 3, why: 'profile + one Query of the name index + the audit Put (names shown are a read)', request: () => ({ query: { query: 'a' } }) },
   {
     route: 'incidents.create',
-    designMinimum: 8,
-    budget: 11,
-    why: 'profile + school profile, categories, alert groups, staff, pupils (5 reads, together) + ONE TransactWriteItems + ONE PutEvents (the outbox would fold that into the transaction)',
+    designMinimum: 9,
+    why: 'profile + the Idempotency-Key lookup, school profile, categories, alert groups, staff, pupils (6 reads, together; the answer\'s names come from them) + ONE TransactWriteItems + ONE PutEvents',
     request: ({ studentId }) => ({ body: { studentId, description: 'Bench: Ava said "I forgot my lunch".', categories: [{ categoryId: 'well-being' }] } }),
   },
-  { route: 'incidents.read', designMinimum: 6, budget: 7, why: 'profile + incident partition Query and categories (together) + audit Put alongside the view’s staff and pupil BatchGets', request: ({ incidentId }) => ({ pathParameters: { id: incidentId } }) },
+  { route: 'incidents.read', designMinimum: 6, why: 'profile + incident partition Query and categories (together) + audit Put alongside the view’s staff and pupil BatchGets (and the alert groups Query, only if the incident alerted a group)', request: ({ incidentId }) => ({ pathParameters: { id: incidentId } }) },
   { route: 'alerts.list', designMinimum: 3, why: 'profile + one Query of the caller’s alerts + the audit Put (a page with alerts adds one BatchGet of pupils’ names, alongside the Put)', request: () => ({ query: { limit: '20' } }) },
 ];
 

@@ -163,7 +163,8 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     );
   }
   deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
-  const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups });
+  // Every name the view shows was read above: the pupils, and the author, assignees and alerted staff in the directory.
+  const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups, pupils, staff: new Map(staff.map((member) => [member.id, member])) });
   return { incident: view, created: true };
 }
 
