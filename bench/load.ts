@@ -1,11 +1,13 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 // autocannon ships no types; the bench uses its documented options and result fields only.
 // @ts-expect-error no declaration file
 import autocannon from 'autocannon';
 import type { LocalFacts } from '../local/local-facts';
 import { signIn } from '../local/sign-in';
 import { demoStudents } from '../local/seed/demo-school';
+import { auditPuts } from '../shared/adapters/dynamo/audit-trail';
+import { staffProfileKey } from '../shared/adapters/dynamo/keys';
 
 export interface LoadFigure {
   readonly connections: number;
@@ -21,15 +23,24 @@ export interface LoadResults {
   readonly dashboard: LoadFigure[];
   readonly rawTransactWrite: LoadFigure;
   readonly rawQuery: LoadFigure;
+  /** The dashboard's fewest calls, raw: the caller's profile, then the alerts Query, then the audit Put. */
+  readonly rawDashboardMinimum: LoadFigure;
   readonly createItems: number;
   readonly stored: { readonly created201: number; readonly incidentsStored: number; readonly duplicates: number };
-  readonly targets: { readonly createThroughput: { ratio: number; pass: boolean }; readonly dashboardP99: { ratio: number; pass: boolean } };
+  readonly targets: {
+    readonly createThroughput: { ratio: number; pass: boolean };
+    readonly dashboardP99: { ratio: number; pass: boolean };
+    /** Not the issue's target: the dashboard beside the raw calls it cannot do without (bench/README.md says why). */
+    readonly dashboardP99OverMinimum: { ratio: number; pass: boolean };
+  };
 }
 
 const CONNECTIONS = [1, 8, 32] as const;
 /** Bounded in time and count: loopback only, a few seconds a run. */
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
 const MAX_REQUESTS = Number(process.env.BENCH_LOAD_MAX_REQUESTS ?? 600);
+/** Creates are bounded by count (see below): this many per connection, at least 20 a run. */
+const CREATES_PER_CONNECTION = Number(process.env.BENCH_CREATES_PER_CONNECTION ?? 10);
 
 /**
  * Load on the local stack with autocannon, beside raw DynamoDB Local calls measured in the
@@ -48,6 +59,10 @@ export async function measureLoad(facts: LocalFacts): Promise<LoadResults> {
   for (const connections of CONNECTIONS) {
     create.push(
       await cannon(`${facts.apiUrl}/v1/incidents`, connections, {
+        // Bounded by count, not time: autocannon drops the requests in flight when its time
+        // is up, whose incidents would be stored with no 201 seen. By count, every request
+        // is answered, so incidents stored must equal the 201s received.
+        amount: Math.max(20, connections * CREATES_PER_CONNECTION),
         requests: [
           {
             method: 'POST',
@@ -88,18 +103,42 @@ export async function measureLoad(facts: LocalFacts): Promise<LoadResults> {
   const rawQuery = await rawLoad(32, () =>
     raw.send(new QueryCommand({ TableName: facts.dynamodb.recordsTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `STAFF#${teacher.id}`, ':prefix': 'ALERT#' }, ScanIndexForward: false, Limit: 20 })),
   );
+  // What a dashboard request cannot do without, as raw calls in sequence: the caller's
+  // profile (a token outlives a disabled account), the page, and the audit event of the read.
+  const rawDashboardMinimum = await rawLoad(32, async () => {
+    sequence += 1;
+    const call = sequence;
+    await raw.send(new GetCommand({ TableName: facts.dynamodb.recordsTable, Key: staffProfileKey(teacher.id) }));
+    await raw.send(new QueryCommand({ TableName: facts.dynamodb.recordsTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `STAFF#${teacher.id}`, ':prefix': 'ALERT#' }, ScanIndexForward: false, Limit: 20 }));
+    const [put] = auditPuts(facts.dynamodb.auditTable, {
+      id: `BENCH-${Date.now()}-${call}`,
+      at: new Date().toISOString(),
+      action: 'alert.list',
+      outcome: 'allowed',
+      staffId: teacher.id,
+      groups: ['staff'],
+      elevated: false,
+      recordType: 'alert',
+      recordId: teacher.id,
+      requestId: `bench-${call}`,
+      sourceIp: '127.0.0.1',
+    });
+    await raw.send(new PutCommand(put!.Put));
+  });
   const create32 = create.at(-1)!;
   const dashboard32 = dashboard.at(-1)!;
   const createRatio = create32.perSecond / rawTransactWrite.perSecond;
   const dashboardRatio = dashboard32.p99Ms / Math.max(rawQuery.p99Ms, 0.001);
+  const dashboardOverMinimum = dashboard32.p99Ms / Math.max(rawDashboardMinimum.p99Ms, 0.001);
   return {
     create,
     dashboard,
     rawTransactWrite,
     rawQuery,
+    rawDashboardMinimum,
     createItems,
     stored: { created201, incidentsStored: newIds.length, duplicates: newIds.length - new Set(newIds).size },
-    targets: { createThroughput: { ratio: createRatio, pass: createRatio >= 0.6 }, dashboardP99: { ratio: dashboardRatio, pass: dashboardRatio <= 3 } },
+    targets: { createThroughput: { ratio: createRatio, pass: createRatio >= 0.6 }, dashboardP99: { ratio: dashboardRatio, pass: dashboardRatio <= 3 }, dashboardP99OverMinimum: { ratio: dashboardOverMinimum, pass: dashboardOverMinimum <= 3 } },
   };
 }
 
