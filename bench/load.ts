@@ -69,7 +69,10 @@ export async function measureLoad(facts: LocalFacts): Promise<LoadResults> {
             body,
             headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
             // A fresh Idempotency-Key each request: every 201 must be exactly one stored incident.
-            setupRequest: (request: { headers?: Record<string, string> }) => ({ ...request, headers: { ...request.headers, 'idempotency-key': `bench-load-${Date.now()}-${(keys += 1)}` } }),
+            setupRequest: (request: { headers?: Record<string, string> }) => {
+              keys += 1;
+              return { ...request, headers: { ...request.headers, 'idempotency-key': `bench-load-${Date.now()}-${keys}` } };
+            },
           },
         ],
         onStatus: (status: number) => {

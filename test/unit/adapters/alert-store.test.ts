@@ -2,11 +2,10 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, } from '@aws-sdk/lib-dynamodb';
 import { DynamoAlertStore, alertCursorQuery, alertItem } from '../../../shared/adapters/dynamo/alert-store';
 import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 import { alertFixture } from '../support/incident-records';
-import { auditEventFixture } from '../support/audit-events';
 import { staffOf } from '../support/school-cast';
 import { ValidationError } from '../../../shared/errors/lantern-error';
 
