@@ -27,10 +27,16 @@ interface SendingClient {
 
 export interface AwsCallCounter {
   /** Runs `work` and gives back its result with the AWS calls it made, as `Service.Operation` → count. */
-  measure<T>(work: () => Promise<T>): Promise<{ result: T; calls: Record<string, number>; total: number }>;
+  measure<T>(work: () => Promise<T>): Promise<{ result: T; calls: Record<string, number>; total: number; transactionItems: number[] }>;
 }
 
-const scope = new AsyncLocalStorage<Map<string, number>>();
+interface Tally {
+  readonly counts: Map<string, number>;
+  /** The item count of each TransactWriteItems, so a raw reference can write as many. */
+  readonly transactionItems: number[];
+}
+
+const scope = new AsyncLocalStorage<Tally>();
 const countedStacks = new WeakSet<object>();
 let hooked = false;
 
@@ -48,10 +54,12 @@ function hookClients(): void {
         countedStacks.add(this.middlewareStack);
         this.middlewareStack.add(
           (next, context) => async (input) => {
-            const counts = scope.getStore();
-            if (counts) {
+            const tally = scope.getStore();
+            if (tally) {
               const name = `${(context.clientName ?? 'Client').replace(/Client$/, '')}.${(context.commandName ?? 'Command').replace(/Command$/, '')}`;
-              counts.set(name, (counts.get(name) ?? 0) + 1);
+              tally.counts.set(name, (tally.counts.get(name) ?? 0) + 1);
+              const items = (input as { input?: { TransactItems?: unknown[] } }).input?.TransactItems;
+              if (name === 'DynamoDB.TransactWriteItems' && items) tally.transactionItems.push(items.length);
             }
             return next(input);
           },
@@ -67,10 +75,10 @@ export function countAwsCalls(): AwsCallCounter {
   hookClients();
   return {
     async measure(work) {
-      const counts = new Map<string, number>();
-      const result = await scope.run(counts, work);
-      const calls = Object.fromEntries([...counts].sort(([left], [right]) => left.localeCompare(right)));
-      return { result, calls, total: [...counts.values()].reduce((sum, count) => sum + count, 0) };
+      const tally: Tally = { counts: new Map(), transactionItems: [] };
+      const result = await scope.run(tally, work);
+      const calls = Object.fromEntries([...tally.counts].sort(([left], [right]) => left.localeCompare(right)));
+      return { result, calls, total: [...tally.counts.values()].reduce((sum, count) => sum + count, 0), transactionItems: tally.transactionItems };
     },
   };
 }

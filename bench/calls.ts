@@ -15,6 +15,8 @@ export interface RouteCalls {
   readonly designMinimum: number;
   readonly budget: number;
   readonly why: string;
+  /** Items in each TransactWriteItems the request sent. */
+  readonly transactionItems: number[];
 }
 
 interface CallCase {
@@ -77,9 +79,9 @@ export async function measureCalls(facts: LocalFacts, teacherId: string): Promis
       return response;
     };
     await invoke();
-    const { result: response, calls, total } = await counter.measure(invoke);
+    const { result: response, calls, total, transactionItems } = await counter.measure(invoke);
     const designMinimum = callCase.minimumFor ? callCase.minimumFor(JSON.parse(String(response.body || '{}'))) : callCase.designMinimum;
-    results.push({ route: callCase.route, status: response.statusCode ?? 0, counted: total, calls, designMinimum, budget: callCase.budget ?? designMinimum, why: callCase.why });
+    results.push({ route: callCase.route, status: response.statusCode ?? 0, counted: total, calls, designMinimum, budget: callCase.budget ?? designMinimum, why: callCase.why, transactionItems });
   }
   return results;
 }

@@ -46,7 +46,7 @@ const CREATES_PER_CONNECTION = Number(process.env.BENCH_CREATES_PER_CONNECTION ?
  * Load on the local stack with autocannon, beside raw DynamoDB Local calls measured in the
  * same run: TransactWriteItems of as many items as a create writes, and a Query.
  */
-export async function measureLoad(facts: LocalFacts): Promise<LoadResults> {
+export async function measureLoad(facts: LocalFacts, createItems: number): Promise<LoadResults> {
   const teacher = facts.users.find((user) => user.groups.includes('staff') && !user.groups.includes('dsl') && !user.totpSecret)!;
   const { accessToken } = await signIn(teacher.email, teacher.password, undefined, facts);
   const studentId = demoStudents.find((student) => student.status === 'on_roll')!.id;
@@ -88,8 +88,7 @@ export async function measureLoad(facts: LocalFacts): Promise<LoadResults> {
 
   const after = await storedIncidents(facts);
   const newIds = after.ids.filter((id) => !before.ids.includes(id));
-  // A create without alerts: incident + the pupil's timeline entry + idempotency + audit.
-  const createItems = 4;
+  // As many items as the bench's create wrote in one transaction (counted at the client).
   const raw = documentClient(facts);
   let sequence = 0;
   const rawTransactWrite = await rawLoad(32, () => {

@@ -22,7 +22,9 @@ export async function benchLocalStack(resultsFile: string): Promise<void> {
       const verdict = row.counted <= row.designMinimum ? 'at minimum' : `+${row.counted - row.designMinimum} over`;
       console.log(`${row.route.padEnd(18)} ${String(row.counted).padStart(3)} (minimum ${row.designMinimum}, ${verdict})  ${Object.entries(row.calls).map(([call, count]) => `${call}×${count}`).join(' ')}\n${''.padEnd(19)}why: ${row.why}`);
     }
-    const load = await measureLoad(stack.facts);
+    // The raw TransactWriteItems writes as many items as the create's own transaction did.
+    const createItems = calls.find((row) => row.route === 'incidents.create')?.transactionItems[0] ?? 0;
+    const load = await measureLoad(stack.facts, createItems);
     const line = (name: string, figure: LoadFigure) =>
       `${name.padEnd(28)} c=${String(figure.connections).padStart(2)}  p50 ${figure.p50Ms.toFixed(1).padStart(6)} ms  p99 ${figure.p99Ms.toFixed(1).padStart(7)} ms  ${figure.perSecond.toFixed(1).padStart(7)} req/s  (${figure.requests} requests, ${figure.non2xx} non-2xx)`;
     console.log('\nLoad on the local stack (loopback, autocannon) beside raw DynamoDB Local in the same run\n');
