@@ -12,7 +12,6 @@ import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
 import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
 import { SesMailer, createSesClient } from '../adapters/ses/ses-mailer';
-import { EventBridgePublisher, createEventBridgeClient } from '../adapters/eventbridge/eventbridge-publisher';
 import { EventBridgeReminderScheduler, createSchedulerClient } from '../adapters/scheduler/eventbridge-scheduler';
 import { S3FileStore, createS3Client } from '../adapters/s3/s3-file-store';
 import { CognitoIdentityProvider, createCognitoClient } from '../adapters/cognito/cognito-identity-provider';
@@ -46,7 +45,6 @@ export function buildDeps(config: Config): Deps {
     notifications: new DynamoNotificationLedger(documents, records),
     reminders: new EventBridgeReminderScheduler(createSchedulerClient(config), { ...config.reminders, eventBusArn: config.eventBusArn }),
     mailer: new SesMailer(createSesClient(config), config.senderEmail),
-    events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
     files: new S3FileStore(createS3Client(config), config.filesBucket),
     identity: new CognitoIdentityProvider(createCognitoClient(config), config.userPool.id),
   };

@@ -5,7 +5,6 @@ import type {
   AuditTrail,
   CategoryCatalogue,
   Clock,
-  EventPublisher,
   FileStore,
   IdGenerator,
   IdentityProvider,
@@ -45,7 +44,6 @@ export interface Deps {
   readonly notifications: NotificationLedger;
   readonly reminders: ReminderScheduler;
   readonly mailer: Mailer;
-  readonly events: EventPublisher;
   readonly files: FileStore;
   readonly identity: IdentityProvider;
 }

@@ -21,7 +21,14 @@ export function eventConsumer<TSchema extends z.ZodType>(name: string, detailSch
   return {
     handle(consume: (detail: z.infer<TSchema>, deps: Deps) => Promise<string>): EventHandler {
       return async (event) => {
-        const logger = deps.logger.child({ consumer: name, eventId: event.id, detailType: event['detail-type'] });
+        // Lantern's own event id (from the outbox) survives a redrive; EventBridge's envelope id does not.
+        const lanternEventId = (event.detail as { eventId?: unknown } | null)?.eventId;
+        const logger = deps.logger.child({
+          consumer: name,
+          eventId: typeof lanternEventId === 'string' ? lanternEventId : event.id,
+          busEventId: event.id,
+          detailType: event['detail-type'],
+        });
         const parsed = detailSchema.safeParse(event.detail);
         if (!parsed.success) {
           logger.error('event detail rejected', { issues: parsed.error.issues.map((issue) => issue.path.join('.')).join(',') });

@@ -10,6 +10,7 @@ export type EventDetailType =
   | 'IncidentUpdated'
   | 'ActionAdded'
   | 'AlertRaised'
+  | 'ReminderRequested'
   | 'ReminderDue'
   | 'FileUploaded'
   | 'TransferReceived';
@@ -33,6 +34,12 @@ export const eventRules: readonly EventRuleDefinition[] = [
     entry: 'functions/events/notifier.ts',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['AlertRaised'] },
     description: 'Emails each alerted member of staff once: author and categories only, with a link',
+  },
+  {
+    id: 'reminder-scheduler',
+    entry: 'functions/events/reminder-scheduler.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderRequested'] },
+    description: 'Creates the one-off schedule of a planner reminder, once per reminder',
   },
   {
     id: 'reminders',

@@ -17,6 +17,7 @@ import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError } from '../../errors/lantern-error';
 import { auditPut } from './audit-trail';
 import { sendTransaction } from './send-transaction';
+import { outboxPut } from './outbox-item';
 
 export interface TableNames {
   readonly records: string;
@@ -25,7 +26,8 @@ export interface TableNames {
 
 /**
  * Incidents, their actions and everything written with them. Each submission is ONE
- * transaction: incident + pupil timeline entries + alerts + idempotency + audit.
+ * transaction: incident + pupil timeline entries + alerts + idempotency + audit + the
+ * outbox item holding its events.
  */
 export class DynamoIncidentStore implements IncidentStore {
   constructor(
@@ -52,6 +54,7 @@ export class DynamoIncidentStore implements IncidentStore {
       })),
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
       auditPut(this.tables.audit, write.audit),
+      ...outboxPut(this.tables.records, write.events, incident.recordedAt),
     ];
     try {
       await sendTransaction(this.client, { TransactItems: items });
@@ -99,6 +102,7 @@ export class DynamoIncidentStore implements IncidentStore {
         })),
         ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
         auditPut(this.tables.audit, write.audit),
+        ...outboxPut(this.tables.records, write.events, action.createdAt),
       ],
     });
   }

@@ -122,6 +122,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
       incident: written,
       alerts: alertsFor(written, author, () => recordAlertIdOf(record)),
       audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentId: pupil.id }),
+      events: [],
     });
   }
 
@@ -131,6 +132,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
     incident: notice,
     alerts: alertsFor(notice, teachingAssistant, (recipientId) => noticeAlertIdOf(personaById.get(recipientId)!)),
     audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentId: pupil.id }),
+    events: [],
   });
   return deps;
 }

@@ -12,7 +12,6 @@ import {
   type CategoryCatalogue,
   type Clock,
   type DomainEvent,
-  type EventPublisher,
   type FileStore,
   type IdempotencyRecord,
   type IdGenerator,
@@ -256,6 +255,8 @@ export class InMemoryAlertStore extends AuditedStore implements AlertStore {
 export class InMemoryIncidentStore extends AuditedStore implements IncidentStore {
   readonly recorded: IncidentWrite[] = [];
   readonly actionsAppended: ActionWrite[] = [];
+  /** Every event committed with a write, in commit order: what the stream relay would deliver. */
+  readonly outbox: DomainEvent[] = [];
   private readonly incidents = new Map<string, { incident: Incident; actions: IncidentAction[]; taggedStaffIds: Set<string> }>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
@@ -270,6 +271,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
       throw new IdempotencyKeyTakenError('The idempotency key is already taken');
     }
     this.recorded.push(write);
+    this.outbox.push(...write.events);
     this.incidents.set(write.incident.id, { incident: write.incident, actions: [], taggedStaffIds: new Set() });
     if (write.idempotency) this.idempotency.set(idempotencyKey(write.idempotency), write.idempotency);
     this.alerts.add(write.alerts);
@@ -285,6 +287,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
     const stored = this.incidents.get(write.action.incidentId);
     if (!stored) throw new Error(`No incident ${write.action.incidentId}`);
     this.actionsAppended.push(write);
+    this.outbox.push(...write.events);
     stored.actions.push(write.action);
     for (const staffId of write.newlyTaggedStaffIds) stored.taggedStaffIds.add(staffId);
     this.alerts.add(write.alerts);
@@ -318,11 +321,14 @@ export class InMemoryNotificationLedger implements NotificationLedger {
   }
 }
 
+/** Like Scheduler with schedules named by reminder id: a second request for one is a no-op. */
 export class RecordingReminderScheduler implements ReminderScheduler {
   readonly scheduled: { id: string; at: Date; detail: ReminderDueDetail }[] = [];
 
-  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void> {
+  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
+    if (this.scheduled.some((existing) => existing.id === reminder.id)) return 'already-scheduled';
     this.scheduled.push({ ...reminder });
+    return 'scheduled';
   }
 }
 
@@ -332,14 +338,6 @@ export class RecordingMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     this.sent.push(email);
     return { messageId: `message-${this.sent.length}` };
-  }
-}
-
-export class RecordingEventPublisher implements EventPublisher {
-  readonly published: DomainEvent[] = [];
-
-  async publish(events: readonly DomainEvent[]): Promise<void> {
-    this.published.push(...events);
   }
 }
 
@@ -461,7 +459,6 @@ export interface FakeDeps extends Deps {
   readonly notifications: InMemoryNotificationLedger;
   readonly reminders: RecordingReminderScheduler;
   readonly mailer: RecordingMailer;
-  readonly events: RecordingEventPublisher;
   readonly files: InMemoryFileStore;
   readonly identity: InMemoryIdentityProvider;
   /** JSON lines written through `logger`. */
@@ -489,7 +486,6 @@ export function fakeDeps<TOverrides extends Partial<Deps> = {}>(overrides: TOver
     notifications: new InMemoryNotificationLedger(),
     reminders: new RecordingReminderScheduler(),
     mailer: new RecordingMailer(),
-    events: new RecordingEventPublisher(),
     files: new InMemoryFileStore(),
     identity: new InMemoryIdentityProvider(),
   };
