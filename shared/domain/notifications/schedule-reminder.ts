@@ -9,11 +9,12 @@ export type SchedulingOutcome = 'scheduled' | 'already-scheduled';
  * ReminderRequested never schedules a second email.
  */
 export async function scheduleReminder(deps: Pick<Deps, 'reminders' | 'clock'>, detail: ReminderRequestedDetail): Promise<SchedulingOutcome> {
-  // A reminder redriven after its time is sent a minute from now rather than never.
-  const soonest = deps.clock.now().getTime() + 60_000;
+  // A reminder delivered (or redriven) after its time is sent a minute from now rather than never.
+  const now = deps.clock.now().getTime();
+  const due = new Date(detail.at).getTime();
   return deps.reminders.schedule({
     id: detail.reminderId,
-    at: new Date(Math.max(new Date(detail.at).getTime(), soonest)),
+    at: new Date(due > now ? due : now + 60_000),
     // Ids only: the note is read from the incident when the reminder is sent.
     detail: { reminderId: detail.reminderId, incidentId: detail.incidentId, ownerId: detail.ownerId },
   });
