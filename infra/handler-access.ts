@@ -53,7 +53,7 @@ export const userPoolAdminActions = [
  * gets this one school-wide set. Public routes get none of it (grantPublicRouteAccess).
  */
 export function grantHandlerAccess(handler: LanternFunction, props: HandlerAccessProps): void {
-  const { dataStores, identity, events } = props;
+  const { dataStores, identity } = props;
   const role = handler.role;
 
   dataStores.recordsTable.grants.actions(role, ...recordsTableActions);
@@ -65,7 +65,7 @@ export function grantHandlerAccess(handler: LanternFunction, props: HandlerAcces
   dataStores.filesBucket.grantRead(role);
   dataStores.filesBucket.grantPut(role);
 
-  events.bus.grantPutEventsTo(role);
+  // No events:PutEvents: handlers write events to the outbox; only the outbox relay puts them on the bus.
   props.reminders.grantScheduling(role);
   identity.userPool.grant(role, ...userPoolAdminActions);
 

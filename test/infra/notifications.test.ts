@@ -46,16 +46,18 @@ describe('notifications in a school stack built from the catalogues', () => {
     );
   });
 
-  it('has the notifier (AlertRaised) and reminders (ReminderDue) consumers in the catalogue', () => {
+  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested) and reminders (ReminderDue) consumers in the catalogue', () => {
     // Assess
     expect(eventRules.map((rule) => [rule.id, rule.pattern])).toEqual([
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
+      ['reminder-scheduler', { source: ['lantern'], 'detail-type': ['ReminderRequested'] }],
       ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
     ]);
   });
 
   describe.each([
     ['notifier', 'AlertRaised'],
+    ['reminder-scheduler', 'ReminderRequested'],
     ['reminders', 'ReminderDue'],
   ])('the %s rule', (id, detailType) => {
     it(`matches lantern ${detailType} events on the school bus and targets the ${id} function with retries and the dead-letter queue`, () => {
