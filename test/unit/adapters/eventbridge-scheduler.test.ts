@@ -75,7 +75,7 @@ describe('EventBridgeReminderScheduler', () => {
 
   it('answers already-scheduled when the reminder\'s schedule exists: a redelivered request schedules nothing new', async () => {
     // Prepare
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'Schedule reminder-x already exists.', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ Message: 'Schedule reminder-x already exists.', message: 'Schedule reminder-x already exists.', $metadata: {} }));
     const adapter = new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), settings);
 
     // Act
