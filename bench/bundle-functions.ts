@@ -5,6 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { routes } from '../shared/api/routes';
 import { eventRules } from '../shared/events/rules';
+import { OUTBOX_RELAY_ENTRY } from '../infra/constructs/outbox-relay';
 import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
 
 export interface FunctionBundle {
@@ -21,6 +22,7 @@ export function functionEntries(): { id: string; entry: string }[] {
     ...routes.map((route) => ({ id: route.id, entry: route.entry })),
     ...eventRules.map((rule) => ({ id: `event:${rule.id}`, entry: rule.entry })),
     ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, entry: trigger.entry })),
+    { id: 'stream:outbox-relay', entry: OUTBOX_RELAY_ENTRY },
   ];
 }
 

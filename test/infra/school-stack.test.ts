@@ -142,7 +142,8 @@ describe('a school stack synthesized from the example trust', () => {
       // Act
       const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
       // Assess
-      expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
+      // + 1: the outbox relay, triggered by the records table's stream.
+      expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
       expect(functions.filter(([id]) => isTrigger(id))).toHaveLength(cognitoTriggers.length);
       for (const [id, fn] of functions) {
         expect(fn.Properties).toMatchObject({
@@ -150,8 +151,8 @@ describe('a school stack synthesized from the example trust', () => {
           Architectures: ['arm64'],
           Handler: 'index.handler',
           MemorySize: 512,
-          // Cognito waits at most 5 seconds for a trigger.
-          Timeout: isTrigger(id) ? 5 : 10,
+          // Cognito waits at most 5 seconds for a trigger; the relay may put up to 10 items' events.
+          Timeout: isTrigger(id) ? 5 : id === logicalIdOf(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : 10,
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
@@ -163,7 +164,7 @@ describe('a school stack synthesized from the example trust', () => {
       const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
       const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
       // Assess: one per function plus the API access logs and the user activity log
-      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 2);
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1 + 2);
       for (const [id, logGroup] of logGroups) {
         expect(logGroup.Properties.RetentionInDays).toBe(365);
         if (id === userAuthEvents) expect(logGroup.Properties.KmsKeyId).toBeUndefined();
@@ -177,7 +178,7 @@ describe('a school stack synthesized from the example trust', () => {
         .filter(([id]) => !isTrigger(id))
         .map(([, fn]) => fn);
       // Assess
-      expect(functions).toHaveLength(routes.length + eventRules.length);
+      expect(functions).toHaveLength(routes.length + eventRules.length + 1);
       for (const fn of functions) {
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
         for (const name of requiredEnvironmentNames.filter((candidate) => candidate !== 'AWS_REGION')) {
@@ -202,7 +203,7 @@ describe('a school stack synthesized from the example trust', () => {
         JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
       );
       // Assess
-      expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
+      expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     });
 
@@ -494,10 +495,11 @@ describe('reminders in a school stack', () => {
     const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
     const triggerRoles = cognitoTriggers.map((trigger) => logicalIdOf(stack, `Identity/Trigger-${trigger.id}/Role/Resource`));
     const publicRoles = routes.filter((route) => route.public).map((route) => logicalIdOf(stack, `Api/Route-${route.id}/Role/Resource`));
+    const relayRole = logicalIdOf(stack, 'Outbox/Relay/Role/Resource');
     // Act: the policies of the signed-in route and event-consumer roles (the Cognito triggers
-    // only audit; the public routes get nothing)
+    // only audit; the public routes get nothing; the outbox relay has its own, see outbox.test.ts)
     const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-      (policy) => ![schedulerRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
+      (policy) => ![schedulerRole, relayRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
     );
     // Assess
     expect(handlerPolicies).toHaveLength(routes.filter((route) => !route.public).length + eventRules.length);
@@ -549,7 +551,8 @@ describe('a school stack with an event rule in the catalogue', () => {
       Runtime: 'nodejs22.x',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
     });
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + cognitoTriggers.length);
+    // The rule's consumer and the outbox relay.
+    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + cognitoTriggers.length + 1);
   });
 
   it('resolves handler modules under the source root it is given', () => {

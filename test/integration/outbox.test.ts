@@ -137,7 +137,9 @@ describe('delivery from the stream', () => {
     expect(mine.map((event) => event['detail-type']).sort()).toEqual(['AlertRaised', 'IncidentRecorded', 'ReminderRequested']);
     const eventIds = mine.map((event) => (event.detail as { eventId: string }).eventId);
     expect(new Set(eventIds).size).toBe(3);
-    const item = await outboxItem(facts.dynamodb.recordsTable, eventIds.sort()[0]!);
+    // The outbox item is named after its first event, IncidentRecorded.
+    const first = mine.find((event) => event['detail-type'] === 'IncidentRecorded')!;
+    const item = await outboxItem(facts.dynamodb.recordsTable, (first.detail as { eventId: string }).eventId);
     expect(item).toMatchObject({ type: 'OutboxBatch', deliveredAt: expect.any(String), expiresAt: expect.any(Number) });
     expect(item?.gsi1pk).toBeUndefined();
     expect(emailsWith(await sentEmails(), recorded.body.id).filter((email) => email.destination.to.includes(daniel.email))).toHaveLength(1);
