@@ -1,51 +1,95 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { routes } from '../shared/api/routes';
 import { eventRules } from '../shared/events/rules';
-import { OUTBOX_RELAY_ENTRY } from '../infra/constructs/outbox-relay';
+import { streamConsumers } from '../shared/streams/stream-consumers';
 import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
+import { awsServicesOf, type AwsService, type Uses } from '../shared/deps/uses';
 
-export interface FunctionBundle {
+export interface FunctionEntry {
   readonly id: string;
   readonly entry: string;
+  readonly uses: Uses;
+}
+
+export interface Bundle {
   readonly file: string;
   readonly bytes: number;
   readonly gzipBytes: number;
+  readonly metafile: Metafile;
 }
 
-/** Every Lambda entry the stack deploys, from the same catalogues the stack reads. */
-export function functionEntries(): { id: string; entry: string }[] {
+/** Every Lambda entry the stack deploys, with its declaration, from the catalogues the stack reads. */
+export function functionEntries(): FunctionEntry[] {
   return [
-    ...routes.map((route) => ({ id: route.id, entry: route.entry })),
-    ...eventRules.map((rule) => ({ id: `event:${rule.id}`, entry: rule.entry })),
-    ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, entry: trigger.entry })),
-    { id: 'stream:outbox-relay', entry: OUTBOX_RELAY_ENTRY },
+    ...routes.map((route) => ({ id: route.id, entry: route.entry, uses: route.uses })),
+    ...eventRules.map((rule) => ({ id: `event:${rule.id}`, entry: rule.entry, uses: rule.uses })),
+    ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, entry: trigger.entry, uses: trigger.uses })),
+    ...streamConsumers.map((consumer) => ({ id: `stream:${consumer.id}`, entry: consumer.entry, uses: consumer.uses })),
   ];
 }
 
-/** Bundles each entry the way infra/constructs/lantern-function.ts asks esbuild to. */
-export async function bundleFunctions(root: string, outDir: string): Promise<FunctionBundle[]> {
-  await mkdir(outDir, { recursive: true });
-  const bundles: FunctionBundle[] = [];
-  for (const { id, entry } of functionEntries()) {
-    const file = path.join(outDir, `${id.replace(/[^a-z0-9.-]/gi, '_')}.mjs`);
-    await build({
-      entryPoints: [path.join(root, entry)],
-      outfile: file,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      mainFields: ['module', 'main'],
-      banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
-    const code = await readFile(file);
-    bundles.push({ id, entry, file, bytes: code.length, gzipBytes: gzipSync(code).length });
-  }
-  return bundles;
+/** The esbuild options infra/constructs/lantern-function.ts gives NodejsFunction. */
+export const lambdaBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  minify: true,
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  logLevel: 'error',
+  metafile: true,
+} as const satisfies BuildOptions;
+
+export async function bundle(entryPoint: string, outfile: string, options: Pick<BuildOptions, 'stdin' | 'absWorkingDir'> = {}): Promise<Bundle> {
+  await mkdir(path.dirname(outfile), { recursive: true });
+  const result = await build({ ...lambdaBundleOptions, ...(options.stdin ? {} : { entryPoints: [entryPoint] }), ...options, outfile });
+  const code = await readFile(outfile);
+  return { file: outfile, bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
+}
+
+/** Bundles one function's entry the way the stack does. */
+export function bundleFunction(root: string, outDir: string, fn: FunctionEntry): Promise<Bundle> {
+  return bundle(path.join(root, fn.entry), path.join(outDir, `${fn.id.replace(/[^a-z0-9.-]/gi, '_')}.mjs`));
+}
+
+/**
+ * For each AWS service, the SDK client and the commands Lantern's adapter sends, built at
+ * import as a function builds its client at cold start. Nothing of Lantern.
+ */
+const sdkReference: Record<AwsService, string> = {
+  dynamodb: [
+    "import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';",
+    "import { DynamoDBDocumentClient, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';",
+    'export const dynamodb = [DynamoDBDocumentClient.from(new DynamoDBClient({ region: process.env.AWS_REGION })), TransactionCanceledException, BatchGetCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand];',
+  ].join('\n'),
+  cognito: [
+    "import * as cognito from '@aws-sdk/client-cognito-identity-provider';",
+    'export const cognitoClient = [new cognito.CognitoIdentityProviderClient({ region: process.env.AWS_REGION }), cognito.AdminCreateUserCommand, cognito.AdminListGroupsForUserCommand, cognito.AdminAddUserToGroupCommand, cognito.AdminRemoveUserFromGroupCommand, cognito.AdminEnableUserCommand, cognito.AdminDisableUserCommand, cognito.AdminGetUserCommand, cognito.AssociateSoftwareTokenCommand, cognito.VerifySoftwareTokenCommand, cognito.SetUserMFAPreferenceCommand];',
+  ].join('\n'),
+  ses: ["import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';", 'export const ses = [new SESv2Client({ region: process.env.AWS_REGION }), SendEmailCommand];'].join('\n'),
+  scheduler: ["import { SchedulerClient, CreateScheduleCommand } from '@aws-sdk/client-scheduler';", 'export const scheduler = [new SchedulerClient({ region: process.env.AWS_REGION }), CreateScheduleCommand];'].join('\n'),
+  s3: [
+    "import { S3Client, GetObjectCommand, PutObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';",
+    "import { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+    'export const s3 = [new S3Client({ region: process.env.AWS_REGION }), GetObjectCommand, PutObjectCommand, NoSuchKey, getSignedUrl];',
+  ].join('\n'),
+  eventbridge: ["import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';", 'export const events = [new EventBridgeClient({ region: process.env.AWS_REGION }), PutEventsCommand];'].join('\n'),
+};
+
+/** The reference for a declaration: its AWS services' SDK clients only. Undefined when it uses none. */
+export function referenceKey(uses: Uses): string | undefined {
+  const services = awsServicesOf(uses).sort();
+  return services.length > 0 ? services.join('+') : undefined;
+}
+
+export async function bundleReference(root: string, outDir: string, key: string): Promise<Bundle> {
+  const source = key.split('+').map((service) => sdkReference[service as AwsService]).join('\n');
+  const sourceFile = path.join(outDir, 'references', `${key}.source.mjs`);
+  await mkdir(path.dirname(sourceFile), { recursive: true });
+  await writeFile(sourceFile, source);
+  return bundle('', path.join(outDir, 'references', `${key}.mjs`), { stdin: { contents: source, resolveDir: root, loader: 'js' }, absWorkingDir: root });
 }

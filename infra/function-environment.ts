@@ -1,12 +1,13 @@
-import { requiredEnvironmentNames } from '../shared/config/load-config';
-import { loadTriggerConfig } from '../shared/config/load-trigger-config';
+import { requiredVariablesFor, variablesFor, type VariableName } from '../shared/config/load-config';
+import type { Uses } from '../shared/deps/uses';
 
-/** What a Lantern function reads from its environment (see shared/config/load-config.ts). */
+/** The values a school stack can give its functions (see shared/config/load-config.ts). */
 export interface FunctionEnvironmentSource {
   readonly schoolId: string;
   readonly schoolName: string;
   readonly timezone: string;
-  readonly domain: string;
+  /** `https://<host>` where staff open the app: the links in alert emails point there. */
+  readonly appBaseUrl: string;
   readonly recordsTable: string;
   readonly auditTable: string;
   readonly filesBucket: string;
@@ -22,22 +23,20 @@ export interface FunctionEnvironmentSource {
   readonly elevationWindowMinutes: number;
   /** The per-stack secret that signs page cursors (a dynamic reference, resolved at deploy). */
   readonly cursorKey: string;
+  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /** Set by Lambda itself; Lambda refuses a function that sets them. */
-const providedByLambda = new Set(['AWS_REGION']);
+const providedByLambda = new Set<VariableName>(['AWS_REGION']);
 
-/**
- * The environment every Lantern function gets. Fails at synth, naming the variable, when
- * the config loader requires a name this does not set, so a deploy cannot ship functions
- * that would fail at cold start.
- */
-export function functionEnvironment(source: FunctionEnvironmentSource): Record<string, string> {
-  const environment: Record<string, string> = {
+function valuesOf(source: Partial<FunctionEnvironmentSource>): Partial<Record<VariableName, string>> {
+  const text = (value: string | number | undefined) => (value === undefined ? undefined : String(value));
+  return {
     SCHOOL_ID: source.schoolId,
     SCHOOL_NAME: source.schoolName,
     SCHOOL_TIMEZONE: source.timezone,
-    APP_BASE_URL: `https://${source.domain}`,
+    APP_BASE_URL: source.appBaseUrl,
+    ELEVATION_WINDOW_MINUTES: text(source.elevationWindowMinutes),
     RECORDS_TABLE: source.recordsTable,
     AUDIT_TABLE: source.auditTable,
     FILES_BUCKET: source.filesBucket,
@@ -49,34 +48,28 @@ export function functionEnvironment(source: FunctionEnvironmentSource): Record<s
     USER_POOL_ID: source.userPoolId,
     USER_POOL_CLIENT_ID: source.userPoolClientId,
     SENDER_EMAIL: source.senderEmail,
-    ELEVATION_WINDOW_MINUTES: String(source.elevationWindowMinutes),
     CURSOR_KEY: source.cursorKey,
+    LOG_LEVEL: source.logLevel ?? 'info',
   };
-  const missing = requiredEnvironmentNames.filter((name) => !providedByLambda.has(name) && !(name in environment));
-  if (missing.length > 0) {
-    throw new Error(`The functions' environment does not set ${missing.join(', ')}, which shared/config/load-config.ts requires.`);
-  }
-  return environment;
-}
-
-export interface TriggerEnvironmentSource {
-  readonly auditTable: string;
-  readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**
- * The environment of the user pool's triggers (see shared/config/load-trigger-config.ts):
- * the audit table and the log level, nothing else. Never the pool's own ids: the pool
- * refers to its triggers, so a trigger referring back to the pool is a circular dependency.
- * Fails at synth when the trigger config loader would refuse it.
+ * The environment of one function: exactly the variables its declaration reads
+ * (shared/config/load-config.ts `variablesFor`), no more, so a function cannot even learn
+ * the name of a store it does not use. Fails at synth, naming the variable, when the
+ * declaration requires one this source cannot set, so a deploy cannot ship a function that
+ * would fail at cold start.
  */
-export function triggerEnvironment(source: TriggerEnvironmentSource): Record<string, string> {
-  const environment = { AUDIT_TABLE: source.auditTable, LOG_LEVEL: source.logLevel ?? 'info' };
-  try {
-    // AWS_REGION is set by Lambda; any value stands in for it here.
-    loadTriggerConfig({ AWS_REGION: 'set-by-lambda', ...environment });
-  } catch (error) {
-    throw new Error(`The triggers' environment is not what shared/config/load-trigger-config.ts requires: ${(error as Error).message}`);
+export function functionEnvironment(source: Partial<FunctionEnvironmentSource>, uses: Uses): Record<string, string> {
+  const values = valuesOf(source);
+  const environment: Record<string, string> = {};
+  for (const name of variablesFor(uses)) {
+    const value = values[name];
+    if (value !== undefined && !providedByLambda.has(name)) environment[name] = value;
+  }
+  const missing = requiredVariablesFor(uses).filter((name) => !providedByLambda.has(name) && !(name in environment));
+  if (missing.length > 0) {
+    throw new Error(`A function that uses ${uses.join(', ')} requires ${missing.join(', ')}, which its environment does not set (shared/config/load-config.ts).`);
   }
   return environment;
 }

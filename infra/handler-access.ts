@@ -6,6 +6,7 @@ import type { SchoolEvents } from './constructs/events';
 import type { Identity } from './constructs/identity';
 import type { LanternFunction } from './constructs/lantern-function';
 import type { Reminders } from './constructs/reminders';
+import type { Use, Uses } from '../shared/deps/uses';
 
 export interface HandlerAccessProps {
   readonly dataStores: DataStores;
@@ -30,7 +31,7 @@ export const recordsTableActions = [
 
 const tableKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] as const;
 
-/** The audit log is append-only: handlers add and query events, never change or remove one. */
+/** The audit log is append-only: functions add events (audit) and query them (auditQuery), never change or remove one. */
 export const auditTableActions = ['dynamodb:PutItem', 'dynamodb:Query'] as const;
 
 /** Staff-account management the admin routes and sign-in flows need; nothing pool-wide. */
@@ -47,35 +48,74 @@ export const userPoolAdminActions = [
   'cognito-idp:AdminListUserAuthEvents',
 ] as const;
 
-/**
- * What a Lantern handler's role may do. Each handler has its own role; the catalogues do
- * not yet say which handler needs what, so every signed-in route and every event consumer
- * gets this one school-wide set. Public routes get none of it (grantPublicRouteAccess).
- */
-export function grantHandlerAccess(handler: LanternFunction, props: HandlerAccessProps): void {
-  const { dataStores, identity } = props;
-  const role = handler.role;
+/** The table key as a PutItem under it needs it: CDK's own write grant minus the wildcard families. */
+export const appendKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
 
-  dataStores.recordsTable.grants.actions(role, ...recordsTableActions);
-  dataStores.auditTable.grants.actions(role, ...auditTableActions);
-  // grants.actions does not grant the tables' key: the same key CDK's table write grant names.
-  dataStores.key.grant(role, ...tableKeyActions);
+/** The outbox relay's: read the records table's stream, and mark the outbox items it delivered. */
+export const outboxStreamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
+export const outboxActions = ['dynamodb:UpdateItem', ...outboxStreamActions] as const;
+
+/** Reading items under the table key. */
+export const readKeyActions = ['kms:Decrypt', 'kms:DescribeKey'] as const;
+
+/**
+ * What each use grants (shared/deps/uses.ts): the IAM half of the one declaration. Nothing
+ * else is granted to a function; a test compares every role in the template with this.
+ */
+export const useGrants = {
+  records: { service: 'dynamodb', actions: recordsTableActions, resource: 'records table and its indexes', keyActions: tableKeyActions },
+  audit: { service: 'dynamodb', actions: ['dynamodb:PutItem'], resource: 'audit table', keyActions: appendKeyActions },
+  auditQuery: { service: 'dynamodb', actions: ['dynamodb:Query'], resource: 'audit table and its indexes', keyActions: readKeyActions },
+  identity: { service: 'cognito-idp', actions: userPoolAdminActions, resource: 'user pool', keyActions: [] },
+  mailer: { service: 'ses', actions: ['ses:SendEmail'], resource: "the sender's SES identities", keyActions: [] },
+  reminders: { service: 'scheduler', actions: ['scheduler:CreateSchedule', 'iam:PassRole'], resource: "the reminder group's schedules and role", keyActions: [] },
+  files: { service: 's3', actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], resource: 'files bucket', keyActions: [] },
+  outbox: { service: 'dynamodb', actions: outboxActions, resource: "records table and its stream", keyActions: appendKeyActions },
+  events: { service: 'events', actions: ['events:PutEvents'], resource: 'event bus', keyActions: [] },
+  school: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
+  signIn: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
+} as const satisfies Record<Use, { readonly service: string | undefined; readonly actions: readonly string[]; readonly resource: string; readonly keyActions: readonly string[] }>;
+
+/**
+ * Gives a handler's role what its declaration says it uses, and nothing more: a public
+ * route that declares nothing gets nothing beyond its own log group and X-Ray (which every
+ * LanternFunction has), so a bug or a compromised dependency there cannot reach a record.
+ */
+export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props: HandlerAccessProps): void {
+  const { dataStores, identity, events } = props;
+  const role = handler.role;
+  const declared = new Set(uses);
+
+  if (declared.has('records')) dataStores.recordsTable.grants.actions(role, ...recordsTableActions);
+  // Appending: PutItem on the table itself (no index is ever written to directly).
+  if (declared.has('audit')) role.addToPrincipalPolicy(new PolicyStatement({ actions: [...useGrants.audit.actions], resources: [dataStores.auditTable.tableArn] }));
+  if (declared.has('outbox')) {
+    dataStores.recordsTable.grants.actions(role, 'dynamodb:UpdateItem');
+    dataStores.recordsTable.grantStreamRead(role);
+  }
+  if (declared.has('auditQuery')) dataStores.auditTable.grants.actions(role, ...useGrants.auditQuery.actions);
+  // grants.actions does not grant the tables' key: the actions each use needs of it, once.
+  const keyActions = [...new Set(uses.flatMap((use) => useGrants[use].keyActions))];
+  if (keyActions.length > 0) dataStores.key.grant(role, ...keyActions);
 
   // Files are safeguarding records: read and add (new versions), never delete.
-  dataStores.filesBucket.grantRead(role);
-  dataStores.filesBucket.grantPut(role);
-
-  // No events:PutEvents: handlers write events to the outbox; only the outbox relay puts them on the bus.
-  props.reminders.grantScheduling(role);
-  identity.userPool.grant(role, ...userPoolAdminActions);
-
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['ses:SendEmail'],
-      resources: sesIdentityArns(Stack.of(handler), props.senderEmail),
-      conditions: { StringEquals: { 'ses:FromAddress': props.senderEmail } },
-    }),
-  );
+  if (declared.has('files')) {
+    dataStores.filesBucket.grantRead(role);
+    dataStores.filesBucket.grantPut(role);
+  }
+  // Request functions write events to the outbox; only the outbox relay declares `events`.
+  if (declared.has('events')) events.bus.grantPutEventsTo(role);
+  if (declared.has('reminders')) props.reminders.grantScheduling(role);
+  if (declared.has('identity')) identity.userPool.grant(role, ...userPoolAdminActions);
+  if (declared.has('mailer')) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: sesIdentityArns(Stack.of(handler), props.senderEmail),
+        conditions: { StringEquals: { 'ses:FromAddress': props.senderEmail } },
+      }),
+    );
+  }
 
   NagSuppressions.addResourceSuppressions(
     role,
@@ -101,42 +141,10 @@ export function grantHandlerAccess(handler: LanternFunction, props: HandlerAcces
   );
 }
 
-/**
- * What a public route's role may do beyond its own log group and X-Ray (which every
- * LanternFunction has): nothing. Health, sign-in configuration and the OpenAPI document are
- * served before sign-in, to anonymous callers, from the environment and the code alone; a
- * public route never reads a table, the pool, the bucket, the bus or Scheduler, so a bug or
- * a compromised dependency there cannot reach a pupil's record.
- */
-export function grantPublicRouteAccess(_handler: LanternFunction): void {
-  // Deliberately empty.
-}
-
 /** SES authorises a send against the address's identity or its domain's, whichever is verified. */
 function sesIdentityArns(stack: Stack, senderEmail: string): string[] {
   const domain = senderEmail.slice(senderEmail.indexOf('@') + 1);
   return [senderEmail, domain].map((identity) =>
     Arn.format({ service: 'ses', resource: 'identity', resourceName: identity }, stack),
   );
-}
-
-/** A sign-in trigger only adds sign-in events to the audit log: PutItem, on the table itself. */
-export const triggerAuditActions = ['dynamodb:PutItem'] as const;
-
-/**
- * The table key as a PutItem under it needs it (DynamoDB unwraps the table key with the
- * caller's Decrypt and encrypts with Encrypt/GenerateDataKey): CDK's own write grant minus
- * the wildcard families.
- */
-export const triggerKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
-
-/**
- * What a user-pool trigger's role may do: append to the audit table, nothing more. No grant
- * names the user pool (the pool refers to the trigger; a reference back would be circular).
- */
-export function grantTriggerAccess(handler: LanternFunction, dataStores: DataStores): void {
-  handler.role.addToPrincipalPolicy(
-    new PolicyStatement({ actions: [...triggerAuditActions], resources: [dataStores.auditTable.tableArn] }),
-  );
-  dataStores.key.grant(handler.role, ...triggerKeyActions);
 }

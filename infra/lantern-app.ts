@@ -10,7 +10,7 @@ export type SchoolStackOverrides = Omit<SchoolStackProps, 'trust' | 'school'>;
  * that `cdk synth` reports (and fails on) any unsuppressed finding. Tests build the app the
  * same way.
  */
-export function addTrust(app: App, trust: TrustConfig, overrides: SchoolStackOverrides = {}): SchoolStack[] {
+export function addTrust(app: App, trust: TrustConfig, overrides: SchoolStackOverrides): SchoolStack[] {
   const stacks = trust.schools.map((school) => new SchoolStack(app, { ...overrides, trust, school }));
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));
   return stacks;

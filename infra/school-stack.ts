@@ -12,9 +12,11 @@ import { SchoolEvents } from './constructs/events';
 import { Identity, type SignInTriggerDefinition } from './constructs/identity';
 import { Reminders } from './constructs/reminders';
 import { OutboxRelay } from './constructs/outbox-relay';
+import { StaffWeb } from './constructs/staff-web';
 import type { HandlerSettings } from './constructs/lantern-function';
-import { functionEnvironment, triggerEnvironment } from './function-environment';
-import { grantHandlerAccess, grantPublicRouteAccess, grantTriggerAccess } from './handler-access';
+import { signInConfiguration } from '../shared/domain/identity/sign-in-configuration';
+import { functionEnvironment } from './function-environment';
+import { grantDeclaredAccess } from './handler-access';
 import type { SchoolConfig, TrustConfig } from './trust-config';
 
 /** The repository root: the catalogues' `entry` paths are relative to it. */
@@ -23,6 +25,8 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export interface SchoolStackProps extends Omit<StackProps, 'env'> {
   readonly trust: TrustConfig;
   readonly school: SchoolConfig;
+  /** The built staff app (`npm run build:web` → web/dist); see infra/web-dist.ts. */
+  readonly webDist: string;
   /** Defaults to the route catalogue (shared/api/routes.ts). */
   readonly routes?: readonly RouteDefinition[];
   /** Defaults to the event-rule catalogue (shared/events/rules.ts). */
@@ -44,6 +48,7 @@ export class SchoolStack extends Stack {
   readonly reminders: Reminders;
   readonly outbox: OutboxRelay;
   readonly api: SchoolApi;
+  readonly web: StaffWeb;
 
   constructor(scope: Construct, props: SchoolStackProps) {
     const { trust, school } = props;
@@ -53,7 +58,13 @@ export class SchoolStack extends Stack {
       description: props.description ?? `Lantern safeguarding records for ${school.name} (${trust.trustName})`,
     });
     this.school = school;
-    const appBaseUrl = `https://${school.domain}`;
+    // First: the app's origin is the one browser origin the API and the files bucket accept.
+    this.web = new StaffWeb(this, 'Web', {
+      schoolId: school.id,
+      webDist: props.webDist,
+      customDomain: school.certificateArn ? { domainName: school.domain, certificateArn: school.certificateArn } : undefined,
+    });
+    const appBaseUrl = this.web.origin;
 
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
     this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
@@ -75,30 +86,32 @@ export class SchoolStack extends Stack {
     NagSuppressions.addResourceSuppressions(cursorKey, [
       { id: 'AwsSolutions-SMG4', reason: 'The cursor key only signs page cursors that live minutes; rotating it means a redeploy, which the README describes.' },
     ]);
+    // One source of values; each function's declaration picks the variables and grants it gets.
+    const environmentSource = {
+      schoolId: school.id,
+      schoolName: school.name,
+      timezone: school.timezone,
+      appBaseUrl,
+      recordsTable: this.dataStores.recordsTable.tableName,
+      auditTable: this.dataStores.auditTable.tableName,
+      filesBucket: this.dataStores.filesBucket.bucketName,
+      eventBusName: this.events.bus.eventBusName,
+      eventBusArn: this.events.bus.eventBusArn,
+      reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
+      reminderRoleArn: this.reminders.role.roleArn,
+      reminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
+      userPoolId: this.identity.userPool.userPoolId,
+      userPoolClientId: this.identity.staffClient.userPoolClientId,
+      senderEmail: school.senderEmail,
+      elevationWindowMinutes: trust.elevationWindowMinutes,
+      cursorKey: cursorKey.secretValue.unsafeUnwrap(),
+    };
     const settings: HandlerSettings = {
       sourceRoot: props.sourceRoot ?? repositoryRoot,
       logKey: this.dataStores.key,
-      environment: functionEnvironment({
-        schoolId: school.id,
-        schoolName: school.name,
-        timezone: school.timezone,
-        domain: school.domain,
-        recordsTable: this.dataStores.recordsTable.tableName,
-        auditTable: this.dataStores.auditTable.tableName,
-        filesBucket: this.dataStores.filesBucket.bucketName,
-        eventBusName: this.events.bus.eventBusName,
-        eventBusArn: this.events.bus.eventBusArn,
-        reminderScheduleGroup: this.reminders.scheduleGroup.scheduleGroupName,
-        reminderRoleArn: this.reminders.role.roleArn,
-        reminderDeadLetterQueueArn: this.reminders.deadLetterQueue.queueArn,
-        userPoolId: this.identity.userPool.userPoolId,
-        userPoolClientId: this.identity.staffClient.userPoolClientId,
-        senderEmail: school.senderEmail,
-        elevationWindowMinutes: trust.elevationWindowMinutes,
-        cursorKey: cursorKey.secretValue.unsafeUnwrap(),
-      }),
-      grantAccess: (handler) =>
-        grantHandlerAccess(handler, {
+      environment: (uses) => functionEnvironment(environmentSource, uses),
+      grantAccess: (handler, uses) =>
+        grantDeclaredAccess(handler, uses, {
           dataStores: this.dataStores,
           identity: this.identity,
           events: this.events,
@@ -113,8 +126,19 @@ export class SchoolStack extends Stack {
       routes: props.routes ?? routeCatalogue,
       identity: this.identity,
       settings,
-      // Public routes run before sign-in and read no store: nothing beyond logs and tracing.
-      publicSettings: { ...settings, grantAccess: grantPublicRouteAccess },
+      logKey: this.dataStores.key,
+    });
+    this.web.publish({
+      apiOrigin: this.api.api.apiEndpoint,
+      // The same body as GET /v1/config, so the app can read either, plus where the API is.
+      config: {
+        apiUrl: this.api.api.apiEndpoint,
+        ...signInConfiguration({
+          region: this.region,
+          userPool: { id: this.identity.userPool.userPoolId, clientId: this.identity.staffClient.userPoolClientId },
+          school: { id: school.id, name: school.name, timezone: school.timezone },
+        }),
+      },
       logKey: this.dataStores.key,
     });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
@@ -123,20 +147,20 @@ export class SchoolStack extends Stack {
       schoolId: school.id,
       recordsTable: this.dataStores.recordsTable,
       key: this.dataStores.key,
-      bus: this.events.bus,
       settings,
     });
 
-    // The pool's triggers get their own, smaller settings: the audit table only, and nothing
-    // that names the pool (which refers to them).
+    // The pool's triggers get their own settings: nothing that names the pool (which refers
+    // to them), whatever they declare. Their declaration is the audit table only.
+    const { userPoolId: _pool, userPoolClientId: _client, ...withoutPool } = environmentSource;
     this.identity.addSignInTriggers(props.cognitoTriggers ?? triggerCatalogue, {
-      sourceRoot: settings.sourceRoot,
-      logKey: this.dataStores.key,
-      environment: triggerEnvironment({ auditTable: this.dataStores.auditTable.tableName }),
-      grantAccess: (handler) => grantTriggerAccess(handler, this.dataStores),
+      ...settings,
+      environment: (uses) => functionEnvironment(withoutPool, uses),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });
+    new CfnOutput(this, 'StaffAppUrl', { value: appBaseUrl, description: 'Where staff open Lantern' });
+    new CfnOutput(this, 'StaffAppDistributionDomain', { value: this.web.distribution.distributionDomainName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.identity.staffClient.userPoolClientId });
     new CfnOutput(this, 'LocalAuthorityClientId', { value: this.identity.localAuthorityClient.userPoolClientId });

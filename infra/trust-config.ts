@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A trust's deployment file: which AWS account and region, and one entry per school.
@@ -20,12 +20,22 @@ const domainName = z
     'use a lower-case host name such as lantern.school.example.org.uk (no scheme, no path)',
   );
 
+// CloudFront only uses ACM certificates from us-east-1.
+const cloudFrontCertificateArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'use the ARN of an ACM certificate in us-east-1 that covers the domain');
+
 const ianaTimeZone = z.string().refine(isTimeZone, { message: 'use an IANA time zone such as Europe/London' });
 
 const schoolSchema = z.strictObject({
   id: schoolId,
   name: z.string().trim().min(1, 'give the school name'),
   domain: domainName,
+  /**
+   * With it the staff app is served at `domain`; without it, at the distribution's own
+   * `*.cloudfront.net` name (and email links point there) until the school has a certificate.
+   */
+  certificateArn: cloudFrontCertificateArn.optional(),
   senderEmail: z.email('use an email address SES may send from'),
   timezone: ianaTimeZone,
 });

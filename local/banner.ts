@@ -15,6 +15,7 @@ export function formatBanner(facts: LocalFacts, options: { startupSeconds: numbe
   const lines = [
     '',
     `Lantern is running: ${facts.school.name} (local twin, ready in ${options.startupSeconds} s)`,
+    `  Staff app ${facts.apiUrl}/   (sign in as a demo user below)`,
     `  API       ${facts.apiUrl}   (GET /health, /v1/openapi.json)`,
     `  Emails    ${facts.emails.url}   (JSON: ${facts.emails.storeUrl}; kept in memory, gone on restart)`,
     `  Events    ${facts.events.eventsUrl}`,

@@ -1,3 +1,9 @@
+import { variablesFor } from '../shared/config/load-config';
+import { awsServicesOf, type Uses } from '../shared/deps/uses';
+import { routes } from '../shared/api/routes';
+import { eventRules } from '../shared/events/rules';
+import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
+import { streamConsumers } from '../shared/streams/stream-consumers';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import type { LocalFacts } from './local-facts';
 
@@ -6,8 +12,9 @@ export const DEMO_SCHOOL = { id: 'oakfield-primary', name: 'Oakfield Primary Sch
 export const SENDER_EMAIL = 'lantern@oakfield.example';
 
 /**
- * The variables `loadConfig` reads at a handler's cold start, pointing the same adapters at
- * the stand-ins: only endpoints and credentials differ from the stack's environment.
+ * Every variable any handler may read, pointing the same adapters at the stand-ins: only
+ * endpoints and credentials differ from the stack's environment. Each handler is given
+ * only its own declaration's share of it (declaredEnvironment); seeding reads it all.
  */
 export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>, options: { logLevel: string; cursorKey: string }): Record<string, string> {
   return {
@@ -41,3 +48,24 @@ export function handlerEnvironment(facts: Omit<LocalFacts, 'users' | 'dataDir'>,
     PUBLIC_COGNITO_ENDPOINT: facts.cognito.endpoint,
   };
 }
+
+/** The credentials the SDK's default provider reads from the process (local stand-ins accept any). */
+export const credentialNames = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
+
+/**
+ * What one handler is given, as Lambda would give it: the variables its declaration reads
+ * (shared/config/load-config.ts `variablesFor`), with the region and credentials when it
+ * uses an AWS service (Lambda sets those for every function).
+ */
+export function declaredEnvironment(complete: Readonly<Record<string, string>>, uses: Uses): Record<string, string> {
+  const names: string[] = [...variablesFor(uses), ...(awsServicesOf(uses).length > 0 ? ['AWS_REGION', ...credentialNames] : [])];
+  return Object.fromEntries(names.filter((name) => complete[name] !== undefined).map((name) => [name, complete[name]!]));
+}
+
+/** Each catalogue entry's declaration, by its handler module. */
+export const usesByEntry: ReadonlyMap<string, Uses> = new Map<string, Uses>([
+  ...routes.map((route) => [route.entry, route.uses] as const),
+  ...eventRules.map((rule) => [rule.entry, rule.uses] as const),
+  ...cognitoTriggers.map((trigger) => [trigger.entry, trigger.uses] as const),
+  ...streamConsumers.map((consumer) => [consumer.entry, consumer.uses] as const),
+]);

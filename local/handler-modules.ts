@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withFunctionEnvironment } from '../shared/config/environment-source';
 
 /** Repository root: handler entries in the catalogues are relative to it. */
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -14,13 +15,33 @@ export interface HandlerModules {
   load<TEvent, TResult>(entry: string): Promise<LambdaHandler<TEvent, TResult>>;
 }
 
-export function createHandlerModules(root: string = repositoryRoot): HandlerModules {
+export interface HandlerModuleOptions {
+  readonly root?: string;
+  /**
+   * The environment a handler's cold start sees, by its catalogue entry; undefined leaves
+   * it the process's. Asked when the handler is first loaded.
+   */
+  readonly environmentFor?: (entry: string) => NodeJS.ProcessEnv | undefined;
+}
+
+export function createHandlerModules(options: HandlerModuleOptions = {}): HandlerModules {
+  const root = options.root ?? repositoryRoot;
   const loaded = new Map<string, Promise<LambdaHandler<unknown, unknown>>>();
+  // One cold start at a time: a module shared by two handlers is evaluated within the
+  // first one's environment scope, so imports must not overlap.
+  let previous: Promise<unknown> = Promise.resolve();
+  const coldStart = (entry: string) => {
+    const environment = options.environmentFor?.(entry);
+    const path = isAbsolute(entry) ? entry : join(root, entry);
+    const next = previous.catch(() => undefined).then(() => (environment ? withFunctionEnvironment(environment, () => importHandler(path)) : importHandler(path)));
+    previous = next;
+    return next;
+  };
   return {
     load<TEvent, TResult>(entry: string) {
       let handler = loaded.get(entry);
       if (!handler) {
-        handler = importHandler(isAbsolute(entry) ? entry : join(root, entry));
+        handler = coldStart(entry);
         // A module that failed to import is retried on the next request, as Lambda would.
         handler.catch(() => loaded.delete(entry));
         loaded.set(entry, handler);

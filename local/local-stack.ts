@@ -12,7 +12,7 @@ import type { BusEvent } from './events/event-dispatcher';
 import { LOOPBACK, preferredPort } from './free-port';
 import { startHttpGateway, type HealthReport, type ServiceName } from './gateway/http-gateway';
 import { createTokenVerifier } from './gateway/verify-token';
-import { DEMO_SCHOOL, handlerEnvironment } from './handler-environment';
+import { DEMO_SCHOOL, credentialNames, declaredEnvironment, handlerEnvironment, usesByEntry } from './handler-environment';
 import { localCursorKey } from './cursor-key';
 import { createHandlerModules } from './handler-modules';
 import { createLambdaContext } from './lambda-context';
@@ -32,6 +32,7 @@ import { startSchedulerLocal } from './services/scheduler-local';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { startOutboxPoller, type OutboxPoller } from './outbox/outbox-poller';
+import { streamConsumerById } from '../shared/streams/stream-consumers';
 import { latestStreamArn } from './provision/tables';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
@@ -46,6 +47,8 @@ export interface LocalStackOptions {
   readonly fresh?: boolean;
   /** No request log lines, and handlers log warnings only (unless LOG_LEVEL is set). */
   readonly quiet?: boolean;
+  /** The built staff app (web/dist), served for GET paths outside /v1 and /health. */
+  readonly webRoot?: string;
 }
 
 export interface LocalStack {
@@ -61,7 +64,7 @@ export interface LocalStack {
 }
 
 /** The relay's entry, as the stack's stream-triggered function runs it. */
-export const OUTBOX_RELAY_ENTRY = 'functions/streams/outbox-relay.ts';
+export const OUTBOX_RELAY_ENTRY = streamConsumerById('outbox-relay').entry;
 
 const REGION = 'eu-west-2';
 const NAMES = {
@@ -88,7 +91,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const layout = await prepareDataDir(options.dataDir, { fresh: options.fresh ?? false });
   const state = await readLocalState(layout.stateFile);
   const stops: { name: string; stop: () => Promise<void> }[] = [];
-  const handlers = createHandlerModules();
+  // Each handler's cold start sees only its declaration's variables, as in Lambda.
+  let completeEnvironment: Record<string, string> | undefined;
+  const handlers = createHandlerModules({
+    environmentFor: (entry) => {
+      const uses = usesByEntry.get(entry);
+      return completeEnvironment && uses ? declaredEnvironment(completeEnvironment, uses) : completeEnvironment;
+    },
+  });
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
   let probe: (() => Promise<Record<ServiceName, boolean>>) | undefined;
 
@@ -117,6 +127,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return { status: SERVICES.every((name) => services[name]) ? 'ready' : 'unavailable', services };
       },
       log: options.quiet ? undefined : (line) => console.log(`[api] ${line}`),
+      // The app calls Cognito at the endpoint GET /v1/config gives it; the CSP must allow it.
+      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new LocalStackError(`Port ${options.port} is already in use: stop what uses it or set PORT (PORT=0 picks a free one).`);
       throw error;
@@ -210,11 +222,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       jwksUrl: cognito.service.jwksUrlFor(pool.userPoolId),
     });
     // Before any handler module is imported: they read their configuration at cold start.
-    Object.assign(
-      process.env,
-      handlerEnvironment(facts, { logLevel: process.env.LOG_LEVEL ?? (options.quiet ? 'warn' : 'info'), cursorKey: await localCursorKey(layout.cursorKeyFile) }),
-    );
-    await seedDemoSchool(loadConfig(process.env), users);
+    completeEnvironment = handlerEnvironment(facts, { logLevel: process.env.LOG_LEVEL ?? (options.quiet ? 'warn' : 'info'), cursorKey: await localCursorKey(layout.cursorKeyFile) });
+    // The SDK's default credential provider reads the process's environment, as in Lambda.
+    for (const name of ['AWS_REGION', ...credentialNames]) process.env[name] = completeEnvironment[name];
+    await seedDemoSchool(loadConfig(completeEnvironment), users);
 
     // After the environment is set: the relay module reads its configuration at cold start.
     const streams = new DynamoDBStreamsClient({ region: REGION, endpoint: dynamodb.endpoint, credentials: { ...LOCAL_CREDENTIALS } });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatBanner } from './banner';
 import { startLocalStack, type LocalStack } from './local-stack';
 import { LocalStackError } from './local-stack-error';
+import { ensureWebBuild, WEB_DIST } from './web-build';
 
 /**
  * `npm start`: Lantern on this machine with no AWS account. `--fresh` wipes the data
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
 
   let stack: LocalStack;
   try {
-    starting = startLocalStack({ dataDir, port, fresh: values.fresh, quiet: false });
+    await ensureWebBuild();
+    starting = startLocalStack({ dataDir, port, fresh: values.fresh, quiet: false, webRoot: WEB_DIST });
     stack = await starting;
   } catch (error) {
     if (stopping) return;

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs what Lantern's local twin needs from the operating system (Debian/Ubuntu):
-#   Java 17+ for DynamoDB Local (always), Chromium for browser tests (only with --browser).
+# Installs what Lantern's local twin and tests need from the operating system (Debian/Ubuntu):
+#   Java 17+ for DynamoDB Local, and Debian's Chromium (/usr/bin/chromium) for the browser
+#   tests; --no-browser leaves Chromium out (backend work only).
 # Idempotent: installs nothing that is already there. Run as root, or with sudo available.
-#   bash scripts/install-system-deps.sh [--browser]
+#   bash scripts/install-system-deps.sh [--no-browser]
 set -euo pipefail
 
-want_browser=false
+want_browser=true
 for argument in "$@"; do
   case "$argument" in
+    --no-browser) want_browser=false ;;
+    # The default now; still accepted so older instructions keep working.
     --browser) want_browser=true ;;
-    -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $argument (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,11 +67,18 @@ else
   echo "Java ${installed_java} installed."
 fi
 
+# The browser tests launch exactly this path (test/e2e/support/chromium-launch.ts).
+chromium_path=/usr/bin/chromium
 if [ "$want_browser" = true ]; then
-  if command -v chromium >/dev/null 2>&1; then
-    echo "Chromium is installed: $(command -v chromium)."
+  if [ -x "$chromium_path" ]; then
+    echo "Chromium is installed: $chromium_path."
   else
-    echo "Installing Chromium for browser tests..."
+    echo "Installing Debian's Chromium for the browser tests..."
     apt_install chromium
+    if [ ! -x "$chromium_path" ]; then
+      echo "The chromium package is installed but $chromium_path is missing: the browser tests need it there." >&2
+      exit 1
+    fi
+    echo "Chromium installed: $chromium_path."
   fi
 fi

@@ -1,25 +1,16 @@
-import { loadConfig } from '../../shared/config/load-config';
-import { createDocumentClient } from '../../shared/adapters/dynamo/document-client';
-import { DynamoOutboxStore } from '../../shared/adapters/dynamo/outbox-store';
-import { EventBridgePublisher, createEventBridgeClient } from '../../shared/adapters/eventbridge/eventbridge-publisher';
-import { createLogger } from '../../shared/logging/logger';
+import { loadConfigFor } from '../../shared/config/load-config';
+import { functionEnvironment } from '../../shared/config/environment-source';
+import { buildDeps } from '../../shared/deps/build-deps';
+import { dynamoPorts } from '../../shared/deps/dynamo-ports';
+import { eventPorts } from '../../shared/deps/events';
 import { outboxRelayHandler } from '../../shared/outbox/outbox-relay-handler';
 import type { RelayDeps } from '../../shared/outbox/outbox-ports';
+import { streamConsumerById } from '../../shared/streams/stream-consumers';
 
-let deps: RelayDeps | undefined;
+const relay = streamConsumerById('outbox-relay');
 
-/** Built once per cold start: the records table (to mark delivery) and the bus, nothing else. */
-function relayDeps(): RelayDeps {
-  if (!deps) {
-    const config = loadConfig(process.env);
-    deps = {
-      outbox: new DynamoOutboxStore(createDocumentClient(config), config.tables.records),
-      bus: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
-      clock: { now: () => new Date() },
-      logger: createLogger({ level: config.logLevel, fields: { school: config.school.id, function: 'outbox-relay' } }),
-    };
-  }
-  return deps;
-}
+// Once per cold start, from its declaration: the outbox items (to mark delivery) and the bus, nothing else.
+const ports = buildDeps(relay.uses, loadConfigFor(relay.uses, functionEnvironment()), { dynamodb: dynamoPorts, eventbridge: eventPorts }, { function: relay.id });
+const deps: RelayDeps = { outbox: ports.outbox, bus: ports.events, clock: ports.clock, logger: ports.logger };
 
-export const handler = outboxRelayHandler(relayDeps);
+export const handler = outboxRelayHandler(() => deps);

@@ -17,10 +17,8 @@ export interface SchoolApiProps {
   readonly appBaseUrl: string;
   readonly routes: readonly RouteDefinition[];
   readonly identity: Identity;
-  /** For routes behind the authorizer. */
+  /** Each route's environment and grants come from its declaration (`uses`). */
   readonly settings: HandlerSettings;
-  /** For public routes (no authorizer): the same environment, their own (smaller) grants. */
-  readonly publicSettings: HandlerSettings;
   readonly logKey: IKey;
 }
 
@@ -95,7 +93,7 @@ export class SchoolApi extends Construct {
       { jwtAudience: [identity.staffClient.userPoolClientId, identity.localAuthorityClient.userPoolClientId] },
     );
 
-    for (const route of props.routes) this.addRoute(route, route.public ? props.publicSettings : props.settings);
+    for (const route of props.routes) this.addRoute(route, props.settings);
   }
 
   private addRoute(route: RouteDefinition, settings: HandlerSettings): void {
@@ -105,6 +103,7 @@ export class SchoolApi extends Construct {
       purpose: `route ${route.id}`,
       description: `${route.method} ${route.path}: ${route.summary}`,
       settings,
+      uses: route.uses,
     });
     const created: HttpRoute[] = this.api.addRoutes({
       path: route.path,

@@ -68,6 +68,7 @@ export class SchoolEvents extends Construct {
         purpose: `event rule ${definition.id}`,
         description: `${definition.id}: ${definition.description}`,
         settings,
+        uses: definition.uses,
         // A consumer that keeps failing after Lambda's own retries also ends in the queue.
         deadLetterQueue: this.deadLetterQueue,
       });

@@ -18,12 +18,15 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { groups } from '../../shared/domain/identity/groups';
 import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
+import type { Uses } from '../../shared/deps/uses';
 
 /** A user-pool Lambda trigger (see shared/triggers/cognito-triggers.ts). */
 export interface SignInTriggerDefinition {
   readonly id: string;
   readonly trigger: 'preAuthentication' | 'postAuthentication';
   readonly entry: string;
+  /** What it uses; never `identity` (the pool refers to the trigger). */
+  readonly uses: Uses;
 }
 
 const triggerOperations: Record<SignInTriggerDefinition['trigger'], UserPoolOperation> = {
@@ -189,11 +192,13 @@ export class Identity extends Construct {
   addSignInTriggers(definitions: readonly SignInTriggerDefinition[], settings: HandlerSettings): void {
     for (const definition of definitions) {
       if (this.triggers.has(definition.id)) throw new Error(`Cognito trigger ${definition.id} is declared twice`);
+      if (definition.uses.includes('identity')) throw new Error(`Cognito trigger ${definition.id} cannot use identity: the pool refers to its triggers`);
       const trigger = new LanternFunction(this, `Trigger-${definition.id}`, {
         entry: definition.entry,
         purpose: `Cognito ${definition.trigger} trigger ${definition.id}`,
         description: `${definition.id}: records the ${definition.trigger} sign-in event in the audit log`,
         settings,
+        uses: definition.uses,
         timeout: triggerTimeout,
       });
       this.userPool.addTrigger(triggerOperations[definition.trigger], trigger.function);

@@ -9,16 +9,21 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import type { Uses } from '../../shared/deps/uses';
 
-/** What every Lantern handler shares: where the source is, its environment, its grants. */
+/**
+ * What every Lantern handler shares: where the source is, and how its declaration (the
+ * catalogue's `uses`) becomes its environment and its grants.
+ */
 export interface HandlerSettings {
   /** Directory the catalogue's `entry` paths are relative to (the repository root). */
   readonly sourceRoot: string;
-  readonly environment: Readonly<Record<string, string>>;
+  /** The variables a function with this declaration reads, and only those. */
+  readonly environment: (uses: Uses) => Readonly<Record<string, string>>;
   /** Encrypts the function's log group. */
   readonly logKey: IKey;
-  /** Gives the handler's role what a Lantern handler may do. */
-  readonly grantAccess: (handler: LanternFunction) => void;
+  /** Gives the handler's role what its declaration uses, and nothing more. */
+  readonly grantAccess: (handler: LanternFunction, uses: Uses) => void;
 }
 
 export interface LanternFunctionProps {
@@ -28,6 +33,8 @@ export interface LanternFunctionProps {
   readonly purpose: string;
   readonly description: string;
   readonly settings: HandlerSettings;
+  /** What the function uses, from its catalogue entry (shared/deps/uses.ts). */
+  readonly uses: Uses;
   /** Where failed asynchronous invocations go (event consumers). */
   readonly deadLetterQueue?: IQueue;
   /** Defaults to 10 seconds. */
@@ -52,11 +59,14 @@ const esmRequireShim = "import { createRequire } from 'module';const require = c
 export class LanternFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
+  /** The declaration it was built from. */
+  readonly uses: Uses;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: LanternFunctionProps) {
     super(scope, id);
     const { settings } = props;
+    this.uses = props.uses;
     const entry = path.join(settings.sourceRoot, props.entry);
     if (!existsSync(entry)) {
       throw new Error(`Lantern handler for ${props.purpose} not found: ${props.entry} (looked at ${entry}). Add the module or remove it from the catalogue.`);
@@ -84,7 +94,7 @@ export class LanternFunction extends Construct {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
-      environment: { ...settings.environment, NODE_OPTIONS: '--enable-source-maps' },
+      environment: { ...settings.environment(props.uses), NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
@@ -100,7 +110,7 @@ export class LanternFunction extends Construct {
       },
     });
     // The role is only complete once the function (X-Ray, DLQ) and the caller's grants are added.
-    settings.grantAccess(this);
+    settings.grantAccess(this, props.uses);
     NagSuppressions.addResourceSuppressions(this.role, [
       {
         id: 'AwsSolutions-IAM5',

@@ -1,7 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -9,9 +8,12 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
+import { streamConsumerById } from '../../shared/streams/stream-consumers';
 import { LanternFunction, type HandlerSettings } from './lantern-function';
 
-export const OUTBOX_RELAY_ENTRY = 'functions/streams/outbox-relay.ts';
+/** The relay's declaration (shared/streams/stream-consumers.ts): its environment and grants come from it. */
+const relayDeclaration = streamConsumerById('outbox-relay');
+export const OUTBOX_RELAY_ENTRY = relayDeclaration.entry;
 
 /**
  * How the stream event source treats a batch the relay cannot deliver: retried (halved each
@@ -28,15 +30,15 @@ export interface OutboxRelayProps {
   readonly recordsTable: TableV2;
   /** The tables' key: the stream is encrypted with it, and so is the dead-letter queue. */
   readonly key: IKey;
-  readonly bus: IEventBus;
   readonly settings: HandlerSettings;
 }
 
 /**
  * Delivers the transactional outbox: a function triggered by the records table's stream,
  * filtered to new outbox items, that puts their events on the school's bus and marks them
- * delivered. Its role may read the stream, update the records table (to mark delivery) and
- * put events on this bus; nothing else. Failures are retried, bisected, then dead-lettered
+ * delivered. Its role gets what its declaration (`outbox`, `events`) implies: read the stream,
+ * update the records table (to mark delivery), put events on the bus; and, as the event
+ * source's own plumbing, send to its dead-letter queue. Failures are retried, bisected, then dead-lettered
  * to a KMS-encrypted, TLS-only queue whose depth (and the stream's iterator age) alarm.
  */
 export class OutboxRelay extends Construct {
@@ -63,18 +65,12 @@ export class OutboxRelay extends Construct {
     ]);
 
     this.relay = new LanternFunction(this, 'Relay', {
-      entry: OUTBOX_RELAY_ENTRY,
+      entry: relayDeclaration.entry,
       purpose: 'outbox relay',
-      description: 'Puts the events of new outbox items (records table stream) on the school bus and marks them delivered',
+      description: relayDeclaration.description,
       timeout: Duration.seconds(60),
-      settings: {
-        ...props.settings,
-        grantAccess: (handler) => {
-          props.recordsTable.grants.actions(handler.role, 'dynamodb:UpdateItem');
-          props.key.grant(handler.role, 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey');
-          props.bus.grantPutEventsTo(handler.role);
-        },
-      },
+      uses: relayDeclaration.uses,
+      settings: props.settings,
     });
 
     this.relay.function.addEventSource(

@@ -8,6 +8,7 @@ import { createLambdaContext } from '../lambda-context';
 import { buildHttpApiEvent, flattenClaims, type Authorization } from './build-http-api-event';
 import { createRouteMatcher } from './match-route';
 import type { TokenVerifier } from './verify-token';
+import { createStaticSite, type StaticSiteOptions } from './static-site';
 
 export type ServiceName = 'dynamodb' | 's3' | 'cognito' | 'ses' | 'eventbridge' | 'scheduler';
 
@@ -28,6 +29,8 @@ export interface HttpGatewayOptions {
   readonly log?: (line: string) => void;
   /** API Gateway gives up on an integration after 30 s. */
   readonly integrationTimeoutMs?: number;
+  /** Serves the staff app for GET paths outside the API, as CloudFront does in AWS. */
+  readonly staticSite?: StaticSiteOptions;
 }
 
 export interface HttpGateway {
@@ -59,6 +62,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
   const apiId = 'local';
   const timeoutMs = options.integrationTimeoutMs ?? 30_000;
   let verifyToken: TokenVerifier | undefined;
+  const serveStatic = options.staticSite ? createStaticSite(options.staticSite) : undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -72,7 +76,10 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
     const logLine = () => options.log?.(`${match?.route.id ?? `${request.method} (no route)`} ${response.statusCode} ${Date.now() - started}ms`);
     response.once('finish', logLine);
 
-    if (!match) return sendJson(response, 404, { message: 'Not Found' });
+    if (!match) {
+      if (serveStatic && (await serveStatic(request, response, rawPath))) return;
+      return sendJson(response, 404, { message: 'Not Found' });
+    }
     const { route } = match;
 
     if (route.id === HEALTH_ROUTE_ID) {

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routes } from './routes';
 import { contracts, type RouteContract } from './contracts';
 import { ErrorResponse } from '../schemas/common';

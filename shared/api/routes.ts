@@ -4,6 +4,8 @@
  * same entries by calling the same handler modules; the permission table must name every
  * id (a missing rule is a compile error there).
  */
+import type { Uses } from '../deps/uses';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDefinition {
@@ -17,40 +19,52 @@ export interface RouteDefinition {
   /** Public routes have no authorizer: only health and the sign-in configuration. */
   readonly public: boolean;
   readonly summary: string;
+  /**
+   * What the function uses (shared/deps/uses.ts): decides its ports and bundle, the
+   * variables it requires and the IAM it is granted. Signed-in routes use at least
+   * `records`, `audit` and `school` (the caller's profile, audited refusals, the elevation
+   * window); `identity` where elevation matters (it asks Cognito the authenticator is on).
+   */
+  readonly uses: Uses;
 }
 
 export const routes = [
-  { id: 'health.read', method: 'GET', path: '/health', entry: 'functions/api/health/get.ts', public: true, summary: 'Liveness: 200 when the API can serve requests' },
-  { id: 'config.read', method: 'GET', path: '/v1/config', entry: 'functions/api/config/get.ts', public: true, summary: 'What a client needs to sign in' },
-  { id: 'openapi.read', method: 'GET', path: '/v1/openapi.json', entry: 'functions/api/openapi/get.ts', public: true, summary: 'This API described as OpenAPI 3.1' },
-  { id: 'me.read', method: 'GET', path: '/v1/me', entry: 'functions/api/me/get.ts', public: false, summary: "The caller's staff profile and groups" },
-  { id: 'school.read', method: 'GET', path: '/v1/school', entry: 'functions/api/school/get.ts', public: false, summary: "The school's locations and session times, for the recording form" },
-  { id: 'students.search', method: 'GET', path: '/v1/students', entry: 'functions/api/students/search.ts', public: false, summary: 'Find a pupil on roll to record against, by forename or surname prefix' },
-  { id: 'staff.list', method: 'GET', path: '/v1/staff', entry: 'functions/api/staff/list.ts', public: false, summary: 'Find staff to alert or assign (administrators see account details)' },
-  { id: 'alertGroups.list', method: 'GET', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/list.ts', public: false, summary: 'Alert groups to choose from' },
-  { id: 'categories.list', method: 'GET', path: '/v1/categories', entry: 'functions/api/categories/list.ts', public: false, summary: "The school's categories with guidance, sub-categories and extra fields" },
-  { id: 'incidents.create', method: 'POST', path: '/v1/incidents', entry: 'functions/api/incidents/create.ts', public: false, summary: 'Record an incident (final once submitted)' },
-  { id: 'incidents.read', method: 'GET', path: '/v1/incidents/{id}', entry: 'functions/api/incidents/get.ts', public: false, summary: 'Read an incident the caller wrote, was alerted to or is assigned' },
-  { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff' },
-  { id: 'alerts.list', method: 'GET', path: '/v1/alerts', entry: 'functions/api/alerts/list.ts', public: false, summary: "The caller's alerts, newest first" },
-  { id: 'alerts.markRead', method: 'POST', path: '/v1/alerts/{id}/read', entry: 'functions/api/alerts/mark-read.ts', public: false, summary: 'Mark an alert read' },
-  { id: 'me.mfa.setup', method: 'POST', path: '/v1/me/mfa/setup', entry: 'functions/api/me/mfa-setup.ts', public: false, summary: 'Start enrolling an authenticator app: a TOTP secret and otpauth URI' },
-  { id: 'me.mfa.verify', method: 'POST', path: '/v1/me/mfa/verify', entry: 'functions/api/me/mfa-verify.ts', public: false, summary: 'Confirm the authenticator with a code; later sign-ins ask for one' },
-  { id: 'staff.create', method: 'POST', path: '/v1/staff', entry: 'functions/api/staff/create.ts', public: false, summary: 'Invite a member of staff (administrators)' },
-  { id: 'staff.update', method: 'PATCH', path: '/v1/staff/{id}', entry: 'functions/api/staff/update.ts', public: false, summary: 'Change groups, job title or disable an account (administrators); applies at once' },
-  { id: 'alertGroups.create', method: 'POST', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/create.ts', public: false, summary: 'Create an alert group (administrators)' },
-  { id: 'alertGroups.update', method: 'PATCH', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/update.ts', public: false, summary: 'Change an alert group (administrators)' },
-  { id: 'alertGroups.delete', method: 'DELETE', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/delete.ts', public: false, summary: 'Remove an alert group (administrators)' },
-  { id: 'categories.create', method: 'POST', path: '/v1/categories', entry: 'functions/api/categories/create.ts', public: false, summary: 'Add a category (administrators)' },
-  { id: 'categories.update', method: 'PATCH', path: '/v1/categories/{id}', entry: 'functions/api/categories/update.ts', public: false, summary: 'Change a category (administrators)' },
-  { id: 'audit.read', method: 'GET', path: '/v1/audit', entry: 'functions/api/audit/list.ts', public: false, summary: 'The audit trail by record, member of staff or pupil (elevated DSLs)' },
-  { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood' },
+  { id: 'health.read', method: 'GET', path: '/health', entry: 'functions/api/health/get.ts', public: true, summary: 'Liveness: 200 when the API can serve requests', uses: [] },
+  { id: 'config.read', method: 'GET', path: '/v1/config', entry: 'functions/api/config/get.ts', public: true, summary: 'What a client needs to sign in', uses: ['school', 'signIn'] },
+  { id: 'openapi.read', method: 'GET', path: '/v1/openapi.json', entry: 'functions/api/openapi/get.ts', public: true, summary: 'This API described as OpenAPI 3.1', uses: [] },
+  { id: 'me.read', method: 'GET', path: '/v1/me', entry: 'functions/api/me/get.ts', public: false, summary: "The caller's staff profile and groups", uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'school.read', method: 'GET', path: '/v1/school', entry: 'functions/api/school/get.ts', public: false, summary: "The school's locations and session times, for the recording form", uses: ['records', 'audit', 'school'] },
+  { id: 'students.search', method: 'GET', path: '/v1/students', entry: 'functions/api/students/search.ts', public: false, summary: 'Find a pupil on roll to record against, by forename or surname prefix', uses: ['records', 'audit', 'school'] },
+  { id: 'staff.list', method: 'GET', path: '/v1/staff', entry: 'functions/api/staff/list.ts', public: false, summary: 'Find staff to alert or assign (administrators see account details)', uses: ['records', 'audit', 'school'] },
+  { id: 'alertGroups.list', method: 'GET', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/list.ts', public: false, summary: 'Alert groups to choose from', uses: ['records', 'audit', 'school'] },
+  { id: 'categories.list', method: 'GET', path: '/v1/categories', entry: 'functions/api/categories/list.ts', public: false, summary: "The school's categories with guidance, sub-categories and extra fields", uses: ['records', 'audit', 'school'] },
+  { id: 'incidents.create', method: 'POST', path: '/v1/incidents', entry: 'functions/api/incidents/create.ts', public: false, summary: 'Record an incident (final once submitted)', uses: ['records', 'audit', 'school'] },
+  { id: 'incidents.read', method: 'GET', path: '/v1/incidents/{id}', entry: 'functions/api/incidents/get.ts', public: false, summary: 'Read an incident the caller wrote, was alerted to or is assigned', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'alerts.list', method: 'GET', path: '/v1/alerts', entry: 'functions/api/alerts/list.ts', public: false, summary: "The caller's alerts, newest first", uses: ['records', 'audit', 'school'] },
+  { id: 'alerts.markRead', method: 'POST', path: '/v1/alerts/{id}/read', entry: 'functions/api/alerts/mark-read.ts', public: false, summary: 'Mark an alert read', uses: ['records', 'audit', 'school'] },
+  { id: 'me.mfa.setup', method: 'POST', path: '/v1/me/mfa/setup', entry: 'functions/api/me/mfa-setup.ts', public: false, summary: 'Start enrolling an authenticator app: a TOTP secret and otpauth URI', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'me.mfa.verify', method: 'POST', path: '/v1/me/mfa/verify', entry: 'functions/api/me/mfa-verify.ts', public: false, summary: 'Confirm the authenticator with a code; later sign-ins ask for one', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'staff.create', method: 'POST', path: '/v1/staff', entry: 'functions/api/staff/create.ts', public: false, summary: 'Invite a member of staff (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'staff.update', method: 'PATCH', path: '/v1/staff/{id}', entry: 'functions/api/staff/update.ts', public: false, summary: 'Change groups, job title or disable an account (administrators); applies at once', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'alertGroups.create', method: 'POST', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/create.ts', public: false, summary: 'Create an alert group (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'alertGroups.update', method: 'PATCH', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/update.ts', public: false, summary: 'Change an alert group (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'alertGroups.delete', method: 'DELETE', path: '/v1/alert-groups/{id}', entry: 'functions/api/alert-groups/delete.ts', public: false, summary: 'Remove an alert group (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'categories.create', method: 'POST', path: '/v1/categories', entry: 'functions/api/categories/create.ts', public: false, summary: 'Add a category (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'categories.update', method: 'PATCH', path: '/v1/categories/{id}', entry: 'functions/api/categories/update.ts', public: false, summary: 'Change a category (administrators)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'audit.read', method: 'GET', path: '/v1/audit', entry: 'functions/api/audit/list.ts', public: false, summary: 'The audit trail by record, member of staff or pupil (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity', 'auditQuery'] },
+  { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood', uses: ['records', 'audit', 'school'] },
+  { id: 'me.incidents.list', method: 'GET', path: '/v1/me/incidents', entry: 'functions/api/me/incidents.ts', public: false, summary: 'Incidents the caller recorded, newest first (the dashboard)', uses: ['records', 'audit', 'school'] },
+  { id: 'me.reminders.list', method: 'GET', path: '/v1/me/reminders', entry: 'functions/api/me/reminders.ts', public: false, summary: "The caller's planner reminders, soonest first (the dashboard)", uses: ['records', 'audit', 'school'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];
 
-export function routeById(id: RouteId): RouteDefinition {
+/** The declaration of one route, as a literal type: `UsesOf<'alerts.list'>` is `['records', 'audit', 'school']`. */
+export type UsesOf<R extends RouteId> = Extract<(typeof routes)[number], { readonly id: R }>['uses'];
+
+export function routeById<R extends RouteId>(id: R): Extract<(typeof routes)[number], { readonly id: R }> {
   const route = routes.find((candidate) => candidate.id === id);
   if (!route) throw new Error(`Unknown route id ${id}`);
-  return route;
+  return route as Extract<(typeof routes)[number], { readonly id: R }>;
 }

@@ -1,18 +1,22 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { allUses, awsServicesOf, type Use, type Uses } from '../deps/uses';
 
 /**
- * Everything a function needs from its environment, validated once at cold start.
- * Local and AWS differ only in the optional endpoint overrides below; no code branches
- * on "local".
+ * What a function needs from its environment, validated once at cold start. Each use a
+ * function declares (shared/deps/uses.ts) brings its own variables; a function requires
+ * only those of its declaration, so `/health` requires none. Local and AWS differ only in
+ * the optional endpoint overrides; no code branches on "local".
  */
 const optionalUrl = z.url().optional();
 
-const environmentSchema = z.object({
+/** Every variable any function may read, with its rule. */
+const variables = {
   AWS_REGION: z.string().min(1),
   SCHOOL_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
   SCHOOL_NAME: z.string().min(1),
   SCHOOL_TIMEZONE: z.string().min(1),
   APP_BASE_URL: z.url(),
+  ELEVATION_WINDOW_MINUTES: z.coerce.number().int().positive().default(30),
   RECORDS_TABLE: z.string().min(1),
   AUDIT_TABLE: z.string().min(1),
   FILES_BUCKET: z.string().min(1),
@@ -27,7 +31,6 @@ const environmentSchema = z.object({
   SENDER_EMAIL: z.email(),
   /** Keys the HMAC on page cursors: a per-stack secret (Secrets Manager in AWS, a file per data folder locally). */
   CURSOR_KEY: z.string().min(32, 'must be at least 32 characters'),
-  ELEVATION_WINDOW_MINUTES: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DYNAMODB_ENDPOINT: optionalUrl,
   S3_ENDPOINT: optionalUrl,
@@ -37,24 +40,64 @@ const environmentSchema = z.object({
   SCHEDULER_ENDPOINT: optionalUrl,
   /** Public Cognito endpoint told to clients by /v1/config; only set where it is not AWS's. */
   PUBLIC_COGNITO_ENDPOINT: optionalUrl,
-});
+} as const;
 
+export type VariableName = keyof typeof variables;
+
+/** The variables each use reads (AWS_REGION comes with any AWS service, see variablesFor). */
+export const useVariables: Record<Use, readonly VariableName[]> = {
+  // Pages of alerts carry a signed cursor.
+  records: ['RECORDS_TABLE', 'CURSOR_KEY', 'DYNAMODB_ENDPOINT'],
+  audit: ['AUDIT_TABLE', 'DYNAMODB_ENDPOINT'],
+  auditQuery: ['AUDIT_TABLE', 'CURSOR_KEY', 'DYNAMODB_ENDPOINT'],
+  identity: ['USER_POOL_ID', 'COGNITO_ENDPOINT'],
+  mailer: ['SENDER_EMAIL', 'SES_ENDPOINT'],
+  // Scheduler puts the reminder on the bus (by ARN) with the role, or in the dead-letter queue.
+  reminders: ['REMINDER_SCHEDULE_GROUP', 'REMINDER_ROLE_ARN', 'REMINDER_DLQ_ARN', 'EVENT_BUS_ARN', 'SCHEDULER_ENDPOINT'],
+  files: ['FILES_BUCKET', 'S3_ENDPOINT'],
+  // Marks delivered outbox items; no pages, so no cursor key.
+  outbox: ['RECORDS_TABLE', 'DYNAMODB_ENDPOINT'],
+  events: ['EVENT_BUS_NAME', 'EVENTBRIDGE_ENDPOINT'],
+  school: ['SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE', 'APP_BASE_URL', 'ELEVATION_WINDOW_MINUTES'],
+  // Clients are told the region and the pool they sign in to.
+  signIn: ['AWS_REGION', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', 'PUBLIC_COGNITO_ENDPOINT'],
+};
+
+/** Every function may set its log level. */
+const everyFunction: readonly VariableName[] = ['LOG_LEVEL'];
+
+/** The variables a function with this declaration reads, required or optional. */
+export function variablesFor(uses: Uses): VariableName[] {
+  const region: VariableName[] = awsServicesOf(uses).length > 0 ? ['AWS_REGION'] : [];
+  return [...new Set([...region, ...uses.flatMap((use) => useVariables[use]), ...everyFunction])];
+}
+
+const isRequired = (name: VariableName) => !variables[name].safeParse(undefined).success;
+
+/** The variables a function with this declaration cannot start without. */
+export function requiredVariablesFor(uses: Uses): VariableName[] {
+  return variablesFor(uses).filter(isRequired);
+}
+
+/**
+ * The configuration a function may read. A section is present exactly when the function
+ * declares the use it belongs to; the factories in shared/deps/ take the sections they need.
+ */
 export interface Config {
   readonly region: string;
   readonly school: { readonly id: string; readonly name: string; readonly timezone: string };
   readonly appBaseUrl: string;
+  readonly elevationWindowMinutes: number;
   readonly tables: { readonly records: string; readonly audit: string };
   readonly filesBucket: string;
   readonly eventBusName: string;
-  readonly eventBusArn: string;
   /**
    * Where planner reminders are scheduled, the role Scheduler uses to put the event, and
    * the queue a reminder goes to when Scheduler cannot deliver it.
    */
-  readonly reminders: { readonly scheduleGroup: string; readonly roleArn: string; readonly deadLetterQueueArn: string };
+  readonly reminders: { readonly scheduleGroup: string; readonly roleArn: string; readonly deadLetterQueueArn: string; readonly eventBusArn: string };
   readonly userPool: { readonly id: string; readonly clientId: string; readonly publicEndpoint?: string };
   readonly senderEmail: string;
-  readonly elevationWindowMinutes: number;
   /** Signs page cursors so a client cannot craft one. */
   readonly cursorKey: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -69,13 +112,26 @@ export interface Config {
   };
 }
 
+/** What one function's declaration lets it read: the log level and endpoints always, the rest by use. */
+export type FunctionConfig = Pick<Config, 'logLevel' | 'endpoints'> & {
+  readonly [K in Exclude<keyof Config, 'logLevel' | 'endpoints' | 'tables' | 'userPool'>]?: Config[K];
+} & {
+  readonly tables: Partial<Config['tables']>;
+  readonly userPool?: Partial<Config['userPool']>;
+};
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
-export function loadConfig(environment: NodeJS.ProcessEnv): Config {
-  const parsed = environmentSchema.safeParse(environment);
+/**
+ * Reads and validates the variables of one declaration; throws a ConfigError naming every
+ * missing or bad one. Variables of uses not declared are not read at all.
+ */
+export function loadConfigFor(uses: Uses, environment: NodeJS.ProcessEnv): FunctionConfig {
+  const names = variablesFor(uses);
+  const schema = z.object(Object.fromEntries(names.map((name) => [name, variables[name]])));
+  const parsed = schema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
@@ -83,19 +139,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
     });
     throw new ConfigError(`Lantern configuration is incomplete. ${problems.join('; ')}`);
   }
-  const env = parsed.data;
+  const env = parsed.data as Partial<Record<VariableName, string>> & { ELEVATION_WINDOW_MINUTES?: number; LOG_LEVEL: Config['logLevel'] };
+  const declared = new Set<Use>(uses);
+  const when = <T>(use: Use, value: () => T): T | undefined => (declared.has(use) ? value() : undefined);
   return {
     region: env.AWS_REGION,
-    school: { id: env.SCHOOL_ID, name: env.SCHOOL_NAME, timezone: assertTimeZone(env.SCHOOL_TIMEZONE) },
-    appBaseUrl: env.APP_BASE_URL.replace(/\/$/, ''),
+    school: when('school', () => ({ id: env.SCHOOL_ID!, name: env.SCHOOL_NAME!, timezone: assertTimeZone(env.SCHOOL_TIMEZONE!) })),
+    appBaseUrl: when('school', () => env.APP_BASE_URL!.replace(/\/$/, '')),
+    elevationWindowMinutes: when('school', () => env.ELEVATION_WINDOW_MINUTES!),
     tables: { records: env.RECORDS_TABLE, audit: env.AUDIT_TABLE },
     filesBucket: env.FILES_BUCKET,
     eventBusName: env.EVENT_BUS_NAME,
-    eventBusArn: env.EVENT_BUS_ARN,
-    reminders: { scheduleGroup: env.REMINDER_SCHEDULE_GROUP, roleArn: env.REMINDER_ROLE_ARN, deadLetterQueueArn: env.REMINDER_DLQ_ARN },
-    userPool: { id: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID, publicEndpoint: env.PUBLIC_COGNITO_ENDPOINT },
+    reminders: when('reminders', () => ({
+      scheduleGroup: env.REMINDER_SCHEDULE_GROUP!,
+      roleArn: env.REMINDER_ROLE_ARN!,
+      deadLetterQueueArn: env.REMINDER_DLQ_ARN!,
+      eventBusArn: env.EVENT_BUS_ARN!,
+    })),
+    userPool: declared.has('identity') || declared.has('signIn') ? { id: env.USER_POOL_ID, clientId: env.USER_POOL_CLIENT_ID, publicEndpoint: env.PUBLIC_COGNITO_ENDPOINT } : undefined,
     senderEmail: env.SENDER_EMAIL,
-    elevationWindowMinutes: env.ELEVATION_WINDOW_MINUTES,
     cursorKey: env.CURSOR_KEY,
     logLevel: env.LOG_LEVEL,
     endpoints: {
@@ -109,6 +171,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv): Config {
   };
 }
 
+/**
+ * Every section at once: for tools that touch everything (seeding the demo school, tests).
+ * No deployed function calls this; each reads its own declaration with loadConfigFor.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  return loadConfigFor(allUses, environment) as Config;
+}
+
 function assertTimeZone(timeZone: string): string {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone });
@@ -118,7 +188,5 @@ function assertTimeZone(timeZone: string): string {
   }
 }
 
-/** Names of the variables the CDK stack and the local runtime must set. */
-export const requiredEnvironmentNames = Object.entries(environmentSchema.shape)
-  .filter(([, schema]) => !schema.safeParse(undefined).success)
-  .map(([name]) => name);
+/** Names of the variables some function requires: the union over every use. */
+export const requiredEnvironmentNames = requiredVariablesFor(allUses);

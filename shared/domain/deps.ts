@@ -5,8 +5,10 @@ import type {
   AuditTrail,
   CategoryCatalogue,
   Clock,
+  EventPublisher,
   FileStore,
   IdGenerator,
+  OutboxStore,
   IdentityProvider,
   IncidentStore,
   Mailer,
@@ -45,5 +47,9 @@ export interface Deps {
   readonly reminders: ReminderScheduler;
   readonly mailer: Mailer;
   readonly files: FileStore;
+  /** The outbox relay's: puts committed events on the bus. Request functions write events to the outbox instead. */
+  readonly events: EventPublisher;
+  /** The outbox relay's: marks delivered items, and the redrive's: finds undelivered ones. */
+  readonly outbox: OutboxStore;
   readonly identity: IdentityProvider;
 }

@@ -51,10 +51,28 @@ export const elevated = rule('elevated with an authenticator', ({ caller }) => {
   return caller.elevation.elevated ? 'allow' : 'elevation_required';
 });
 
+/**
+ * Incidents are shared only with the `staff` group (DESIGN: every member of staff's account
+ * has it). An account without it (an administration-only account, e.g. trust IT) records
+ * nothing, cannot be alerted, tagged or assigned, and is not offered to alert: so
+ * administration alone never brings incident content, whatever anyone clicks.
+ */
+export const recordingGroup: Group = 'staff';
+
+export function sharesIncidents(account: { readonly groups: readonly Group[] }): boolean {
+  return account.groups.includes(recordingGroup);
+}
+
+/** Someone an incident or action may alert, tag or assign now: in `staff`, and not disabled. */
+export function mayBeSentIncidents(account: { readonly groups: readonly Group[]; readonly status: 'active' | 'disabled' }): boolean {
+  return sharesIncidents(account) && account.status === 'active';
+}
+
+/** A relationship to a record counts only for an account in the `staff` group (see recordingGroup). */
 export const relatedAs = (...kinds: Relationship[]) =>
-  rule(`the record's ${kinds.join(', ')}`, ({ caller, record }) => {
+  rule(`in ${recordingGroup}, and the record's ${kinds.join(', ')}`, ({ caller, record }) => {
     if (caller.kind !== 'staff') return 'unauthenticated';
-    return kinds.some((kind) => record?.relationships.has(kind)) ? 'allow' : 'hidden';
+    return sharesIncidents(caller) && kinds.some((kind) => record?.relationships.has(kind)) ? 'allow' : 'hidden';
   });
 
 /**
@@ -116,43 +134,109 @@ export const permissions = {
   'staff.list': { gate: signedIn },
   'alertGroups.list': { gate: signedIn },
   'categories.list': { gate: signedIn },
-  'incidents.create': { gate: signedIn },
+  'incidents.create': { gate: inGroup(recordingGroup) },
   'incidents.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
   'actions.create': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
   // An alert is found under the caller's own id: someone else's is simply not there.
   'alerts.list': { gate: signedIn },
   'alerts.markRead': { gate: signedIn },
   'alerts.acknowledge': { gate: signedIn },
+  // The caller's own incidents and reminders, found under their own id.
+  'me.incidents.list': { gate: signedIn },
+  'me.reminders.list': { gate: signedIn },
   'me.mfa.setup': { gate: signedIn },
   'me.mfa.verify': { gate: signedIn },
   // Administration grants no incident content: none of these routes return any.
   // Administrators keep accounts; an elevated DSL may too (and only they grant dsl/slt: see below).
   'staff.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
   'staff.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'alertGroups.create': { gate: inGroup('admin') },
-  'alertGroups.update': { gate: inGroup('admin') },
-  'alertGroups.delete': { gate: inGroup('admin') },
-  'categories.create': { gate: inGroup('admin') },
-  'categories.update': { gate: inGroup('admin') },
+  // Alert groups and categories: administrators, and elevated DSLs, who alone decide who is
+  // in a group and who views or applies a category (assertMayChangeAlertGroup, assertMayChangeCategoryRules).
+  'alertGroups.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'alertGroups.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'alertGroups.delete': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'categories.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'categories.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
   'audit.read': { gate: allOf(inGroup('dsl'), elevated) },
 } satisfies Record<RouteId, Permission>;
 
 /**
- * The DSL and SLT roles open pupils' histories, so only an elevated DSL may grant or
- * remove them; otherwise an administrator could make themselves (or an invented account)
- * a DSL. Nobody changes their own groups.
+ * Decisions about who reads safeguarding records are a DSL's, elevated with their
+ * authenticator: the DSL and SLT roles, alert-group membership, and who views or applies a
+ * category. Otherwise an administrator could read incidents through an account they
+ * invent (invite it as staff, add it to the Safeguarding team, wait for the next alert).
  */
-export const mayChangeSafeguardingRoles = allOf(inGroup('dsl'), elevated);
+export const safeguardingDecision = allOf(inGroup('dsl'), elevated);
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];
 
+/** Throws the refusal of a safeguarding decision by someone who may not make it. */
+function assertSafeguardingDecision(caller: Caller, what: string): void {
+  const decision = safeguardingDecision.decide({ caller });
+  if (decision === 'forbidden') throw new ForbiddenError(`Only a DSL, elevated with their authenticator, may ${what}.`);
+  throwIfRefused(decision);
+}
+
+const changedBetween = <T>(before: readonly T[], after: readonly T[]) => [...before.filter((entry) => !after.includes(entry)), ...after.filter((entry) => !before.includes(entry))];
+
+/** Nobody changes their own groups; only an elevated DSL grants or removes DSL or SLT. */
 export function assertMayChangeGroups(caller: Caller, target: { staffId?: string; before: readonly Group[]; after: readonly Group[] }): void {
   if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
-  const changed = [...target.before.filter((group) => !target.after.includes(group)), ...target.after.filter((group) => !target.before.includes(group))];
+  const changed = changedBetween(target.before, target.after);
   if (changed.length === 0) return;
   if (target.staffId === caller.staffId) throw new ForbiddenError('You cannot change your own groups; ask another administrator.');
-  if (changed.some((group) => safeguardingRoles.includes(group)) && mayChangeSafeguardingRoles.decide({ caller }) !== 'allow') {
-    throw new ForbiddenError('Only a DSL, elevated with their authenticator, may grant or remove the DSL or SLT role.');
+  if (changed.some((group) => safeguardingRoles.includes(group))) assertSafeguardingDecision(caller, 'grant or remove the DSL or SLT role');
+}
+
+/** What decides who an alert group's button reaches: its members, and the name and description teachers choose it by. */
+export interface AlertGroupShape {
+  readonly name: string;
+  readonly description: string;
+  readonly memberIds: readonly string[];
+}
+
+/**
+ * Membership of an alert group decides who reads what a teacher sends to it, so only an
+ * elevated DSL changes it (creating a group with members, or removing one that has members,
+ * changes memberships too). The name and description of a group with members are what a
+ * teacher chooses it by: renaming one could send safeguarding concerns to the wrong people,
+ * so that is a DSL's decision as well. Administrators may set up a group (create it empty,
+ * rename or remove one while it has no members). Nobody adds themselves.
+ * `before` is absent for a new group, `after` for a removed one.
+ */
+export function assertMayChangeAlertGroup(caller: Caller, change: { before?: AlertGroupShape; after?: AlertGroupShape }): void {
+  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  const membersBefore = change.before?.memberIds ?? [];
+  const membersAfter = change.after?.memberIds ?? [];
+  if (membersAfter.includes(caller.staffId) && !membersBefore.includes(caller.staffId)) {
+    throw new ForbiddenError('You cannot add yourself to an alert group; ask another DSL.');
   }
+  if (changedBetween(membersBefore, membersAfter).length > 0) assertSafeguardingDecision(caller, "change who is in an alert group");
+  const renamed = change.before && change.after && (change.before.name !== change.after.name || change.before.description !== change.after.description);
+  if (renamed && membersBefore.length > 0) assertSafeguardingDecision(caller, 'rename or redescribe an alert group that has members');
+}
+
+/** A category's rules: who may put it on an incident, who may see its incidents once elevated, and whether it can be chosen at all. */
+export interface CategoryRules {
+  readonly appliedBy: readonly Group[];
+  readonly visibleTo: readonly Group[];
+  readonly active: boolean;
+}
+
+/** A new category an administrator adds starts closed: only DSLs apply it and see it, until a DSL opens it. */
+export const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: ['dsl'], visibleTo: ['dsl'] };
+
+/**
+ * Who views or applies a category decides who reads its incidents (opening Safeguarding to
+ * SLT, or letting anyone apply Child Protection), so only an elevated DSL changes its rules,
+ * including a new category's. Administrators keep its name, guidance, sub-categories and
+ * extra fields. `before` is absent for a new category, which is compared with the closed rules.
+ */
+export function assertMayChangeCategoryRules(caller: Caller, change: { before?: CategoryRules; after: CategoryRules }): void {
+  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  const before = change.before ?? { ...closedCategoryRules, active: change.after.active };
+  const changed =
+    changedBetween(before.appliedBy, change.after.appliedBy).length > 0 || changedBetween(before.visibleTo, change.after.visibleTo).length > 0 || before.active !== change.after.active;
+  if (changed) assertSafeguardingDecision(caller, 'change who views or applies a category, or open or close one');
 }
 
 export function assertGate(routeId: RouteId, caller: Caller): void {

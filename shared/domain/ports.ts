@@ -106,8 +106,30 @@ export class IdempotencyKeyTakenError extends Error {
   override readonly name = 'IdempotencyKeyTakenError';
 }
 
+/** What the author's dashboard lists of an incident they recorded. */
+export interface AuthoredIncidentSummary {
+  readonly incidentId: string;
+  readonly studentId: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly categoryIds: readonly string[];
+  readonly status: 'active' | 'closed';
+}
+
+export interface ReminderSummary {
+  readonly incidentId: string;
+  readonly studentId: string;
+  readonly at: string;
+  readonly note: string;
+}
+
 export interface IncidentStore {
+  /** Also writes the author's dashboard entry and any reminder entry, in the same transaction. */
   record(write: IncidentWrite): Promise<void>;
+  /** The author's incidents, most recently recorded first. */
+  listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]>;
+  /** The owner's reminders due at or after `from`, soonest first. */
+  listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]>;
   get(incidentId: string): Promise<StoredIncident | undefined>;
   appendAction(write: ActionWrite): Promise<void>;
   findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined>;
@@ -192,6 +214,26 @@ export interface DomainEvent<TDetail = unknown> {
   readonly id: string;
   readonly detailType: string;
   readonly detail: TDetail;
+}
+
+/** Puts events on the school's bus; rejects naming what it could not put. Only the outbox relay has it. */
+export interface EventPublisher {
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** What one outbox item holds: the events of one committed write, in order. */
+export interface OutboxBatch {
+  readonly outboxId: string;
+  readonly committedAt: string;
+  readonly events: readonly DomainEvent[];
+}
+
+/** The outbox items of committed writes, as the relay and the redrive see them. */
+export interface OutboxStore {
+  /** Takes the item out of the pending index and starts its retention clock. */
+  markDelivered(outboxId: string, at: Date): Promise<void>;
+  /** Undelivered items committed before `committedBefore`, oldest first. */
+  pending(options: { readonly committedBefore: Date; readonly limit: number }): Promise<OutboxBatch[]>;
 }
 
 export interface StoredFile {

@@ -3,6 +3,8 @@
  * per entry (with a dead-letter queue); the local PutEvents endpoint dispatches to the
  * same handler modules by the same patterns.
  */
+import type { Uses } from '../deps/uses';
+
 export const EVENT_SOURCE = 'lantern';
 
 export type EventDetailType =
@@ -26,25 +28,41 @@ export interface EventRuleDefinition {
   readonly entry: string;
   readonly pattern: EventPattern;
   readonly description: string;
+  /** What the consumer uses (shared/deps/uses.ts): its ports, variables and IAM come from this. */
+  readonly uses: Uses;
 }
 
-export const eventRules: readonly EventRuleDefinition[] = [
+export const eventRules = [
   {
     id: 'notifier',
     entry: 'functions/events/notifier.ts',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['AlertRaised'] },
     description: 'Emails each alerted member of staff once: author and categories only, with a link',
+    uses: ['records', 'mailer', 'school'],
   },
   {
     id: 'reminder-scheduler',
     entry: 'functions/events/reminder-scheduler.ts',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderRequested'] },
     description: 'Creates the one-off schedule of a planner reminder, once per reminder',
+    uses: ['reminders'],
   },
   {
     id: 'reminders',
     entry: 'functions/events/reminders.ts',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderDue'] },
     description: "Emails a planner reminder to its owner: the incident link and the owner's note",
+    uses: ['records', 'mailer', 'school'],
   },
-];
+] as const satisfies readonly EventRuleDefinition[];
+
+export type EventRuleId = (typeof eventRules)[number]['id'];
+
+/** The declaration of one consumer, as a literal type. */
+export type ConsumerUsesOf<C extends EventRuleId> = Extract<(typeof eventRules)[number], { readonly id: C }>['uses'];
+
+export function eventRuleById<C extends EventRuleId>(id: C): Extract<(typeof eventRules)[number], { readonly id: C }> {
+  const rule = eventRules.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`Unknown event rule ${id}`);
+  return rule as Extract<(typeof eventRules)[number], { readonly id: C }>;
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Audit times are stored as UTC ISO strings and compared as text, so a bound must be a
@@ -48,7 +48,7 @@ export const AuditEventView = z
     elevated: z.boolean(),
     recordType: z.string(),
     recordId: z.string(),
-    studentId: z.string().optional(),
+    studentIds: z.array(z.string()).optional().meta({ description: 'Every pupil the event concerns: the record\'s pupil first, then any other pupil the response showed. Found by each with ?studentId=.' }),
     requestId: z.string(),
     sourceIp: z.string(),
     detail: z.record(z.string(), z.string()).optional().meta({ description: 'Specifics of what happened, e.g. a search\'s query and the pupils it returned.' }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GroupName } from './identity';
 import {
   CATEGORY_FIELDS_MAX,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GroupName } from './identity';
 
 export const SchoolDescription = z
@@ -8,6 +8,7 @@ export const SchoolDescription = z
     timezone: z.string(),
     locations: z.array(z.string()),
     timetable: z.object({ morningStarts: z.string(), lunchStarts: z.string(), afternoonStarts: z.string(), afternoonEnds: z.string() }),
+    idleSignOutMinutes: z.number().int().meta({ description: 'Staff apps sign out after this many minutes without input' }),
   })
   .meta({ id: 'School' });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { groups } from '../domain/identity/groups';
 
 export const GroupName = z.enum(groups).meta({ id: 'Group' });

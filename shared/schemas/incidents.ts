@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   BODY_MAP_DESCRIPTION_MAX_CHARS,
   BODY_MAP_MARKS_MAX,
@@ -148,6 +148,9 @@ export const IncidentView = z
     agencies: z.array(z.string()),
     reminder: z.object({ at: z.string(), note: z.string() }).optional(),
     actions: z.array(ActionView),
+    seenBecause: z
+      .array(z.enum(['author', 'alerted', 'assigned', 'tagged', 'elevated']))
+      .meta({ description: 'Why the caller may read this incident: they wrote it, were alerted, assigned or tagged, or read it elevated' }),
   })
   .meta({ id: 'Incident' });
 

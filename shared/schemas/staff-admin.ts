@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GroupName } from './identity';
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);

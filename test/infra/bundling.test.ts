@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { handlerFunctions, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 /** Every module a bundle loads at run time (static, dynamic or require), as esbuild sees it. */
 async function importsOf(file: string): Promise<string[]> {
@@ -30,7 +30,7 @@ describe('bundling handlers with esbuild', () => {
   beforeAll(() => {
     // Prepare: a real synthesis, which runs the local esbuild for each sampled handler
     school = synthesizeSchool({ bundle: true, routes: sampleRoutes, eventRules: sampleRules, cognitoTriggers: sampleTriggers });
-    bundles = Object.values(school.template.findResources('AWS::Lambda::Function')).map((fn) => {
+    bundles = Object.values(handlerFunctions(school.template)).map((fn) => {
       const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const directory = path.join(school.app.outdir, `asset.${hash}`);
       return { description: fn.Properties.Description as string, directory, code: readFileSync(path.join(directory, 'index.mjs'), 'utf8') };

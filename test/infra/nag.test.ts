@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { addTrust } from '../../infra/lantern-app';
 import { routes } from '../../shared/api/routes';
-import { exampleTrust, synthesizeSchool } from './synthesize-school';
+import { exampleTrust, synthesizeSchool, webDistFixture } from './synthesize-school';
 
 const awsSolutions = Match.stringLikeRegexp('AwsSolutions-.*');
 
@@ -15,7 +15,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('finds no unsuppressed error or warning in any school stack of the example trust', () => {
     // Prepare
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stacks = addTrust(app, exampleTrust());
+    const stacks = addTrust(app, exampleTrust(), { webDist: webDistFixture });
     for (const stack of stacks) {
       // Act
       const annotations = Annotations.fromStack(stack);
@@ -28,7 +28,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('finds none either once the bus has a rule and a consumer', () => {
     // Prepare
     const { stack } = synthesizeSchool({
-      eventRules: [{ id: 'nag.consumer', entry: routes[0].entry, pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'A consumer' }],
+      eventRules: [{ id: 'nag.consumer', entry: routes[0].entry, pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'A consumer', uses: ['records', 'audit', 'mailer', 'school'] }],
     });
     // Act
     const annotations = Annotations.fromStack(stack);

@@ -26,6 +26,8 @@ describe('notifications in a school stack built from the catalogues', () => {
   const signedInRoutes = routes.filter((route) => !route.public);
   /** Policies of the signed-in route and event-consumer roles, by role logical id. */
   let handlerPolicies: Map<string, Statement[]>;
+  /** Each of those roles' declaration (shared/api/routes.ts, shared/events/rules.ts). */
+  let usesOf: Map<string, readonly string[]>;
 
   beforeAll(() => {
     // Prepare: the example trust's first school, resources only
@@ -36,6 +38,10 @@ describe('notifications in a school stack built from the catalogues', () => {
       ...signedInRoutes.map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
       ...eventRules.map((rule) => at(`Events/Consumer-${rule.id}/Role/Resource`)),
     ];
+    usesOf = new Map([
+      ...signedInRoutes.map((route) => [at(`Api/Route-${route.id}/Role/Resource`), route.uses as readonly string[]] as const),
+      ...eventRules.map((rule) => [at(`Events/Consumer-${rule.id}/Role/Resource`), rule.uses as readonly string[]] as const),
+    ]);
     handlerPolicies = new Map(
       handlerRoles.map((role) => {
         const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
@@ -176,24 +182,29 @@ describe('notifications in a school stack built from the catalogues', () => {
       });
     });
 
-    it('lets every signed-in route and consumer create schedules in the group and pass the role, to Scheduler only', () => {
+    it('lets the functions that declare reminders, and only those, create schedules in the group and pass the role, to Scheduler only', () => {
       // Prepare
       const schedulerRole = at('Reminders/SchedulerRole/Resource');
       const schedules = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/lantern-${school.stack.school.id}-reminders/*`]] };
       for (const [role, statements] of handlerPolicies) {
         // Act
         const passRole = statements.filter((statement) => [statement.Action].flat().includes('iam:PassRole'));
+        const scheduling = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('scheduler:')));
         // Assess
-        expect(statements, role).toContainEqual({ Action: 'scheduler:CreateSchedule', Effect: 'Allow', Resource: schedules });
+        if (!usesOf.get(role)!.includes('reminders')) {
+          expect([...passRole, ...scheduling], role).toEqual([]);
+          continue;
+        }
+        expect(scheduling, role).toEqual([{ Action: 'scheduler:CreateSchedule', Effect: 'Allow', Resource: schedules }]);
         expect(passRole, role).toEqual([
           { Action: 'iam:PassRole', Effect: 'Allow', Resource: { 'Fn::GetAtt': [schedulerRole, 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } },
         ]);
       }
     });
 
-    it('tells the handlers the group, the role and the dead-letter queue to give their schedules', () => {
+    it('tells the function that schedules reminders the group, the role and the dead-letter queue to give its schedules', () => {
       // Act
-      const variables = resources[at('Events/Consumer-reminders/Handler/Resource')]!.Properties.Environment.Variables;
+      const variables = resources[at('Api/Route-incidents.create/Handler/Resource')]!.Properties.Environment.Variables;
       // Assess
       expect(variables).toMatchObject({
         REMINDER_SCHEDULE_GROUP: `lantern-${school.stack.school.id}-reminders`,
@@ -204,7 +215,7 @@ describe('notifications in a school stack built from the catalogues', () => {
   });
 
   describe('SES', () => {
-    it('lets every signed-in route and consumer send email only as the school sender, from its identity', () => {
+    it('lets the functions that declare the mailer, and only those, send email only as the school sender, from its identity', () => {
       // Prepare
       const sender = school.stack.school.senderEmail;
       const domain = sender.split('@')[1]!;
@@ -214,6 +225,10 @@ describe('notifications in a school stack built from the catalogues', () => {
         // Act
         const ses = statements.filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ses:')));
         // Assess
+        if (!usesOf.get(role)!.includes('mailer')) {
+          expect(ses, role).toEqual([]);
+          continue;
+        }
         expect(ses, role).toEqual([
           { Action: 'ses:SendEmail', Effect: 'Allow', Resource: [identity(sender), identity(domain)], Condition: { StringEquals: { 'ses:FromAddress': sender } } },
         ]);
@@ -228,7 +243,8 @@ describe('notifications in a school stack built from the catalogues', () => {
         ),
       );
       // Assess
-      expect(ses).toHaveLength(signedInRoutes.length + eventRules.length);
+      expect(ses).toHaveLength([...usesOf.values()].filter((uses) => uses.includes('mailer')).length);
+      expect(ses.length).toBeGreaterThan(0);
       for (const statement of ses) {
         expect([statement.Action].flat().every((action) => action === 'ses:SendEmail' || action === 'ses:SendRawEmail')).toBe(true);
         expect([statement.Resource].flat()).not.toContain('*');

@@ -12,7 +12,7 @@ import { requiredEnvironmentNames } from '../../shared/config/load-config';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleTrust, handlerFunctions, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
 
@@ -119,11 +119,11 @@ describe('a school stack synthesized from the example trust', () => {
       expect(Object.values(format).join(' ')).not.toMatch(/body|\.path|querystring|query/i);
     });
 
-    it('allows browsers from the school domain only', () => {
+    it("allows browsers from the staff app's origin only", () => {
       // Assess
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
         ProtocolType: 'HTTP',
-        CorsConfiguration: Match.objectLike({ AllowOrigins: [`https://${oakfield.domain}`] }),
+        CorsConfiguration: Match.objectLike({ AllowOrigins: [school.stack.resolve(school.stack.web.origin)] }),
       });
     });
 
@@ -140,7 +140,7 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('makes one Node.js 22 ARM64 function per route, event rule and Cognito trigger, with tracing, memory and timeout', () => {
       // Act
-      const functions = Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][];
+      const functions = Object.entries(handlerFunctions(template)) as [string, Resource][];
       // Assess
       // + 1: the outbox relay, triggered by the records table's stream.
       expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
@@ -163,8 +163,8 @@ describe('a school stack synthesized from the example trust', () => {
       // Act
       const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
       const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
-      // Assess: one per function plus the API access logs and the user activity log
-      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1 + 2);
+      // Assess: one per function (the outbox relay too) plus the API access logs, the user activity log and the staff app deployment's
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1 + 3);
       for (const [id, logGroup] of logGroups) {
         expect(logGroup.Properties.RetentionInDays).toBe(365);
         if (id === userAuthEvents) expect(logGroup.Properties.KmsKeyId).toBeUndefined();
@@ -172,36 +172,30 @@ describe('a school stack synthesized from the example trust', () => {
       }
     });
 
-    it('sets every variable the config loader requires, except the one Lambda sets itself', () => {
+    it('sets the school\'s values in the variables a function declares, and never the one Lambda sets itself', () => {
       // Act
-      const functions = (Object.entries(template.findResources('AWS::Lambda::Function')) as [string, Resource][])
+      const functions = (Object.entries(handlerFunctions(template)) as [string, Resource][])
         .filter(([id]) => !isTrigger(id))
         .map(([, fn]) => fn);
-      // Assess
+      // Assess (infra/declared-access.test.ts checks each function's exact set of names)
+      // + 1: the outbox relay.
       expect(functions).toHaveLength(routes.length + eventRules.length + 1);
+      const expected = { SCHOOL_ID: oakfield.id, SCHOOL_NAME: oakfield.name, SCHOOL_TIMEZONE: 'Europe/London', APP_BASE_URL: school.stack.resolve(school.stack.web.origin), ELEVATION_WINDOW_MINUTES: '30' };
       for (const fn of functions) {
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
-        for (const name of requiredEnvironmentNames.filter((candidate) => candidate !== 'AWS_REGION')) {
-          expect(variables, name).toHaveProperty(name);
-        }
         expect(variables).not.toHaveProperty('AWS_REGION');
-        expect(variables).toMatchObject({
-          SCHOOL_ID: oakfield.id,
-          SCHOOL_NAME: oakfield.name,
-          SCHOOL_TIMEZONE: 'Europe/London',
-          APP_BASE_URL: `https://${oakfield.domain}`,
-          SENDER_EMAIL: oakfield.senderEmail,
-          ELEVATION_WINDOW_MINUTES: '30',
-          NODE_OPTIONS: '--enable-source-maps',
-        });
+        expect(variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps' });
+        for (const [name, value] of Object.entries(expected)) if (name in variables) expect(variables[name], name).toEqual(value);
+        if ('SENDER_EMAIL' in variables) expect(variables.SENDER_EMAIL).toBe(oakfield.senderEmail);
       }
     });
 
     it('gives each function its own role with no AWS managed policy', () => {
       // Act
-      const roles = values(template.findResources('AWS::IAM::Role')).filter((role) =>
-        JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'),
-      );
+      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const roles = (Object.entries(template.findResources('AWS::IAM::Role')) as [string, Resource][])
+        .filter(([id, role]) => id !== deploymentRole && JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'))
+        .map(([, role]) => role);
       // Assess
       expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -234,8 +228,12 @@ describe('a school stack synthesized from the example trust', () => {
     });
 
     it('never lets a handler scan a table or delete a file', () => {
-      // Act
-      const actions = values(template.findResources('AWS::IAM::Policy')).flatMap((policy) =>
+      // Act: every policy but the staff app deployment's, which replaces the app's files
+      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
+        (policy) => !JSON.stringify(policy.Properties.Roles).includes(`"${deploymentRole}"`),
+      );
+      const actions = handlerPolicies.flatMap((policy) =>
         (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((statement) => [statement.Action].flat()),
       );
       // Assess
@@ -321,8 +319,9 @@ describe('a school stack synthesized from the example trust', () => {
       });
     });
 
-    it('refuses requests that do not use TLS, on both buckets', () => {
-      // Assess
+    it('refuses requests that do not use TLS, on every bucket', () => {
+      // Assess: the files bucket, the staff app bucket and their two log buckets
+      template.resourceCountIs('AWS::S3::Bucket', 4);
       template.resourcePropertiesCountIs(
         'AWS::S3::BucketPolicy',
         {
@@ -332,7 +331,7 @@ describe('a school stack synthesized from the example trust', () => {
             ]),
           },
         },
-        2,
+        4,
       );
     });
   });
@@ -354,7 +353,7 @@ describe('a school stack synthesized from the example trust', () => {
   });
 
   describe('Cognito', () => {
-    it('lets every signed-in route read the sign-in history on its own user pool (elevation needs it), and no public route or trigger', () => {
+    it('lets every route that declares identity read the sign-in history on its own user pool (elevation needs it), and no other function', () => {
       // Prepare
       const userPool = logicalIdOf(school.stack, 'Identity/UserPool/Resource');
       const roleOf = (constructPath: string) => logicalIdOf(school.stack, `${constructPath}/Role/Resource`);
@@ -364,10 +363,12 @@ describe('a school stack synthesized from the example trust', () => {
           .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
           .filter((statement) => [statement.Action].flat().includes('cognito-idp:AdminListUserAuthEvents'));
       // Act
-      const signedIn = routes.filter((route) => !route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
-      const unsigned = routes.filter((route) => route.public).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const declaresIdentity = (route: (typeof routes)[number]) => (route.uses as readonly string[]).includes('identity');
+      const signedIn = routes.filter(declaresIdentity).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
+      const unsigned = routes.filter((route) => !declaresIdentity(route)).map((route) => grantsOf(roleOf(`Api/Route-${route.id}`)));
       const triggers = cognitoTriggers.map((trigger) => grantsOf(roleOf(`Identity/Trigger-${trigger.id}`)));
       // Assess
+      expect(signedIn.length).toBeGreaterThan(0);
       for (const grants of signedIn) expect(grants).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [userPool, 'Arn'] } })]);
       expect([...unsigned, ...triggers].flat()).toEqual([]);
     });
@@ -488,34 +489,6 @@ describe('reminders in a school stack', () => {
       },
     });
   });
-
-  it('lets every signed-in route and consumer create schedules in the group and pass the Scheduler role to Scheduler only', () => {
-    // Prepare
-    const { stack, template } = synthesizeSchool();
-    const schedulerRole = logicalIdOf(stack, 'Reminders/SchedulerRole/Resource');
-    const triggerRoles = cognitoTriggers.map((trigger) => logicalIdOf(stack, `Identity/Trigger-${trigger.id}/Role/Resource`));
-    const publicRoles = routes.filter((route) => route.public).map((route) => logicalIdOf(stack, `Api/Route-${route.id}/Role/Resource`));
-    const relayRole = logicalIdOf(stack, 'Outbox/Relay/Role/Resource');
-    // Act: the policies of the signed-in route and event-consumer roles (the Cognito triggers
-    // only audit; the public routes get nothing; the outbox relay has its own, see outbox.test.ts)
-    const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-      (policy) => ![schedulerRole, relayRole, ...triggerRoles, ...publicRoles].some((role) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`)),
-    );
-    // Assess
-    expect(handlerPolicies).toHaveLength(routes.filter((route) => !route.public).length + eventRules.length);
-    for (const policy of handlerPolicies) {
-      expect(policy.Properties.PolicyDocument.Statement).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Action: 'scheduler:CreateSchedule', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:eu-west-2:111111111111:schedule/lantern-${stack.school.id}-reminders/*`]] } }),
-          expect.objectContaining({
-            Action: 'iam:PassRole',
-            Resource: { 'Fn::GetAtt': [schedulerRole, 'Arn'] },
-            Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
-          }),
-        ]),
-      );
-    }
-  });
 });
 
 describe('a school stack with an event rule in the catalogue', () => {
@@ -525,6 +498,7 @@ describe('a school stack with an event rule in the catalogue', () => {
     entry: routes[0].entry,
     pattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] },
     description: 'Emails the recipient of an alert',
+    uses: ['records', 'mailer', 'school'],
   };
 
   it('subscribes a function to the bus with retries, a maximum age and the dead-letter queue', () => {
@@ -552,7 +526,7 @@ describe('a school stack with an event rule in the catalogue', () => {
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
     });
     // The rule's consumer and the outbox relay.
-    template.resourceCountIs('AWS::Lambda::Function', routes.length + 1 + cognitoTriggers.length + 1);
+    expect(Object.keys(handlerFunctions(template))).toHaveLength(routes.length + 1 + cognitoTriggers.length + 1);
   });
 
   it('resolves handler modules under the source root it is given', () => {

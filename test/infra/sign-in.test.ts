@@ -1,10 +1,10 @@
 import { CfnElement, Token, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { triggerEnvironment } from '../../infra/function-environment';
-import { triggerAuditActions, triggerKeyActions } from '../../infra/handler-access';
-import { loadTriggerConfig } from '../../shared/config/load-trigger-config';
-import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
+import { functionEnvironment } from '../../infra/function-environment';
+import { appendKeyActions, useGrants } from '../../infra/handler-access';
+import { loadConfigFor } from '../../shared/config/load-config';
+import { cognitoTriggers, signInTriggerUses } from '../../shared/triggers/cognito-triggers';
 import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 import { dependenciesOf, findCycle } from './template-graph';
 
@@ -120,11 +120,11 @@ describe('the user pool of a school stack', () => {
 
     it('gives each trigger an environment the trigger config loader accepts', () => {
       // Act
-      const environment = triggerEnvironment({ auditTable: 'lantern-audit' });
-      const config = loadTriggerConfig({ AWS_REGION: 'eu-west-2', ...environment });
+      const environment = functionEnvironment({ auditTable: 'lantern-audit' }, signInTriggerUses);
+      const config = loadConfigFor(signInTriggerUses, { AWS_REGION: 'eu-west-2', ...environment });
       // Assess
       expect(environment).toEqual({ AUDIT_TABLE: 'lantern-audit', LOG_LEVEL: 'info' });
-      expect(config).toMatchObject({ region: 'eu-west-2', auditTable: 'lantern-audit', logLevel: 'info' });
+      expect(config).toMatchObject({ region: 'eu-west-2', tables: { audit: 'lantern-audit' }, logLevel: 'info' });
     });
 
     it('lets each trigger put audit items and use the table key, and nothing else but its logs and traces', () => {
@@ -143,8 +143,8 @@ describe('the user pool of a school stack', () => {
         expect(policies[0]!.Properties.PolicyDocument.Statement, trigger.id).toEqual([
           { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdAt(school.stack, `Identity/Trigger-${trigger.id}/Logs/Resource`), 'Arn'] } },
           { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
-          { Action: triggerAuditActions[0], Effect: 'Allow', Resource: { 'Fn::GetAtt': [auditTable, 'Arn'] } },
-          { Action: [...triggerKeyActions], Effect: 'Allow', Resource: { 'Fn::GetAtt': [key, 'Arn'] } },
+          { Action: useGrants.audit.actions[0], Effect: 'Allow', Resource: { 'Fn::GetAtt': [auditTable, 'Arn'] } },
+          { Action: [...appendKeyActions], Effect: 'Allow', Resource: { 'Fn::GetAtt': [key, 'Arn'] } },
         ]);
       }
     });

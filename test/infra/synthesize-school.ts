@@ -8,11 +8,14 @@ import { repositoryRoot } from '../../infra/school-stack';
 
 export const exampleTrustFile = path.join(repositoryRoot, 'infra/trusts/example-trust.json');
 
+/** A stand-in for web/dist, so infra tests need no front-end build. */
+export const webDistFixture = path.join(repositoryRoot, 'test/infra/fixtures/web-dist');
+
 export function exampleTrust(): TrustConfig {
   return loadTrustConfig(exampleTrustFile);
 }
 
-export interface SynthesizeOptions extends SchoolStackOverrides {
+export interface SynthesizeOptions extends Partial<SchoolStackOverrides> {
   /** Run esbuild for real (seconds); by default only the resources are synthesized. */
   readonly bundle?: boolean;
   readonly trust?: TrustConfig;
@@ -32,7 +35,22 @@ export interface SynthesizedSchool {
 export function synthesizeSchool(options: SynthesizeOptions = {}): SynthesizedSchool {
   const { bundle = false, trust = exampleTrust(), ...overrides } = options;
   const app = new App({ context: bundle ? {} : { 'aws:cdk:bundling-stacks': [] } });
-  const [stack] = addTrust(app, { ...trust, schools: trust.schools.slice(0, 1) }, overrides);
+  const [stack] = addTrust(app, { ...trust, schools: trust.schools.slice(0, 1) }, { webDist: webDistFixture, ...overrides });
   if (!stack) throw new Error('The trust has no school');
   return { app, stack, template: Template.fromStack(stack) };
 }
+
+type Resources = Record<string, Record<string, any>>;
+
+/**
+ * The Lambda functions that run Lantern's handlers: every function except the one
+ * BucketDeployment adds to copy the staff app into its bucket during a deploy.
+ */
+export function handlerFunctions(template: Template): Resources {
+  return Object.fromEntries(
+    Object.entries(template.findResources('AWS::Lambda::Function')).filter(([logicalId]) => !isStaffAppDeploymentProvider(logicalId)),
+  );
+}
+
+/** BucketDeployment's singleton provider, at the stack root (`Custom::CDKBucketDeployment…`). */
+export const isStaffAppDeploymentProvider = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addTrust } from '../../infra/lantern-app';
 import { SchoolStack } from '../../infra/school-stack';
 import { exampleTrustConfigPath, loadTrustConfig, parseTrustConfig, TrustConfigError, trustConfigPath } from '../../infra/trust-config';
-import { exampleTrust, exampleTrustFile } from './synthesize-school';
+import { exampleTrust, exampleTrustFile, webDistFixture } from './synthesize-school';
 
 const validTrust = () => JSON.parse(JSON.stringify(exampleTrust())) as Record<string, any>;
 
@@ -26,7 +26,7 @@ describe('the example trust config', () => {
     // Prepare
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     // Act
-    addTrust(app, loadTrustConfig(exampleTrustFile));
+    addTrust(app, loadTrustConfig(exampleTrustFile), { webDist: webDistFixture });
     // Assess
     const stacks = app.node.children.filter((child): child is SchoolStack => child instanceof SchoolStack);
     expect(stacks.map((stack) => stack.stackName)).toEqual(['Lantern-oakfield-primary', 'Lantern-riverside-infant']);
@@ -54,6 +54,11 @@ describe('a trust config', () => {
     ['a domain with a scheme', (trust: Record<string, any>) => (trust.schools[1].domain = 'https://riverside.example.org.uk'), 'schools[1].domain'],
     ['a sender that is not an email address', (trust: Record<string, any>) => (trust.schools[0].senderEmail = 'safeguarding'), 'schools[0].senderEmail'],
     ['two schools with the same id', (trust: Record<string, any>) => (trust.schools[1].id = trust.schools[0].id), 'schools[1].id'],
+    [
+      'a certificate outside us-east-1, where CloudFront cannot use it',
+      (trust: Record<string, any>) => (trust.schools[0].certificateArn = 'arn:aws:acm:eu-west-2:111111111111:certificate/0b7c6f4e-2d1a-4c3b-9e8f-1a2b3c4d5e6f'),
+      'schools[0].certificateArn',
+    ],
     ['a misspelt field', (trust: Record<string, any>) => (trust.schools[0].timeZone = 'Europe/London'), 'schools[0]'],
   ])('is rejected with %s, naming the field', (_case, breakIt, field) => {
     // Prepare
@@ -64,6 +69,18 @@ describe('a trust config', () => {
     // Assess
     expect(attempt).toThrow(TrustConfigError);
     expect(attempt).toThrow(`Trust config trusts/broken.json is invalid. ${field}`);
+  });
+
+  it('accepts a school with an ACM certificate in us-east-1 for its domain', () => {
+    // Prepare
+    const trust = validTrust();
+    const certificateArn = 'arn:aws:acm:us-east-1:111111111111:certificate/0b7c6f4e-2d1a-4c3b-9e8f-1a2b3c4d5e6f';
+    trust.schools[0].certificateArn = certificateArn;
+    // Act
+    const parsed = parseTrustConfig(trust);
+    // Assess
+    expect(parsed.schools[0]!.certificateArn).toBe(certificateArn);
+    expect(parsed.schools[1]!.certificateArn).toBeUndefined();
   });
 
   it('is rejected when the file is not JSON, naming the file', () => {

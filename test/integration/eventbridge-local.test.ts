@@ -13,8 +13,8 @@ import type { EventRuleDefinition } from '../../shared/events/rules';
  */
 describe('local EventBridge endpoint', () => {
   const rules: EventRuleDefinition[] = [
-    { id: 'notify-alerted', entry: 'fake', pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] }, description: 'works' },
-    { id: 'broken-consumer', entry: 'fake', pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'always fails' },
+    { id: 'notify-alerted', entry: 'fake', pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] }, description: 'works', uses: [] },
+    { id: 'broken-consumer', entry: 'fake', pattern: { source: ['lantern'], 'detail-type': ['ReminderDue'] }, description: 'always fails', uses: [] },
   ];
   const received: { ruleId: string; event: BusEvent }[] = [];
   let folder: string;

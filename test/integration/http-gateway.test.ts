@@ -15,6 +15,7 @@ const route = (id: string, method: RouteDefinition['method'], path: string, entr
   entry: `test/integration/fixtures/${entry}.ts`,
   public: isPublic,
   summary: id,
+  uses: [],
 });
 
 const routes: RouteDefinition[] = [

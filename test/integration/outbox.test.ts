@@ -179,7 +179,7 @@ describe('a consumer that keeps failing, and the redrive', () => {
       logger: quiet,
     };
     const dispatcher = createEventDispatcher({
-      rules: [{ id: 'notifier', entry: 'functions/events/notifier.ts', pattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] }, description: 'test' }],
+      rules: [{ id: 'notifier', entry: 'functions/events/notifier.ts', pattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] }, description: 'test', uses: ['records', 'mailer', 'school'] }],
       invoke: (_rule, event) => notifyAlert(notifierDeps, AlertRaisedDetail.parse(event.detail)),
       deadLetter: (letter: DeadLetter) => appendFile(deadLetterLog, `${JSON.stringify(letter)}\n`),
       retryAttempts: 2,
@@ -276,7 +276,7 @@ describe('stopping between a commit and its delivery', () => {
       port: 0,
       region: facts.region,
       eventBusName: 'outbox-restart',
-      rules: [{ id: 'recorder', entry: 'recorder', pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] }, description: 'test' }],
+      rules: [{ id: 'recorder', entry: 'recorder', pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] }, description: 'test', uses: [] }],
       invoke: async (_rule, event) => received.push(event),
       eventsLog: join(folder, 'events.jsonl'),
       deadLetterLog: join(folder, 'dead-letter.jsonl'),

@@ -365,11 +365,11 @@ describe('refusing bad input on the local stack', () => {
     const answers = (text: string) => Object.fromEntries(questions.map((question) => [question.id, text]));
 
     beforeAll(async () => {
-      // A category with ten of the longest text questions an administrator may define.
-      const olivia = await person('olivia.bennett@oakfield.example');
+      // A category with ten of the longest text questions; staff may apply it, so an elevated DSL adds it.
+      const amara = await person('amara.okafor@oakfield.example');
       const created = await callApi('/v1/categories', {
         method: 'POST',
-        token: olivia.token,
+        token: amara.token,
         body: { id: 'size-test', name: 'Size test', guidance: 'Only for the size test.', fields: questions, appliedBy: ['staff'], visibleTo: ['dsl'] },
       });
       expect(created.status).toBe(201);

@@ -2,7 +2,10 @@ import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
 import { readAudit } from '../../../shared/domain/audit/read-audit';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { auditReadContract } from '../../../shared/api/contracts/audit';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
 
-export const handler = apiRoute('audit.read').handle(async ({ query, caller, deps, origin }) =>
+export const handler = apiRoute('audit.read', { contract: auditReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ query, caller, deps, origin }) =>
   ok(await readAudit(deps, requireStaff(caller), query, origin)),
 );

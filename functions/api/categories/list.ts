@@ -2,5 +2,9 @@ import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
 import { listCategories } from '../../../shared/domain/directory/list-categories';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { categoriesListContract } from '../../../shared/api/contracts/directory';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 
-export const handler = apiRoute('categories.list').handle(async ({ caller, deps }) => ok(await listCategories(deps, requireStaff(caller))));
+export const handler = apiRoute('categories.list', { contract: categoriesListContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ caller, deps, origin }) =>
+  ok(await listCategories(deps, requireStaff(caller), origin)),
+);

@@ -1,4 +1,5 @@
 import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
+import { healthReadContract } from '../../../shared/api/contracts/health';
 
-export const handler = apiRoute('health.read').handle(async () => ok({ status: 'ok' as const }));
+export const handler = apiRoute('health.read', { contract: healthReadContract, adapters: {} }).handle(async () => ok({ status: 'ok' as const }));

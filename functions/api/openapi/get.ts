@@ -1,8 +1,7 @@
 import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
-import { buildOpenApiDocument } from '../../../shared/api/openapi-document';
+import { openapiReadContract } from '../../../shared/api/contracts/openapi';
+// Generated at build time from the contracts (npm run build:openapi); a test keeps it current.
+import document from '../../../shared/api/openapi.generated.json' with { type: 'json' };
 
-// Generated once per cold start: the document only changes with a deployment.
-let document: ReturnType<typeof buildOpenApiDocument> | undefined;
-
-export const handler = apiRoute('openapi.read').handle(async () => ok((document ??= buildOpenApiDocument())));
+export const handler = apiRoute('openapi.read', { contract: openapiReadContract, adapters: {} }).handle(async () => ok(document));

@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import type { AlertGroup } from '../../domain/alerts/alert';
 import type { AlertGroupDirectory } from '../../domain/ports';
 import { ALERT_GROUP_PARTITION, ALERT_GROUP_PREFIX, alertGroupKey } from './keys';
@@ -29,11 +29,11 @@ export class DynamoAlertGroupDirectory implements AlertGroupDirectory {
 
   async save(group: AlertGroup, audit: AuditEvent): Promise<void> {
     await sendTransaction(this.client, {
-      TransactItems: [{ Put: { TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } } }, auditPut(this.auditTableName, audit)],
+      TransactItems: [{ Put: { TableName: this.tableName, Item: { ...alertGroupKey(group.id), type: 'AlertGroup', ...group } } }, ...auditPuts(this.auditTableName, audit)],
     });
   }
 
   async remove(groupId: string, audit: AuditEvent): Promise<void> {
-    await sendTransaction(this.client, { TransactItems: [{ Delete: { TableName: this.tableName, Key: alertGroupKey(groupId) } }, auditPut(this.auditTableName, audit)] });
+    await sendTransaction(this.client, { TransactItems: [{ Delete: { TableName: this.tableName, Key: alertGroupKey(groupId) } }, ...auditPuts(this.auditTableName, audit)] });
   }
 }

@@ -4,7 +4,7 @@ import type { AlertPage, AlertStore } from '../../domain/ports';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import { ALERT_PREFIX, alertKey, staffPartition, unreadAlertIndexKey, unreadAlertPartition } from './keys';
 import { hasExactly, withoutKeys, type CursorCodec, type PageKey } from './pagination';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import type { TableNames } from './incident-store';
 import { sendTransaction } from './send-transaction';
 
@@ -66,7 +66,7 @@ export class DynamoAlertStore implements AlertStore {
             ExpressionAttributeValues: { ':readAt': change.readAt, ...(acknowledge ? { ':acknowledgedAt': change.acknowledgedAt } : {}) },
           },
         },
-        auditPut(this.tables.audit, audit),
+        ...auditPuts(this.tables.audit, audit),
       ],
     });
     const updated = await this.get(recipientId, alertId);

@@ -1,21 +1,36 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sendTransaction } from './send-transaction';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { AuditSearch, AuditTrail } from '../../domain/ports';
 import { hasExactly, type CursorCodec } from './pagination';
-import { auditKey, auditRecordPartition, auditStaffPartition, auditStudentPartition } from './keys';
+import { auditKey, auditRecordPartition, auditStaffPartition, auditStudentCopyKey, auditStudentPartition } from './keys';
 
-export function auditItem(event: AuditEvent) {
-  return {
-    ...auditKey(event.recordId, event.at, event.id),
-    ...(event.staffId ? { staffPk: auditStaffPartition(event.staffId) } : {}),
-    ...(event.studentId ? { studentPk: auditStudentPartition(event.studentId) } : {}),
-    ...event,
-  };
+/** DynamoDB's limit on the items of one TransactWriteItems call. */
+const TRANSACTION_ITEMS = 100;
+
+/**
+ * The items one event is stored as: its own item (by record, by staff, and by its first
+ * pupil), then a copy under each further pupil, so "who has looked at this child?" finds
+ * every event that showed the child, whichever of its pupils the child was.
+ */
+export function auditItems(event: AuditEvent) {
+  const [firstPupil, ...otherPupils] = event.studentIds ?? [];
+  return [
+    {
+      ...auditKey(event.recordId, event.at, event.id),
+      ...(event.staffId ? { staffPk: auditStaffPartition(event.staffId) } : {}),
+      ...(firstPupil ? { studentPk: auditStudentPartition(firstPupil) } : {}),
+      ...event,
+    },
+    ...otherPupils.map((studentId) => ({ ...auditStudentCopyKey(studentId, event.at, event.id), ...event })),
+  ];
 }
 
-/** A Put that can only add: the audit trail is append-only, even to Lantern's own code. */
-export function auditPut(tableName: string, event: AuditEvent) {
-  return { Put: { TableName: tableName, Item: auditItem(event), ConditionExpression: 'attribute_not_exists(pk)' } };
+/** Puts that can only add: the audit trail is append-only, even to Lantern's own code. */
+export function auditPuts(tableName: string, event: AuditEvent) {
+  // Empty when the function's catalogue entry does not declare `audit` (shared/deps/dynamo-ports.ts).
+  if (!tableName) throw new Error("This function writes an audit event but does not declare 'audit' in its catalogue entry");
+  return auditItems(event).map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } }));
 }
 
 export class DynamoAuditTrail implements AuditTrail {
@@ -27,7 +42,15 @@ export class DynamoAuditTrail implements AuditTrail {
   ) {}
 
   async record(event: AuditEvent): Promise<void> {
-    await this.client.send(new PutCommand(auditPut(this.tableName, event).Put));
+    const puts = auditPuts(this.tableName, event);
+    if (puts.length === 1) {
+      await this.client.send(new PutCommand(puts[0]!.Put));
+      return;
+    }
+    // An event and its copies go together (a read's answer waits for all of them).
+    for (let start = 0; start < puts.length; start += TRANSACTION_ITEMS) {
+      await sendTransaction(this.client, { TransactItems: puts.slice(start, start + TRANSACTION_ITEMS) });
+    }
   }
 
   async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
@@ -73,6 +96,8 @@ export function auditCursorQuery(by: string, id: string, from: string, to: strin
 }
 
 function toEvent(item: Record<string, unknown>): AuditEvent {
-  const { pk: _pk, sk: _sk, staffPk: _staffPk, studentPk: _studentPk, ...event } = item;
-  return event as unknown as AuditEvent;
+  const { pk: _pk, sk: _sk, staffPk: _staffPk, studentPk: _studentPk, studentId, ...event } = item;
+  // Events written before an event could concern several pupils named one, as `studentId`.
+  const legacyPupil = typeof studentId === 'string' && !event.studentIds ? { studentIds: [studentId] } : {};
+  return { ...event, ...legacyPupil } as unknown as AuditEvent;
 }

@@ -1,7 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { CategoryCatalogue } from '../../domain/ports';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import type { Category } from '../../domain/categories/category';
 import { CATEGORY_PARTITION, CATEGORY_PREFIX, categoryKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
@@ -31,7 +31,7 @@ export class DynamoCategoryStore implements CategoryCatalogue {
   }
 
   async save(category: Category, audit: AuditEvent): Promise<void> {
-    await sendTransaction(this.client, { TransactItems: [{ Put: { TableName: this.tableName, Item: categoryItem(category) } }, auditPut(this.auditTableName, audit)] });
+    await sendTransaction(this.client, { TransactItems: [{ Put: { TableName: this.tableName, Item: categoryItem(category) } }, ...auditPuts(this.auditTableName, audit)] });
   }
 }
 

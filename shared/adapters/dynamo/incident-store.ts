@@ -1,4 +1,4 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   IdempotencyKeyTakenError,
   type ActionWrite,
@@ -6,16 +6,18 @@ import {
   type IncidentStore,
   type IncidentWrite,
   type StoredIncident,
+  type AuthoredIncidentSummary,
+  type ReminderSummary,
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, TAGGED_PREFIX, idempotencyKey, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
 import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError } from '../../errors/lantern-error';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
 
@@ -53,7 +55,9 @@ export class DynamoIncidentStore implements IncidentStore {
         Put: { TableName: this.tables.records, Item: timelineEntry(incident, studentId) },
       })),
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
-      auditPut(this.tables.audit, write.audit),
+      { Put: { TableName: this.tables.records, Item: authoredEntry(incident) } },
+      ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
+      ...auditPuts(this.tables.audit, write.audit),
       ...outboxPut(this.tables.records, write.events, incident.recordedAt),
     ];
     try {
@@ -81,6 +85,38 @@ export class DynamoIncidentStore implements IncidentStore {
     return { incident: withoutKeys(incidentItem) as unknown as Incident, actions, taggedStaffIds };
   }
 
+  async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tables.records,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': staffPartition(authorId), ':prefix': AUTHORED_PREFIX },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => ({
+      incidentId: String(item.incidentId),
+      studentId: String(item.studentId),
+      occurredAt: String(item.occurredAt),
+      recordedAt: String(item.recordedAt),
+      categoryIds: (item.categoryIds as string[] | undefined) ?? [],
+      status: item.status === 'closed' ? 'closed' : 'active',
+    }));
+  }
+
+  async listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]> {
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tables.records,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': staffPartition(ownerId), ':from': `${REMINDER_PREFIX}${from}`, ':to': `${REMINDER_PREFIX}\uffff` },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map((item) => ({ incidentId: String(item.incidentId), studentId: String(item.studentId), at: String(item.at), note: String(item.note ?? '') }));
+  }
+
   async appendAction(write: ActionWrite): Promise<void> {
     const { action } = write;
     await sendTransaction(this.client, {
@@ -101,7 +137,7 @@ export class DynamoIncidentStore implements IncidentStore {
           },
         })),
         ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
-        auditPut(this.tables.audit, write.audit),
+        ...auditPuts(this.tables.audit, write.audit),
         ...outboxPut(this.tables.records, write.events, action.createdAt),
       ],
     });
@@ -137,6 +173,30 @@ export class DynamoIncidentStore implements IncidentStore {
       },
     };
   }
+}
+
+function authoredEntry(incident: Incident) {
+  return {
+    ...authoredIncidentKey(incident.authorId, incident.recordedAt, incident.id),
+    type: 'AuthoredIncident',
+    incidentId: incident.id,
+    studentId: incident.studentId,
+    occurredAt: incident.occurredAt,
+    recordedAt: incident.recordedAt,
+    categoryIds: incident.categories.map((category) => category.categoryId),
+    status: incident.status,
+  };
+}
+
+function reminderEntry(incident: Incident, reminder: { readonly at: string; readonly note: string }) {
+  return {
+    ...reminderEntryKey(incident.authorId, reminder.at, incident.id),
+    type: 'ReminderEntry',
+    incidentId: incident.id,
+    studentId: incident.studentId,
+    at: reminder.at,
+    note: reminder.note,
+  };
 }
 
 function timelineEntry(incident: Incident, studentId: string) {

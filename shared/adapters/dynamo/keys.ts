@@ -55,6 +55,17 @@ export const staffPartition = (staffId: string) => `STAFF#${staffId}`;
 export const unreadAlertIndexKey = (recipientId: string, alertId: string) => ({ gsi1pk: `UNREAD#${recipientId}`, gsi1sk: alertId });
 export const unreadAlertPartition = (recipientId: string) => `UNREAD#${recipientId}`;
 
+/** "My recent incidents": an entry in the author's partition per incident, by recording time. */
+export const AUTHORED_PREFIX = 'AUTHORED#';
+export const authoredIncidentKey = (authorId: string, recordedAt: string, incidentId: string) => ({
+  pk: `STAFF#${authorId}`,
+  sk: `${AUTHORED_PREFIX}${recordedAt}#${incidentId}`,
+});
+
+/** "My reminders": an entry in the owner's partition per planner reminder, by when it is due. */
+export const REMINDER_PREFIX = 'REMINDER#';
+export const reminderEntryKey = (ownerId: string, at: string, incidentId: string) => ({ pk: `STAFF#${ownerId}`, sk: `${REMINDER_PREFIX}${at}#${incidentId}` });
+
 export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' });
 
 export const notificationKey = (notificationId: string) => ({ pk: `NOTIFICATION#${notificationId}`, sk: 'SENT' });
@@ -64,6 +75,17 @@ export const auditKey = (recordId: string, at: string, eventId: string) => ({ pk
 export const auditRecordPartition = (recordId: string) => `RECORD#${recordId}`;
 export const auditStaffPartition = (staffId: string) => `STAFF#${staffId}`;
 export const auditStudentPartition = (studentId: string) => `STUDENT#${studentId}`;
+/**
+ * An event about several pupils is one item per pupil: the event's own item is indexed under
+ * its first pupil, and a copy of it under each further pupil (a GSI key holds one value).
+ * Copies live in their pupil's partition, outside every record partition, and carry no
+ * staff key, so by-record and by-staff queries meet each event once.
+ */
+export const auditStudentCopyKey = (studentId: string, at: string, eventId: string) => ({
+  pk: `STUDENT#${studentId}`,
+  sk: `${at}#${eventId}`,
+  studentPk: auditStudentPartition(studentId),
+});
 
 /**
  * The transactional outbox: one item per write, holding every event of that write, in a

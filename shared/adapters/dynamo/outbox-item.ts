@@ -1,16 +1,11 @@
-import type { DomainEvent } from '../../domain/ports';
+import type { DomainEvent, OutboxBatch } from '../../domain/ports';
 import { OUTBOX_ITEM_TYPE, outboxKey, outboxPendingIndexKey } from './keys';
 
-/** What one outbox item holds: the events of one committed write, in order. */
-export interface OutboxBatch {
-  readonly outboxId: string;
-  readonly committedAt: string;
-  readonly events: readonly DomainEvent[];
-}
+export type { OutboxBatch } from '../../domain/ports';
 
 /**
  * The Put that writes a write's events into its own transaction. One item for all of them,
- * so a create alerting 60 people adds one item to the transaction, not 62 (DynamoDB allows
+ * so a create alerting 33 people adds one item to the transaction, not 35 (DynamoDB allows
  * 100). Its id is the first event's, unique because event ids are.
  */
 export function outboxPut(table: string, events: readonly DomainEvent[], committedAt: string) {

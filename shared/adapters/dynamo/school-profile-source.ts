@@ -13,7 +13,11 @@ export class DynamoSchoolProfileSource implements SchoolProfileSource {
   async get(): Promise<SchoolProfile> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: schoolSettingsKey() }));
     if (!result.Item) return defaultSchoolProfile;
-    return { locations: result.Item.locations ?? defaultSchoolProfile.locations, timetable: result.Item.timetable ?? defaultSchoolProfile.timetable };
+    return {
+      locations: result.Item.locations ?? defaultSchoolProfile.locations,
+      timetable: result.Item.timetable ?? defaultSchoolProfile.timetable,
+      idleSignOutMinutes: typeof result.Item.idleSignOutMinutes === 'number' ? result.Item.idleSignOutMinutes : defaultSchoolProfile.idleSignOutMinutes,
+    };
   }
 
   async put(profile: SchoolProfile): Promise<void> {

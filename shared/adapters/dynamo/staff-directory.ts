@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../../domain/audit/audit-event';
-import { auditPut } from './audit-trail';
+import { auditPuts } from './audit-trail';
 import { failedConditionAt } from './transaction-errors';
 import { ConflictError } from '../../errors/lantern-error';
 import type { StaffDirectory } from '../../domain/ports';
@@ -50,7 +50,7 @@ export class DynamoStaffDirectory implements StaffDirectory {
       : {};
     try {
       await sendTransaction(this.client, {
-        TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile), ...guard } }, auditPut(this.auditTableName, audit)],
+        TransactItems: [{ Put: { TableName: this.tableName, Item: profileItem(profile), ...guard } }, ...auditPuts(this.auditTableName, audit)],
       });
     } catch (error) {
       if (options.expectedUpdatedAt && failedConditionAt(error, 0)) {

@@ -1,10 +1,12 @@
 import type { Alert, AlertGroup } from './alert';
 import type { StaffProfile } from '../staff/staff-profile';
 import type { IdGenerator } from '../ports';
+import { mayBeSentIncidents } from '../permissions';
 
 /**
  * Everyone an entry alerts: named staff plus the members of named groups as they are
- * now (expanded at send time), without the author and without disabled accounts.
+ * now (expanded at send time), without the author, disabled accounts, or accounts outside
+ * the staff group (a group may still list one whose staff group was taken away since).
  */
 export function recipientsOf(
   authorId: string,
@@ -15,7 +17,10 @@ export function recipientsOf(
   const chosenGroups = groups.filter((group) => choice.groupIds.includes(group.id));
   const everyone = new Set([...choice.staffIds, ...chosenGroups.flatMap((group) => group.memberIds)]);
   everyone.delete(authorId);
-  return [...everyone].filter((staffId) => activeStaff.get(staffId)?.status === 'active');
+  return [...everyone].filter((staffId) => {
+    const member = activeStaff.get(staffId);
+    return member !== undefined && mayBeSentIncidents(member);
+  });
 }
 
 export function buildAlerts(

@@ -20,7 +20,7 @@ export async function listAlerts(deps: Pick<Deps, 'alerts' | 'students' | 'audit
   const studentIds = [...new Set(page.alerts.map((alert) => alert.studentId))];
   const pupils = await deps.students.getMany(studentIds);
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, detail: { students: studentIds.join(',') } }),
+    auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, studentIds }),
   );
   return {
     alerts: page.alerts.map((alert) => {

@@ -2,60 +2,74 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { AlertGroup } from './alert';
 import type { AlertGroupChange, NewAlertGroup } from '../../schemas/staff-admin';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '../../errors/lantern-error';
-import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { NotFoundError, UnprocessableError } from '../../errors/lantern-error';
+import { auditEvent, refusingAbout, type AuditSubject, type RequestOrigin } from '../audit/audit-context';
+import { assertMayChangeAlertGroup, sharesIncidents } from '../permissions';
 
-/** Alert groups ("the 'SLT' button", seed 003) are kept by administrators. */
-export async function createAlertGroup(deps: Deps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
-  const memberIds = await knownMembers(deps, input.memberIds);
-  assertNotJoiningThemselves(caller, [], memberIds);
-  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds };
-  await deps.alertGroups.save(
-    group,
-    auditEvent(deps, caller, origin, { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, detail: { membersAfter: memberIds.join(',') } }),
-  );
+/**
+ * Alert groups ("the 'SLT' button", seed 003). Administrators set them up; who is in one,
+ * and so who reads what a teacher sends to it, is an elevated DSL's decision
+ * (`assertMayChangeAlertGroup`). Every change is audited with members before and after.
+ */
+/** What managing alert groups touches. */
+type AlertGroupAdminDeps = Pick<Deps, 'alertGroups' | 'staff' | 'clock' | 'ids'>;
+
+export async function createAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, input: NewAlertGroup, origin: RequestOrigin) {
+  const group: AlertGroup = { id: deps.ids.next().toLowerCase(), name: input.name, description: input.description, memberIds: [...new Set(input.memberIds)] };
+  const subject = { action: 'alert-group.create', recordType: 'alert-group', recordId: group.id, detail: shapeChange(undefined, group) } satisfies AuditSubject;
+  // Who may decide comes first: a refused attempt is a refusal whatever else is wrong with it.
+  refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { after: group }));
+  await assertAlertable(deps, group.memberIds);
+  await deps.alertGroups.save(group, auditEvent(deps, caller, origin, subject));
   return group;
 }
 
-export async function changeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
-  const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
-  if (!current) throw new NotFoundError('No such alert group.');
+export async function changeAlertGroup(deps: AlertGroupAdminDeps, caller: StaffCaller, groupId: string, change: AlertGroupChange, origin: RequestOrigin) {
+  const current = await existingGroup(deps, groupId, 'alert-group.update');
   const updated: AlertGroup = {
     ...current,
     ...(change.name !== undefined ? { name: change.name } : {}),
     ...(change.description !== undefined ? { description: change.description } : {}),
-    ...(change.memberIds !== undefined ? { memberIds: await knownMembers(deps, change.memberIds) } : {}),
+    ...(change.memberIds !== undefined ? { memberIds: [...new Set(change.memberIds)] } : {}),
   };
-  assertNotJoiningThemselves(caller, current.memberIds, updated.memberIds);
-  const detail = change.memberIds !== undefined ? { membersBefore: current.memberIds.join(','), membersAfter: updated.memberIds.join(',') } : undefined;
-  await deps.alertGroups.save(
-    updated,
-    auditEvent(deps, caller, origin, { action: 'alert-group.update', recordType: 'alert-group', recordId: groupId, ...(detail ? { detail } : {}) }),
-  );
+  const subject = { action: 'alert-group.update', recordType: 'alert-group', recordId: groupId, detail: shapeChange(current, updated) } satisfies AuditSubject;
+  refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { before: current, after: updated }));
+  if (change.memberIds !== undefined) await assertAlertable(deps, updated.memberIds);
+  await deps.alertGroups.save(updated, auditEvent(deps, caller, origin, subject));
   return updated;
 }
 
-export async function removeAlertGroup(deps: Deps, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
+export async function removeAlertGroup(deps: Pick<Deps, 'alertGroups' | 'clock' | 'ids'>, caller: StaffCaller, groupId: string, origin: RequestOrigin) {
+  const current = await existingGroup(deps, groupId, 'alert-group.delete');
+  const subject = { action: 'alert-group.delete', recordType: 'alert-group', recordId: groupId, detail: shapeChange(current, undefined) } satisfies AuditSubject;
+  refusingAbout(subject, () => assertMayChangeAlertGroup(caller, { before: current }));
+  await deps.alertGroups.remove(groupId, auditEvent(deps, caller, origin, subject));
+}
+
+async function existingGroup(deps: Pick<Deps, 'alertGroups'>, groupId: string, action: string): Promise<AlertGroup> {
   const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
-  if (!current) throw new NotFoundError('No such alert group.');
-  await deps.alertGroups.remove(groupId, auditEvent(deps, caller, origin, { action: 'alert-group.delete', recordType: 'alert-group', recordId: groupId }));
-}
-
-/**
- * Membership of a group brings its alerts, and with them incident content: an
- * administrator may not put themselves in one (every change is audited with before/after).
- */
-function assertNotJoiningThemselves(caller: StaffCaller, before: readonly string[], after: readonly string[]) {
-  if (after.includes(caller.staffId) && !before.includes(caller.staffId)) {
-    throw new ForbiddenError('You cannot add yourself to an alert group; ask another administrator.');
-  }
-}
-
-async function knownMembers(deps: Pick<Deps, 'staff'>, memberIds: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(memberIds)];
-  const found = await deps.staff.getMany(unique);
-  unique.forEach((staffId, index) => {
-    if (!found.has(staffId)) throw new UnprocessableError('There is no such member of staff.', `memberIds.${index}`);
+  return refusingAbout({ action, recordType: 'alert-group', recordId: groupId }, () => {
+    if (!current) throw new NotFoundError('No such alert group.');
+    return current;
   });
-  return unique;
+}
+
+/** Before and after, for the audit trail: members always, name and description when they change. */
+function shapeChange(before: AlertGroup | undefined, after: AlertGroup | undefined): Record<string, string> {
+  return {
+    membersBefore: (before?.memberIds ?? []).join(','),
+    membersAfter: (after?.memberIds ?? []).join(','),
+    ...(before && after && before.name !== after.name ? { nameBefore: before.name, nameAfter: after.name } : {}),
+    ...(before && after && before.description !== after.description ? { descriptionBefore: before.description, descriptionAfter: after.description } : {}),
+  };
+}
+
+/** Members must be staff: an account without the `staff` group is never sent incidents. */
+async function assertAlertable(deps: Pick<Deps, 'staff'>, memberIds: readonly string[]): Promise<void> {
+  const found = await deps.staff.getMany(memberIds);
+  memberIds.forEach((staffId, index) => {
+    const member = found.get(staffId);
+    if (!member) throw new UnprocessableError('There is no such member of staff.', `memberIds.${index}`);
+    if (!sharesIncidents(member)) throw new UnprocessableError('This account is not in the staff group, so it cannot be alerted.', `memberIds.${index}`);
+  });
 }

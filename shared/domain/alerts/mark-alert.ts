@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { fullName } from '../students/student';
 import { alertView } from './list-alerts';
 
@@ -10,11 +10,11 @@ import { alertView } from './list-alerts';
  * understand the content", seed 003 step 11). The first time is kept. Marking never
  * takes away the caller's access to the incident.
  */
-export async function markAlert(deps: Deps, caller: StaffCaller, alertId: string, mark: 'read' | 'acknowledged', origin: RequestOrigin) {
+export async function markAlert(deps: Pick<Deps, 'alerts' | 'students' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, alertId: string, mark: 'read' | 'acknowledged', origin: RequestOrigin) {
   const alert = await deps.alerts.get(caller.staffId, alertId);
   const action = mark === 'read' ? 'alert.read' : 'alert.acknowledge';
-  const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentId: alert.studentId } : {}) };
-  const found = await auditRefusal(deps, caller, origin, subject, () => {
+  const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentIds: [alert.studentId] } : {}) };
+  const found = refusingAbout(subject, () => {
     if (!alert) throw new NotFoundError('No such alert.');
     return alert;
   });

@@ -1,7 +1,7 @@
 import type { Caller } from '../identity/caller';
 import type { Deps } from '../deps';
 import type { AuditEvent, AuditOutcome } from './audit-event';
-import { isLanternError } from '../../errors/lantern-error';
+import { isLanternError, type LanternError } from '../../errors/lantern-error';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -13,7 +13,8 @@ export interface AuditSubject {
   readonly action: string;
   readonly recordType: AuditEvent['recordType'];
   readonly recordId: string;
-  readonly studentId?: string;
+  /** Every pupil whose name or record the request showed or concerned: the audit is found by each. */
+  readonly studentIds?: readonly string[];
   readonly detail?: Readonly<Record<string, string>>;
 }
 
@@ -25,10 +26,13 @@ export function auditEvent(
   outcome: AuditOutcome = 'allowed',
   reason?: string,
 ): AuditEvent {
+  const { studentIds, ...about } = subject;
+  const pupils = [...new Set(studentIds ?? [])];
   return {
     id: deps.ids.next(),
     at: deps.clock.now().toISOString(),
-    ...subject,
+    ...about,
+    ...(pupils.length > 0 ? { studentIds: pupils } : {}),
     outcome,
     ...(reason ? { reason } : {}),
     ...(caller.kind === 'staff' ? { staffId: caller.staffId } : {}),
@@ -39,27 +43,42 @@ export function auditEvent(
   };
 }
 
+/** A refusal of access: the caller may not do this, or is told the record is not there. */
+export function isRefusal(error: unknown): error is LanternError {
+  return isLanternError(error) && [401, 403, 404].includes(error.status);
+}
+
+/** What the domain knew of a refused attempt when it refused it, kept with the error it threw. */
+const refusedSubjects = new WeakMap<object, AuditSubject>();
+
 /**
- * Runs a check; if it refuses, the refusal is written to the audit trail before the
- * error goes back to the caller.
+ * Runs a check; a refusal it throws goes on carrying `subject` (the record and pupils the
+ * attempt was about), so that the route's one refusal seam audits it against them.
+ * Refusals are written in one place (`recordRefusal`), never here.
  */
-export async function auditRefusal<T>(
-  deps: Pick<Deps, 'clock' | 'ids' | 'audit'>,
-  caller: Caller,
-  origin: RequestOrigin,
-  subject: AuditSubject,
-  check: () => T,
-): Promise<T> {
+export function refusingAbout<T>(subject: AuditSubject, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    // Anonymous callers never reach a handler in AWS (the authorizer answers 401 first).
-    // Only refusals of access are audited; a mistyped field is not an attempt on a record.
-    if (isLanternError(error) && [401, 403, 404].includes(error.status) && caller.kind === 'staff') {
-      await deps.audit.record(auditEvent(deps, caller, origin, subject, 'refused', error.code));
-    }
+    if (isRefusal(error) && !refusedSubjects.has(error)) refusedSubjects.set(error, subject);
     throw error;
   }
+}
+
+/** The subject the domain attached to a refusal, if it attached one. */
+export function refusedSubjectOf(error: unknown): AuditSubject | undefined {
+  return typeof error === 'object' && error !== null ? refusedSubjects.get(error) : undefined;
+}
+
+/**
+ * The one place a refused attempt is written to the audit trail, before the error goes
+ * back: against what the domain said it was about, or else `fallback` (the route and
+ * the record in its path). Anonymous callers never reach a handler in AWS (the
+ * authorizer answers 401 first); a mistyped field is not an attempt on a record.
+ */
+export async function recordRefusal(deps: Pick<Deps, 'clock' | 'ids' | 'audit'>, caller: Caller, origin: RequestOrigin, error: unknown, fallback: AuditSubject): Promise<void> {
+  if (!isRefusal(error) || caller.kind !== 'staff') return;
+  await deps.audit.record(auditEvent(deps, caller, origin, refusedSubjectOf(error) ?? fallback, 'refused', error.code));
 }
 
 /**

@@ -18,8 +18,12 @@ export interface AuditEvent {
   readonly recordType: 'incident' | 'action' | 'student' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route';
   /** The record the action is about; audit is queried by it. */
   readonly recordId: string;
-  /** The pupil the record is about, when there is one. */
-  readonly studentId?: string;
+  /**
+   * Every pupil the event concerns: the record's own pupil first, then any other pupil
+   * whose name or record the response showed (linked pupils, search results, a dashboard's
+   * alerts). The trail is found by each of them (`GET /v1/audit?studentId=`).
+   */
+  readonly studentIds?: readonly string[];
   readonly requestId: string;
   readonly sourceIp: string;
   /** Safe specifics of what happened: a search's prefix and results, groups before and after. */

@@ -7,11 +7,11 @@ import { auditEvent, type RequestOrigin } from './audit-context';
  * The audit trail for a DSL: by record, by member of staff or by pupil, oldest first.
  * Reading it is itself audited, written before the answer goes back.
  */
-export async function readAudit(deps: Deps, caller: StaffCaller, query: AuditQuery, origin: RequestOrigin) {
+export async function readAudit(deps: Pick<Deps, 'audit' | 'clock' | 'ids'>, caller: StaffCaller, query: AuditQuery, origin: RequestOrigin) {
   const [by, id] = query.recordId ? (['record', query.recordId] as const) : query.staffId ? (['staff', query.staffId] as const) : (['student', query.studentId!] as const);
   const page = await deps.audit.search({ by, id, from: query.from, to: query.to, limit: query.limit, cursor: query.cursor });
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: `audit.read.${by}`, recordType: 'audit', recordId: id, ...(by === 'student' ? { studentId: id } : {}) }),
+    auditEvent(deps, caller, origin, { action: `audit.read.${by}`, recordType: 'audit', recordId: id, ...(by === 'student' ? { studentIds: [id] } : {}) }),
   );
   return page;
 }

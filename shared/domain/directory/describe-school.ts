@@ -9,5 +9,6 @@ export async function describeSchool(deps: Pick<Deps, 'school' | 'schoolProfile'
     timezone: deps.school.timezone,
     locations: [...profile.locations],
     timetable: { ...profile.timetable },
+    idleSignOutMinutes: profile.idleSignOutMinutes,
   };
 }

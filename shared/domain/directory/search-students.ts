@@ -18,7 +18,8 @@ export async function searchStudents(deps: Pick<Deps, 'students' | 'audit' | 'cl
       action: 'student.search',
       recordType: 'student',
       recordId: 'search',
-      detail: { query: prefix, results: matches.map((student) => student.id).join(',') },
+      studentIds: matches.map((student) => student.id),
+      detail: { query: prefix, results: String(matches.length) },
     }),
   );
   return {

@@ -19,7 +19,7 @@ export async function setUpAuthenticator(deps: Pick<Deps, 'identity' | 'school'>
  * elevation trusts that record, never a claim the client could make up. The current
  * session was signed in without a code, so elevation starts at the next sign-in.
  */
-export async function confirmAuthenticator(deps: Deps, caller: StaffCaller, accessToken: string, code: string, origin: RequestOrigin) {
+export async function confirmAuthenticator(deps: Pick<Deps, 'identity' | 'staff' | 'clock' | 'ids'>, caller: StaffCaller, accessToken: string, code: string, origin: RequestOrigin) {
   const confirmed = await deps.identity.confirmAuthenticator(accessToken, code);
   if (!confirmed) throw new UnprocessableError('That code did not match. Check the time on your device and try the newest code.', 'code');
   const now = deps.clock.now().toISOString();

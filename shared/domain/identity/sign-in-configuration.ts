@@ -1,12 +1,18 @@
-import type { Config } from '../../config/load-config';
+import type { FunctionConfig } from '../../config/load-config';
+import { declared } from '../../deps/adapter-factory';
 
-/** What a client needs to sign in; nothing secret (the app client has no secret). */
-export function signInConfiguration(config: Pick<Config, 'region' | 'userPool' | 'school'>) {
+/**
+ * What a client needs to sign in; nothing secret (the app client has no secret). Reads the
+ * `school` and `signIn` sections, which loadConfigFor requires of config.read at cold start.
+ */
+export function signInConfiguration(config: Pick<FunctionConfig, 'region' | 'userPool' | 'school'>) {
+  const school = declared(config.school, 'SCHOOL_ID');
+  const userPool = declared(config.userPool, 'USER_POOL_ID');
   return {
-    region: config.region,
-    userPoolId: config.userPool.id,
-    clientId: config.userPool.clientId,
-    ...(config.userPool.publicEndpoint ? { cognitoEndpoint: config.userPool.publicEndpoint } : {}),
-    school: { id: config.school.id, name: config.school.name, timezone: config.school.timezone },
+    region: declared(config.region, 'AWS_REGION'),
+    userPoolId: declared(userPool.id, 'USER_POOL_ID'),
+    clientId: declared(userPool.clientId, 'USER_POOL_CLIENT_ID'),
+    ...(userPool.publicEndpoint ? { cognitoEndpoint: userPool.publicEndpoint } : {}),
+    school: { id: school.id, name: school.name, timezone: school.timezone },
   };
 }

@@ -9,6 +9,7 @@ import { displayName } from '../staff/staff-profile';
 import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
+import { mayBeSentIncidents } from '../permissions';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
@@ -21,14 +22,15 @@ export const MAX_TAGGED = 45;
  * Actions are never edited. Anyone who may read the incident may add one; tagged staff
  * are alerted and may read the incident from then on.
  */
-export async function addAction(deps: Deps, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
-  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'action.create', 'actions.create');
+export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
   const staff = await deps.staff.list();
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be tagged (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];
   if (tagged.length > MAX_TAGGED) throw new UnprocessableError(`Tag at most ${MAX_TAGGED} people; they can pass it on.`, 'taggedStaffIds');
   tagged.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `taggedStaffIds.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `taggedStaffIds.${index}`);
   });
   const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
 
@@ -63,7 +65,7 @@ export async function addAction(deps: Deps, caller: StaffCaller, incidentId: str
       action: 'action.create',
       recordType: 'action',
       recordId: incidentId,
-      studentId: stored.incident.studentId,
+      studentIds: [stored.incident.studentId],
       detail: { actionId: action.id },
     }),
     // In the action's transaction: its alerts' emails go out if and only if it is saved.

@@ -7,7 +7,7 @@ import type { IncidentAction } from './incident';
 import type { StaffProfile } from '../staff/staff-profile';
 import { displayName } from '../staff/staff-profile';
 import { fullName } from '../students/student';
-import { visibleActions } from './relationships';
+import { relationshipsTo, visibleActions } from './relationships';
 
 export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
 
@@ -79,6 +79,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     agencies: [...incident.agencies],
     ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
     actions: actions.map((action) => actionView(action, staff)),
+    seenBecause: [...relationshipsTo(caller, stored), ...(options.seesEveryAction ? (['elevated'] as const) : [])],
   };
 }
 

@@ -3,10 +3,11 @@ import type { StaffCaller } from '../identity/caller';
 import type { StoredIncident } from '../ports';
 import { assertRecordAccess, readsAsElevatedViewer } from '../permissions';
 import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { incidentFacts } from './relationships';
 import { loadIncidentView } from './incident-view';
 import type { Category } from '../categories/category';
+import { studentsOf } from './incident';
 
 export interface ReadableIncident {
   readonly stored: StoredIncident;
@@ -18,19 +19,19 @@ export interface ReadableIncident {
 
 /**
  * Loads an incident the caller may read, or answers 404 whether it is missing or hidden
- * from them (never reveal that a record exists). A refusal is audited here.
+ * from them (never reveal that a record exists). A refusal is audited against the incident
+ * and its pupils (by the route's refusal seam).
  */
 export async function loadReadableIncident(
-  deps: Deps,
+  deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids'>,
   caller: StaffCaller,
   incidentId: string,
-  origin: RequestOrigin,
   action: string,
   routeId: 'incidents.read' | 'actions.create',
 ): Promise<ReadableIncident> {
   const [stored, catalogue] = await Promise.all([deps.incidents.get(incidentId), deps.categories.list()]);
-  const subject = { action, recordType: 'incident' as const, recordId: incidentId, ...(stored ? { studentId: stored.incident.studentId } : {}) };
-  return auditRefusal(deps, caller, origin, subject, () => {
+  const subject = { action, recordType: 'incident' as const, recordId: incidentId, ...(stored ? { studentIds: studentsOf(stored.incident) } : {}) };
+  return refusingAbout(subject, () => {
     if (!stored) throw new NotFoundError('No such incident.');
     const facts = incidentFacts(caller, stored, catalogue);
     assertRecordAccess(routeId, caller, facts);
@@ -38,8 +39,9 @@ export async function loadReadableIncident(
   });
 }
 
-export async function readIncident(deps: Deps, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
-  const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, origin, 'incident.read', 'incidents.read');
-  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentId: stored.incident.studentId }));
+export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
+  const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.read', 'incidents.read');
+  // The view names the pupil and every linked pupil: the read is found under each of them.
+  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(stored.incident) }));
   return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue });
 }

@@ -2,7 +2,7 @@ import type { Deps } from '../deps';
 import { assertFitsOneRecord } from './incident-size';
 import type { StaffCaller } from '../identity/caller';
 import type { NewIncident } from '../../schemas/incidents';
-import type { Incident } from './incident';
+import { studentsOf, type Incident } from './incident';
 import type { IdempotencyRecord } from '../ports';
 import { IdempotencyKeyTakenError } from '../ports';
 import { ConflictError, UnprocessableError, ValidationError } from '../../errors/lantern-error';
@@ -11,17 +11,20 @@ import { sessionOf } from './school-session';
 import { validateCategoryChoices } from '../categories/validate-choices';
 import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
-import { auditEvent, auditRefusal, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded, reminderRequested } from '../events';
+import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
 /**
- * One DynamoDB transaction holds at most 100 items. The worst case is 95: idempotency,
- * incident, a timeline entry for the pupil and each of 30 linked pupils, 60 alerts, audit,
- * and the one outbox item that holds all of the write's events.
+ * One DynamoDB transaction holds at most 100 items. The worst case is exactly 100: idempotency,
+ * incident, a timeline entry and an audit entry for the pupil and each of 30 linked pupils
+ * (the answer shows every one of them, so the write is found under each), 33 alerts, the
+ * author's dashboard entry, a reminder entry, and the one outbox item that holds all of the
+ * write's events.
  */
-export const MAX_RECIPIENTS = 60;
+export const MAX_RECIPIENTS = 33;
 const IDEMPOTENCY_HOURS = 24;
 const ONE_YEAR_MS = 366 * 24 * 60 * 60_000;
 
@@ -43,7 +46,14 @@ export interface RecordResult {
  * never saved without its emails and reminder on their way, nor they without it. The
  * table's stream delivers the events to the bus (shared/outbox/).
  */
-export async function recordIncident(deps: Deps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
+
+/** What recording touches: the record stores (its events go in the same transaction) and the audit trail. */
+type RecordingDeps = Pick<
+  Deps,
+  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'school' | 'clock' | 'ids' | 'logger'
+>;
+
+export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
   if (options.idempotencyKey) {
@@ -59,18 +69,16 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
     deps.alertGroups.list(),
     deps.staff.list(),
   ]);
-  const activeStaff = new Map(staff.filter((member) => member.status === 'active').map((member) => [member.id, member]));
+  // Only active accounts in the staff group may be alerted or assigned (permissions: recordingGroup).
+  const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
 
   await assertStudents(deps, input);
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
   // Applying a category one's role may not (Child Protection by a teacher) is a refused attempt: audit it.
-  const { choices, categories } = await auditRefusal(
-    deps,
-    caller,
-    options,
-    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentId: input.studentId },
+  const { choices, categories } = refusingAbout(
+    { action: 'incident.create', recordType: 'incident', recordId: 'new', studentIds: studentsOf(input) },
     () => validateCategoryChoices(caller, input.categories, catalogue),
   );
   assertStaff(activeStaff, input.assignedTo, 'assignedTo');
@@ -125,7 +133,8 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
         alerts: alerts.map((alert) => ({ recipientId: alert.recipientId, alertId: alert.id })),
       }
     : undefined;
-  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentId: incident.studentId });
+  // The answer shows the incident with every pupil's name: the write is found under each.
+  const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentIds: studentsOf(incident) });
   const reminderEvent = reminderRequested(deps.ids, incident);
   const events = [incidentRecorded(deps.ids, incident), ...alerts.map((alert) => alertRaised(deps.ids, alert)), ...(reminderEvent ? [reminderEvent] : [])];
 
@@ -146,7 +155,7 @@ export async function recordIncident(deps: Deps, caller: StaffCaller, input: New
 }
 
 async function replayIfRecorded(
-  deps: Deps,
+  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'clock' | 'ids'>,
   caller: StaffCaller,
   key: string,
   requestHash: string,
@@ -163,12 +172,12 @@ async function replayIfRecorded(
   if (!stored) return undefined;
   // Nothing to publish again: the first attempt's events committed with its incident.
   await deps.audit.record(
-    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentId: stored.incident.studentId }),
+    auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentIds: studentsOf(stored.incident) }),
   );
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
 }
 
-async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
+async function assertStudents(deps: Pick<Deps, 'students'>, input: NewIncident): Promise<void> {
   const linkedIds = input.linkedStudents.map((linked) => linked.studentId);
   const pupils = await deps.students.getMany([input.studentId, ...linkedIds]);
   const subject = pupils.get(input.studentId);
@@ -188,7 +197,7 @@ async function assertStudents(deps: Deps, input: NewIncident): Promise<void> {
 
 function assertStaff(activeStaff: ReadonlyMap<string, unknown>, staffIds: readonly string[], field: string): void {
   staffIds.forEach((staffId, index) => {
-    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled.', `${field}.${index}`);
+    if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `${field}.${index}`);
   });
 }
 

@@ -16,7 +16,11 @@ export interface Timetable {
 export interface SchoolProfile {
   readonly locations: readonly string[];
   readonly timetable: Timetable;
+  /** Staff apps sign out after this long without input (staff record with children nearby). */
+  readonly idleSignOutMinutes: number;
 }
+
+export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;
 
 export const defaultSchoolProfile: SchoolProfile = {
   locations: [
@@ -38,4 +42,5 @@ export const defaultSchoolProfile: SchoolProfile = {
     'Other',
   ],
   timetable: { morningStarts: '08:45', lunchStarts: '12:00', afternoonStarts: '13:00', afternoonEnds: '15:15' },
+  idleSignOutMinutes: DEFAULT_IDLE_SIGN_OUT_MINUTES,
 };

@@ -4,7 +4,7 @@ import type { NewStaffMember, StaffChange } from '../../schemas/staff-admin';
 import type { StaffProfile } from './staff-profile';
 import { displayName } from './staff-profile';
 import { ConflictError, NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { assertMayChangeGroups } from '../permissions';
 
 export function staffAccountView(profile: StaffProfile) {
@@ -27,9 +27,12 @@ export function staffAccountView(profile: StaffProfile) {
  * An administrator invites a member of staff: Cognito emails a temporary password and the
  * first sign-in sets their own (NEW_PASSWORD_REQUIRED, under the pool's policy).
  */
-export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
+export async function inviteStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, input: NewStaffMember, origin: RequestOrigin) {
   const groups = [...new Set(input.groups)];
-  assertMayChangeGroups(caller, { before: [], after: groups });
+  // A refused invitation is audited with the groups it asked for (by the route's refusal seam).
+  refusingAbout({ action: 'staff.create', recordType: 'staff', recordId: 'new', detail: { groupsRequested: groups.join(',') } }, () =>
+    assertMayChangeGroups(caller, { before: [], after: groups }),
+  );
   const existing = await deps.staff.list();
   if (existing.some((member) => member.email.toLowerCase() === input.email)) throw new ConflictError('There is already an account with this email address.');
   // An invitation that failed half-way left a sign-in account without a profile: finish it.
@@ -57,12 +60,21 @@ export async function inviteStaff(deps: Deps, caller: StaffCaller, input: NewSta
  * change applies to the very next request; Cognito is brought into line after it so that
  * new tokens agree and a disabled account cannot sign in again.
  */
-export async function changeStaff(deps: Deps, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
-  const profile = await deps.staff.get(staffId);
-  if (!profile) throw new NotFoundError('No such member of staff.');
+export async function changeStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
+  const found = await deps.staff.get(staffId);
+  const refused = { action: 'staff.update', recordType: 'staff' as const, recordId: staffId };
+  const profile = refusingAbout(refused, () => {
+    if (!found) throw new NotFoundError('No such member of staff.');
+    return found;
+  });
   // Locking yourself out would leave nobody to undo it.
   if (staffId === caller.staffId && change.status === 'disabled') throw new ConflictError('You cannot disable your own account.');
-  if (change.groups) assertMayChangeGroups(caller, { staffId, before: profile.groups, after: change.groups });
+  const groups = change.groups;
+  if (groups) {
+    refusingAbout({ ...refused, detail: { groupsBefore: profile.groups.join(','), groupsRequested: [...new Set(groups)].join(',') } }, () =>
+      assertMayChangeGroups(caller, { staffId, before: profile.groups, after: groups }),
+    );
+  }
   const updated: StaffProfile = {
     ...profile,
     ...(change.groups ? { groups: [...new Set(change.groups)] } : {}),

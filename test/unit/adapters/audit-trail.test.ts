@@ -2,8 +2,8 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoAuditTrail, auditCursorQuery, auditItem } from '../../../shared/adapters/dynamo/audit-trail';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoAuditTrail, auditCursorQuery, auditItems } from '../../../shared/adapters/dynamo/audit-trail';
 import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 import { auditEventFixture } from '../support/audit-events';
 import { ValidationError } from '../../../shared/errors/lantern-error';
@@ -15,7 +15,7 @@ afterEach(() => dynamo.reset());
 
 const cursors = new CursorCodec('audit-trail-test-cursor-key-0123456789abcdef');
 const trail = () => new DynamoAuditTrail(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName, cursors);
-const event = auditEventFixture({ action: 'incident.read', recordType: 'incident', recordId: 'I1', studentId: 'student-amara' });
+const event = auditEventFixture({ action: 'incident.read', recordType: 'incident', recordId: 'I1', studentIds: ['student-amara'] });
 
 describe('DynamoAuditTrail.record', () => {
   it('appends the event under its record, staff and pupil keys, never overwriting', async () => {
@@ -35,14 +35,50 @@ describe('DynamoAuditTrail.record', () => {
 
   it('leaves out the index keys an event has no value for', () => {
     // Prepare
-    const signIn = auditEventFixture({ staffId: undefined, studentId: undefined });
+    const signIn = auditEventFixture({ staffId: undefined, studentIds: undefined });
 
     // Act
-    const item = auditItem(signIn);
+    const [item, ...copies] = auditItems(signIn);
 
     // Assess
     expect(item).not.toHaveProperty('staffPk');
     expect(item).not.toHaveProperty('studentPk');
+    expect(copies).toEqual([]);
+  });
+
+  it('writes an event about three pupils as its own item and a copy under each further pupil, in one transaction', async () => {
+    // Prepare
+    dynamo.on(TransactWriteCommand).resolves({});
+    const read = auditEventFixture({ action: 'incident.read', recordType: 'incident', recordId: 'I1', studentIds: ['student-amara', 'student-leo', 'student-isla'] });
+    const sk = `${read.at}#${read.id}`;
+
+    // Act
+    await trail().record(read);
+
+    // Assess
+    expect(dynamo).not.toHaveReceivedCommand(PutCommand);
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.map((entry) => entry.Put!.Item!);
+    expect(items).toEqual([
+      { pk: 'RECORD#I1', sk, staffPk: `STAFF#${read.staffId}`, studentPk: 'STUDENT#student-amara', ...read },
+      { pk: 'STUDENT#student-leo', sk, studentPk: 'STUDENT#student-leo', ...read },
+      { pk: 'STUDENT#student-isla', sk, studentPk: 'STUDENT#student-isla', ...read },
+    ]);
+    // Only the event's own item is under the record and the member of staff: those queries meet it once.
+    expect(items.filter((item) => item.pk === 'RECORD#I1' || item.staffPk !== undefined)).toHaveLength(1);
+    expect(dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.every((entry) => entry.Put!.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
+  });
+
+  it('splits the items of an event about more pupils than one transaction holds', async () => {
+    // Prepare
+    dynamo.on(TransactWriteCommand).resolves({});
+    const dashboard = auditEventFixture({ action: 'alert.list', recordType: 'alert', recordId: 'staff-1', studentIds: Array.from({ length: 150 }, (_, index) => `student-${index}`) });
+
+    // Act
+    await trail().record(dashboard);
+
+    // Assess
+    const sizes = dynamo.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems!.length);
+    expect(sizes).toEqual([100, 50]);
   });
 });
 
@@ -87,7 +123,7 @@ describe('DynamoAuditTrail.search', () => {
     // Prepare
     const search = auditEventFixture({ action: 'student.search', recordType: 'student', recordId: 'search', detail: { query: 'am', results: 'student-amara' } });
     dynamo.on(PutCommand).resolves({});
-    dynamo.on(QueryCommand).resolves({ Items: [auditItem(search)] });
+    dynamo.on(QueryCommand).resolves({ Items: auditItems(search) });
     const audit = trail();
 
     // Act
@@ -102,7 +138,7 @@ describe('DynamoAuditTrail.search', () => {
   it('returns events without storage keys, with a cursor that starts the next page', async () => {
     // Prepare
     const lastKey = { pk: 'RECORD#I1', sk: `${event.at}#${event.id}` };
-    dynamo.on(QueryCommand).resolvesOnce({ Items: [auditItem(event)], LastEvaluatedKey: lastKey }).resolvesOnce({ Items: [] });
+    dynamo.on(QueryCommand).resolvesOnce({ Items: auditItems(event), LastEvaluatedKey: lastKey }).resolvesOnce({ Items: [] });
     const audit = trail();
 
     // Act
@@ -112,6 +148,18 @@ describe('DynamoAuditTrail.search', () => {
     // Assess
     expect(first.events).toEqual([event]);
     expect(dynamo).toHaveReceivedNthCommandWith(QueryCommand, 2, { ExclusiveStartKey: lastKey });
+  });
+
+  it('gives an event written before events named several pupils back with its pupil in studentIds', async () => {
+    // Prepare
+    const { studentIds: _pupils, ...older } = event;
+    dynamo.on(QueryCommand).resolves({ Items: [{ pk: 'RECORD#I1', sk: `${event.at}#${event.id}`, studentPk: 'STUDENT#student-amara', ...older, studentId: 'student-amara' }] });
+
+    // Act
+    const found = await trail().search({ by: 'student', id: 'student-amara', limit: 10 });
+
+    // Assess
+    expect(found.events).toEqual([{ ...older, studentIds: ['student-amara'] }]);
   });
 
   // Signed as the search would sign it: even then, a key that is not the search's is refused.

@@ -53,7 +53,7 @@ describe('EventBridgeReminderScheduler', () => {
     const config = testConfig();
 
     // Act
-    await new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), { ...config.reminders, eventBusArn: config.eventBusArn }).schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+    await new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), config.reminders).schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
 
     // Assess
     const target = scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Target!;

@@ -53,7 +53,7 @@ const cancelledAt = (index: number) =>
   });
 
 describe('DynamoIncidentStore.record', () => {
-  it('sends ONE transaction: idempotency, incident, a timeline entry per pupil, alerts, audit, outbox', async () => {
+  it("sends ONE transaction: idempotency, incident, a timeline entry per pupil, alerts, the author's dashboard entry, audit, outbox", async () => {
     // Prepare
     dynamo.on(TransactWriteCommand).resolves({});
 
@@ -69,6 +69,7 @@ describe('DynamoIncidentStore.record', () => {
       [tables.records, 'TimelineEntry'],
       [tables.records, 'Alert'],
       [tables.records, 'Alert'],
+      [tables.records, 'AuthoredIncident'],
       [tables.audit, undefined],
       [tables.records, 'OutboxBatch'],
     ]);
@@ -193,7 +194,9 @@ describe('DynamoIncidentStore.record', () => {
       Item: { pk: `STAFF#${staffOf.designatedLead.id}`, sk: 'ALERT#01JHT0000000000000000000A1', gsi1pk: `UNREAD#${staffOf.designatedLead.id}`, gsi1sk: '01JHT0000000000000000000A1' },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
-    expect(items[6]!.Put).toMatchObject({
+    // The author's dashboard entry, under their own key, by recording time.
+    expect(items[6]!.Put!.Item).toMatchObject({ pk: `STAFF#${incident.authorId}`, sk: `AUTHORED#${incident.recordedAt}#${incident.id}`, incidentId: incident.id, studentId: incident.studentId });
+    expect(items[7]!.Put).toMatchObject({
       TableName: tables.audit,
       Item: { pk: `RECORD#${incident.id}`, action: 'incident.create' },
       ConditionExpression: 'attribute_not_exists(pk)',

@@ -34,7 +34,19 @@ describe('DynamoSchoolProfileSource', () => {
     const profile = await source().get();
 
     // Assess
-    expect(profile).toEqual({ locations: ['Forest school', 'Hall'], timetable: defaultSchoolProfile.timetable });
+    expect(profile).toEqual({ locations: ['Forest school', 'Hall'], timetable: defaultSchoolProfile.timetable, idleSignOutMinutes: defaultSchoolProfile.idleSignOutMinutes });
+  });
+
+  it("uses the school's idle sign-out time for the staff app when it set one", async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({ Item: { pk: 'SCHOOL', sk: 'SETTINGS', idleSignOutMinutes: 5 } });
+
+    // Act
+    const profile = await source().get();
+
+    // Assess
+    expect(profile.idleSignOutMinutes).toBe(5);
+    expect(profile.locations).toEqual(defaultSchoolProfile.locations);
   });
 
   it('stores the profile under the settings key', async () => {

@@ -11,6 +11,9 @@ import { recordIncident } from '../../../shared/domain/incidents/record-incident
 import { IdempotencyKeyTakenError } from '../../../shared/domain/ports';
 import { ServiceBusyError } from '../../../shared/errors/lantern-error';
 import { apiRoute } from '../../../shared/http/api-route';
+import { meReadContract } from '../../../shared/api/contracts/me';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
 import { ok } from '../../../shared/http/responses';
 import { fakeDeps, InMemoryStaffDirectory } from '../support/fake-deps';
 import { apiEvent, cognitoAccessClaims, lambdaContext } from '../support/api-event';
@@ -144,7 +147,7 @@ describe('conflicts in the stores', () => {
     const alerts = new DynamoAlertStore(documents(), tables, new CursorCodec('send-transaction-test-cursor-key-0123456789'));
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
     const config = testConfig();
-    const handler = apiRoute('me.read', { context: () => ({ config, deps }) }).handle(async () =>
+    const handler = apiRoute('me.read', { contract: meReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts }, context: () => ({ config, deps }) }).handle(async () =>
       ok(await alerts.mark(teacher.id, '01JHT0000000000000000000A1', { readAt: '2025-01-15T10:00:00.000Z' }, auditEventFixture({ staffId: teacher.id }))),
     );
 

@@ -63,9 +63,9 @@ describe('the largest writes the API accepts fit one DynamoDB transaction', () =
 
     // Assess
     expect(write.alerts).toHaveLength(MAX_RECIPIENTS);
-    // idempotency + incident + (subject + 30 linked) timeline entries + 60 alerts + audit
-    // idempotency, incident, timeline entries, alerts, audit, and one outbox item for all the events.
-    expect(itemsSent()).toBe(1 + 1 + (1 + MOST_LINKED_PUPILS) + MAX_RECIPIENTS + 1 + 1);
+    // idempotency + incident + (subject + 30 linked) timeline entries + 33 alerts + the author's
+    // dashboard entry + the reminder entry + an audit entry per pupil + one outbox item for all the events
+    expect(itemsSent()).toBe(1 + 1 + (1 + MOST_LINKED_PUPILS) + MAX_RECIPIENTS + 1 + 1 + (1 + MOST_LINKED_PUPILS) + 1);
     expect(itemsSent()).toBeLessThanOrEqual(TRANSACTION_ITEM_LIMIT);
   });
 

@@ -6,20 +6,20 @@ import { permissions } from '../../../shared/domain/permissions';
 import type { ApiHandler } from '../../../shared/http/api-route';
 import { apiEvent, lambdaContext } from '../support/api-event';
 import type { FakeDeps } from '../support/fake-deps';
-import { accessTokenOf, claimsOf, personas, type Persona } from './personas';
-import { recordAlertIdOf, recordKinds, schoolWithRecords, type RecordKind } from './school-with-records';
-import { requests } from './route-requests';
+import { accessTokenOf, claimsOf, personaFacts, personas, staffIdOf, type Persona } from './personas';
+import { emptyAlertGroup, recordAlertIdOf, recordKinds, schoolWithRecords, seniorLeadershipGroup, teachingAssistant, type RecordKind } from './school-with-records';
+import { requests, type RequestFor } from './route-requests';
 import { useSchool } from './switchable-context';
 
-// Every handler builds its context when imported, as on a cold start: hand it the fake school.
-vi.mock('../../../shared/deps/production-deps', async () => {
-  const { switchableContext } = await import('./switchable-context');
-  return {
-    productionContext: switchableContext,
-    buildDeps: () => {
-      throw new Error('The authorization matrix never builds AWS adapters');
-    },
-  };
+// Every handler builds its context when imported, as on a cold start, from its declaration:
+// it reads a complete test environment and is handed the fake school's declared ports only.
+vi.mock('../../../shared/config/environment-source', async () => {
+  const { testEnvironment } = await import('../support/test-config');
+  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
+});
+vi.mock('../../../shared/deps/build-deps', async () => {
+  const { switchableDeps } = await import('./switchable-context');
+  return { buildDeps: switchableDeps };
 });
 
 /**
@@ -43,8 +43,13 @@ const everyone = (outcome: Outcome): Expectation => ({
 });
 const signedIn = (outcome: Outcome): Expectation => ({ ...everyone(outcome), anonymous: 401 });
 const adminOnly = (outcome: Outcome): Expectation => ({ ...everyone('forbidden'), anonymous: 401, admin: outcome });
-/** Accounts: administrators, and DSLs once elevated (only they may grant the DSL and SLT roles). */
+/** Accounts, alert groups, categories: administrators, and DSLs once elevated (who alone make the safeguarding decisions below). */
 const accountKeepers = (outcome: Outcome): Expectation => ({ ...adminOnly(outcome), dslNotElevated: 'elevation_required', dslElevated: outcome });
+/**
+ * Who reads safeguarding records (DSL/SLT roles, alert-group members, a category's viewers
+ * and appliers) is decided by an elevated DSL alone: an administrator is refused (issue 8).
+ */
+const safeguardingDecision = (outcome: Outcome): Expectation => ({ ...accountKeepers(outcome), admin: 'forbidden' });
 
 /** Readable by author and alerted; elevated viewers only when every category is open to them. */
 const incidentContent = (allowed: 200 | 201): Expectation => ({
@@ -88,19 +93,88 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'actions.create': incidentContent(201),
   // Each persona marks their own alert.
   'alerts.list': signedIn(200),
+  'me.incidents.list': signedIn(200),
+  'me.reminders.list': signedIn(200),
   'alerts.markRead': signedIn(200),
   'alerts.acknowledge': signedIn(200),
   'me.mfa.setup': signedIn(200),
   'me.mfa.verify': signedIn(200),
   'staff.create': accountKeepers(201),
   'staff.update': accountKeepers(200),
-  'alertGroups.create': adminOnly(201),
-  'alertGroups.update': adminOnly(200),
-  'alertGroups.delete': adminOnly(204),
-  'categories.create': adminOnly(201),
-  'categories.update': adminOnly(200),
+  // The matrix requests add a member, rename a group with members, remove a group with members.
+  'alertGroups.create': safeguardingDecision(201),
+  'alertGroups.update': safeguardingDecision(200),
+  'alertGroups.delete': safeguardingDecision(204),
+  // A new category staff may apply; a change of guidance only.
+  'categories.create': safeguardingDecision(201),
+  'categories.update': accountKeepers(200),
   'audit.read': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
 } satisfies Record<RouteId, Expectation>;
+
+interface Decision {
+  readonly routeId: RouteId;
+  readonly name: string;
+  readonly request: RequestFor;
+  readonly expected: Expectation;
+}
+
+/** Anyone who may call an account or administration route at all, refused this one thing. */
+const nobodyMay: Expectation = accountKeepers('forbidden');
+const ownId = (persona: Persona) => (persona === 'anonymous' ? teachingAssistant.id : staffIdOf(persona));
+const ownGroups = (persona: Persona) => (persona === 'anonymous' ? ['staff'] : [...personaFacts[persona].profile.groups]);
+const aNewCategory = { name: 'Online safety', guidance: 'When a child has met something harmful online.' };
+
+/**
+ * Issue 8 items 2 and 5, written by hand: what an administrator may still do, what only an
+ * elevated DSL may, and the refusals decided in the domain rather than at the gate.
+ */
+const safeguardingDecisions: readonly Decision[] = [
+  { routeId: 'alertGroups.create', name: 'an empty group', request: () => ({ body: { name: 'Year 6 team', description: 'Everyone in Year 6' } }), expected: accountKeepers(201) },
+  { routeId: 'alertGroups.create', name: 'a group with the caller in it', request: (persona) => ({ body: { name: 'Mine', memberIds: [ownId(persona)] } }), expected: nobodyMay },
+  {
+    routeId: 'alertGroups.update',
+    name: 'adding a member',
+    request: () => ({ pathParameters: { id: seniorLeadershipGroup.id }, body: { memberIds: [...seniorLeadershipGroup.memberIds, teachingAssistant.id] } }),
+    expected: safeguardingDecision(200),
+  },
+  {
+    routeId: 'alertGroups.update',
+    name: 'adding a member to an empty group',
+    request: () => ({ pathParameters: { id: emptyAlertGroup.id }, body: { memberIds: [teachingAssistant.id] } }),
+    expected: safeguardingDecision(200),
+  },
+  {
+    routeId: 'alertGroups.update',
+    name: 'adding the caller',
+    request: (persona) => ({ pathParameters: { id: emptyAlertGroup.id }, body: { memberIds: [ownId(persona)] } }),
+    expected: nobodyMay,
+  },
+  { routeId: 'alertGroups.update', name: 'renaming an empty group', request: () => ({ pathParameters: { id: emptyAlertGroup.id }, body: { name: 'Year 1 and 2 team' } }), expected: accountKeepers(200) },
+  { routeId: 'alertGroups.update', name: 'a group that does not exist', request: () => ({ pathParameters: { id: 'no-such-group' }, body: { name: 'Nobody' } }), expected: accountKeepers(404) },
+  { routeId: 'alertGroups.delete', name: 'an empty group', request: () => ({ pathParameters: { id: emptyAlertGroup.id } }), expected: accountKeepers(204) },
+  { routeId: 'categories.create', name: 'closed: DSLs apply and view it', request: () => ({ body: { id: 'online-safety', ...aNewCategory, appliedBy: ['dsl'], visibleTo: ['dsl'] } }), expected: accountKeepers(201) },
+  { routeId: 'categories.create', name: 'open to SLT', request: () => ({ body: { id: 'online-safety', ...aNewCategory, appliedBy: ['dsl'], visibleTo: ['dsl', 'slt'] } }), expected: safeguardingDecision(201) },
+  { routeId: 'categories.update', name: 'opening Safeguarding to SLT', request: () => ({ pathParameters: { id: 'safeguarding' }, body: { visibleTo: ['dsl', 'slt'] } }), expected: safeguardingDecision(200) },
+  { routeId: 'categories.update', name: 'letting staff apply Child Protection', request: () => ({ pathParameters: { id: 'child-protection' }, body: { appliedBy: ['staff', 'dsl'] } }), expected: safeguardingDecision(200) },
+  { routeId: 'categories.update', name: 'closing Safeguarding', request: () => ({ pathParameters: { id: 'safeguarding' }, body: { active: false } }), expected: safeguardingDecision(200) },
+  { routeId: 'categories.update', name: 'new sub-categories', request: () => ({ pathParameters: { id: 'safeguarding' }, body: { subCategories: [{ id: 'online', name: 'Online' }] } }), expected: accountKeepers(200) },
+  { routeId: 'categories.update', name: 'a category that does not exist', request: () => ({ pathParameters: { id: 'no-such-category' }, body: { guidance: 'Never used.' } }), expected: accountKeepers(404) },
+  {
+    routeId: 'staff.create',
+    name: 'inviting a DSL',
+    request: () => ({ body: { email: 'n.ward@castlemead.example.sch.uk', givenName: 'Nadia', familyName: 'Ward', jobTitle: 'Deputy DSL', groups: ['staff', 'dsl'] } }),
+    expected: safeguardingDecision(201),
+  },
+  { routeId: 'staff.update', name: 'granting SLT', request: () => ({ pathParameters: { id: teachingAssistant.id }, body: { groups: ['staff', 'slt'] } }), expected: safeguardingDecision(200) },
+  { routeId: 'staff.update', name: 'removing DSL', request: () => ({ pathParameters: { id: staffIdOf('dslNotElevated') }, body: { groups: ['staff'] } }), expected: safeguardingDecision(200) },
+  {
+    routeId: 'staff.update',
+    name: "the caller's own groups",
+    request: (persona) => ({ pathParameters: { id: ownId(persona) }, body: { groups: [...ownGroups(persona), 'slt'] } }),
+    expected: nobodyMay,
+  },
+  { routeId: 'staff.update', name: 'an account that does not exist', request: () => ({ pathParameters: { id: 'no-such-member' }, body: { jobTitle: 'Nobody' } }), expected: accountKeepers(404) },
+];
 
 const errorCodeOf: Partial<Record<Outcome, string>> = {
   401: 'unauthorized',
@@ -135,10 +209,10 @@ function handlerOf(route: RouteDefinition): Promise<ApiHandler> {
 }
 
 /** Calls the route's real handler module as API Gateway would, against a fresh school. */
-async function call(route: RouteDefinition, persona: Persona, record: RecordKind, pathParameters?: Record<string, string>) {
+async function call(route: RouteDefinition, persona: Persona, record: RecordKind, pathParameters?: Record<string, string>, requestFor: RequestFor = requests[route.id as RouteId]) {
   const deps = await schoolWithRecords();
   useSchool(deps);
-  const request = requests[route.id as RouteId](persona, record);
+  const request = requestFor(persona, record);
   await request.arrange?.(deps);
   const parameters = pathParameters ?? request.pathParameters;
   const event = apiEvent({
@@ -300,4 +374,24 @@ describe('the authorization matrix', () => {
       }
     }
   });
+});
+
+// Issue 8: the decisions an administrator may and may not make, request by request.
+describe('safeguarding decisions and refusals decided in the domain', () => {
+  for (const decision of safeguardingDecisions) {
+    const route = routes.find((candidate) => candidate.id === decision.routeId)!;
+    describe(`${decision.routeId}: ${decision.name}`, () => {
+      for (const persona of personas) {
+        const outcome = decision.expected[persona] as Outcome;
+        it(`${persona} → ${describeOutcome(outcome)}`, async () => {
+          // Act
+          const result = await call(route, persona, 'behaviour', undefined, decision.request);
+
+          // Assess
+          expect(answerOf(result.response), `${result.response.body}`).toEqual(answerFor(outcome));
+          assertRefusalLeftNoTrace(route.id, 'behaviour', outcome, persona, result);
+        });
+      }
+    });
+  }
 });

@@ -50,6 +50,8 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   'alerts.list': () => ({ query: { unread: 'true' } }),
   'alerts.markRead': (persona, record) => ({ pathParameters: { id: ownAlertId(persona, record) } }),
   'alerts.acknowledge': (persona, record) => ({ pathParameters: { id: ownAlertId(persona, record) } }),
+  'me.incidents.list': nothing,
+  'me.reminders.list': nothing,
   'me.mfa.setup': nothing,
   'me.mfa.verify': (persona) => ({
     body: { code: '123456' },

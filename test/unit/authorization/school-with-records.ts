@@ -59,6 +59,9 @@ export const seniorLeadershipGroup: AlertGroup = {
   memberIds: [staffIdOf('sltElevated'), staffIdOf('dslElevated')],
 };
 
+/** A group nobody is in yet: an administrator may rename or remove it. */
+export const emptyAlertGroup: AlertGroup = { id: 'year-1-team', name: 'Year 1 team', description: 'Everyone in Year 1', memberIds: [] };
+
 /** A category no matrix record uses, for administrators to change. */
 export const spareCategoryId = 'home-visit';
 
@@ -113,15 +116,21 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
     staff: new InMemoryStaffDirectory([...signedInPersonas.map((persona) => personaFacts[persona].profile), teachingAssistant]),
     students: new InMemoryStudentDirectory([pupil]),
     categories: new InMemoryCategoryCatalogue([...defaultCategories]),
-    alertGroups: new InMemoryAlertGroupDirectory([{ ...seniorLeadershipGroup }]),
+    alertGroups: new InMemoryAlertGroupDirectory([{ ...seniorLeadershipGroup }, { ...emptyAlertGroup }]),
   });
+
+  // Every account has its sign-in account too, so group changes reach the identity provider.
+  for (const profile of deps.staff.profiles.values()) {
+    const account = { email: profile.email, givenName: profile.givenName, familyName: profile.familyName, groups: [...profile.groups] };
+    deps.identity.accounts.set(profile.email, { staffId: profile.id, account, groups: [...profile.groups], enabled: true });
+  }
 
   for (const record of recordKinds) {
     const written = incident(incidentIdOf(record), author, categoriesOf[record], [staffIdOf('staffAlerted')]);
     await deps.incidents.record({
       incident: written,
       alerts: alertsFor(written, author, () => recordAlertIdOf(record)),
-      audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentId: pupil.id }),
+      audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentIds: [pupil.id] }),
       events: [],
     });
   }
@@ -131,7 +140,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
   await deps.incidents.record({
     incident: notice,
     alerts: alertsFor(notice, teachingAssistant, (recipientId) => noticeAlertIdOf(personaById.get(recipientId)!)),
-    audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentId: pupil.id }),
+    audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentIds: [pupil.id] }),
     events: [],
   });
   return deps;

@@ -1,28 +1,30 @@
-import type { Config } from '../../../shared/config/load-config';
+import { serviceUses, type Uses } from '../../../shared/deps/uses';
 import type { Deps } from '../../../shared/domain/deps';
-import { testConfig } from '../support/test-config';
 
 /**
- * Stands in for `productionContext()`. A handler module captures its context once, when
- * it is imported, as on a Lambda cold start; these deps forward every port to the school
- * the current matrix cell installed, so each cell runs against fresh state while every
- * handler module is imported only once.
+ * Stands in for `buildDeps`. A handler module builds its deps once, when it is imported,
+ * as on a Lambda cold start; these deps forward each port its declaration names to the
+ * school the current matrix cell installed, so each cell runs against fresh state while
+ * every handler module is imported only once. A port the declaration does not name is
+ * absent, as in production: a handler that touches one fails its cells.
  */
-let current: Deps | undefined;
+/** Routes only: the outbox relay's ports (events, outbox) are no route's. */
+type RoutePorts = Omit<Deps, 'events' | 'outbox'>;
 
-export function useSchool(deps: Deps): void {
+let current: RoutePorts | undefined;
+
+export function useSchool(deps: RoutePorts): void {
   current = deps;
 }
 
-const deps = new Proxy({} as Deps, {
-  get(_target, port) {
-    if (!current) throw new Error('No school installed: call useSchool(deps) before calling a handler');
-    return current[port as keyof Deps];
-  },
-});
-
-const config: Config = testConfig();
-
-export function switchableContext(): { config: Config; deps: Deps } {
-  return { config, deps };
+export function switchableDeps(uses: Uses): Deps {
+  const declared = new Set<string>(['clock', 'ids', 'logger', ...uses.flatMap((use) => serviceUses[use].ports)]);
+  return new Proxy({} as Deps, {
+    get(_target, port) {
+      if (typeof port !== 'string' || !declared.has(port)) return undefined;
+      if (!current) throw new Error('No school installed: call useSchool(deps) before calling a handler');
+      return current[port as keyof RoutePorts];
+    },
+    has: (_target, port) => typeof port === 'string' && declared.has(port),
+  });
 }

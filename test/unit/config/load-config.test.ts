@@ -28,8 +28,11 @@ describe('loadConfig', () => {
       tables: { records: 'lantern-records', audit: 'lantern-audit' },
       filesBucket: 'lantern-files-castle-mead',
       eventBusName: 'lantern-events',
-      eventBusArn: 'arn:aws:events:eu-west-2:123456789012:event-bus/lantern-events',
-      reminders: { scheduleGroup: 'lantern-reminders', roleArn: 'arn:aws:iam::123456789012:role/lantern-reminder-scheduler' },
+      reminders: {
+        scheduleGroup: 'lantern-reminders',
+        roleArn: 'arn:aws:iam::123456789012:role/lantern-reminder-scheduler',
+        eventBusArn: 'arn:aws:events:eu-west-2:123456789012:event-bus/lantern-events',
+      },
       userPool: { id: 'eu-west-2_AbCdEf123', clientId: '4l8q2n7c0ajk1example', publicEndpoint: undefined },
       senderEmail: 'lantern@castlemead.example.sch.uk',
       elevationWindowMinutes: 15,

@@ -210,7 +210,7 @@ describe('permission rules', () => {
     const description = rule.description;
 
     // Assess
-    expect(description).toBe("signed in and in dsl and the record's author or elevated with an authenticator");
+    expect(description).toBe("signed in and in dsl and in staff, and the record's author or elevated with an authenticator");
   });
 });
 

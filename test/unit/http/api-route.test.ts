@@ -10,12 +10,19 @@ import { fakeDeps, InMemoryStaffDirectory } from '../support/fake-deps';
 import { apiEvent, cognitoAccessClaims, lambdaContext } from '../support/api-event';
 import { designatedSafeguardingLead, staffProfile } from '../support/staff-profiles';
 import { testConfig } from '../support/test-config';
+import { meReadContract } from '../../../shared/api/contracts/me';
+import { actionsCreateContract } from '../../../shared/api/contracts/incidents';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
+
+/** What functions/api/me/get.ts hands its route; the tests replace the context it would build. */
+const meWiring = { contract: meReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } } as const;
 
 /** The wiring of functions/api/me/get.ts, bound to fake deps instead of production's. */
 function meRoute(profiles: StaffProfile[], domain?: (input: RouteInput<'me.read'>) => Promise<RouteResult>) {
   const deps = fakeDeps({ staff: new InMemoryStaffDirectory(profiles) });
   const config = testConfig();
-  const handler = apiRoute('me.read', { context: () => ({ config, deps }) }).handle(
+  const handler = apiRoute('me.read', { ...meWiring, context: () => ({ config, deps }) }).handle(
     domain ?? (async ({ caller, deps: routeDeps }) => ok(describeMe(routeDeps, requireStaff(caller)))),
   );
   return { handler, deps, config };
@@ -244,7 +251,7 @@ describe('apiRoute', () => {
     const context = vi.fn(() => ({ config: testConfig(), deps }));
 
     // Act
-    const handler = apiRoute('me.read', { context }).handle(async () => ok({}));
+    const handler = apiRoute('me.read', { ...meWiring, context }).handle(async () => ok({}));
     await handler(meRequest(teacher), lambdaContext());
     await handler(meRequest(teacher), lambdaContext());
 
@@ -260,7 +267,7 @@ describe('apiRoute on a route with path parameters and a JSON body', () => {
     const teacher = staffProfile();
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
     const seen: RouteInput<'actions.create'>[] = [];
-    const handler = apiRoute('actions.create', { context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
+    const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts }, context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
       seen.push(input);
       return { status: 201, body: { ok: true } };
     });

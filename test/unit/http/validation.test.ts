@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from '../../../shared/http/validation';
 import { ValidationError } from '../../../shared/errors/lantern-error';
 

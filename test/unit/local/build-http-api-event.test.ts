@@ -9,6 +9,7 @@ const incidentRoute: RouteDefinition = {
   entry: 'functions/api/incidents/get.ts',
   public: false,
   summary: 'An incident',
+  uses: [],
 };
 
 const request = (overrides: Partial<GatewayRequest> = {}): GatewayRequest => ({

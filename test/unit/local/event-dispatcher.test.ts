@@ -7,6 +7,7 @@ const rule = (id: string, detailTypes: EventRuleDefinition['pattern']['detail-ty
   entry: `functions/events/${id}.ts`,
   pattern: { source: ['lantern'], 'detail-type': detailTypes },
   description: id,
+  uses: [],
 });
 
 const event = (detailType: string): BusEvent => ({

@@ -9,6 +9,7 @@ const route = (id: string, method: RouteDefinition['method'], path: string): Rou
   entry: `functions/api/${id}.ts`,
   public: false,
   summary: id,
+  uses: [],
 });
 
 const catalogue = [

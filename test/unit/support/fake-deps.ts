@@ -14,6 +14,8 @@ import {
   type DomainEvent,
   type FileStore,
   type IdempotencyRecord,
+  type AuthoredIncidentSummary,
+  type ReminderSummary,
   type IdGenerator,
   type IdentityProvider,
   type IncidentStore,
@@ -198,9 +200,10 @@ export class RecordingAuditTrail implements AuditTrail {
 
   /** Oldest first, `from`/`to` inclusive; the cursor is the id of the last event on a page. */
   async search(search: AuditSearch): Promise<{ events: AuditEvent[]; nextCursor?: string }> {
-    const subjectOf = { record: 'recordId', staff: 'staffId', student: 'studentId' } as const;
+    const concerns = (event: AuditEvent) =>
+      search.by === 'record' ? event.recordId === search.id : search.by === 'staff' ? event.staffId === search.id : (event.studentIds ?? []).includes(search.id);
     const ordered = this.events
-      .filter((event) => event[subjectOf[search.by]] === search.id)
+      .filter(concerns)
       .filter((event) => (search.from === undefined || event.at >= search.from) && (search.to === undefined || event.at <= search.to))
       .sort((left, right) => left.at.localeCompare(right.at) || left.id.localeCompare(right.id));
     const start = search.cursor === undefined ? 0 : ordered.findIndex((event) => event.id === search.cursor) + 1;
@@ -296,6 +299,34 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
 
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
     return this.idempotency.get(idempotencyKey({ callerId, key }));
+  }
+
+  async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .filter((incident) => incident.authorId === authorId)
+      .sort((left, right) => (left.recordedAt < right.recordedAt ? 1 : -1))
+      .slice(0, limit)
+      .map((incident) => ({
+        incidentId: incident.id,
+        studentId: incident.studentId,
+        occurredAt: incident.occurredAt,
+        recordedAt: incident.recordedAt,
+        categoryIds: incident.categories.map((category) => category.categoryId),
+        status: incident.status,
+      }));
+  }
+
+  async listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]> {
+    return [...this.incidents.values()]
+      .map(({ incident }) => incident)
+      .flatMap((incident) =>
+        incident.authorId === ownerId && incident.reminder && incident.reminder.at >= from
+          ? [{ incidentId: incident.id, studentId: incident.studentId, at: incident.reminder.at, note: incident.reminder.note }]
+          : [],
+      )
+      .sort((left, right) => (left.at < right.at ? -1 : 1))
+      .slice(0, limit);
   }
 }
 
@@ -445,7 +476,8 @@ export const testSchool: SchoolSettings = {
   appBaseUrl: 'https://lantern.castlemead.example.sch.uk',
 };
 
-export interface FakeDeps extends Deps {
+/** The ports of request functions and consumers; the outbox relay's (events, outbox) have their own fakes in test/unit/outbox. */
+export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly clock: FixedClock;
   readonly ids: SequentialIds;
   readonly staff: InMemoryStaffDirectory;

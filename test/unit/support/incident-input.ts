@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { NewAction, NewIncident } from '../../../shared/schemas/incidents';
 import { pupilsOf } from './school-cast';
 

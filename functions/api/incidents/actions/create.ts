@@ -2,7 +2,10 @@ import { apiRoute } from '../../../../shared/http/api-route';
 import { created } from '../../../../shared/http/responses';
 import { addAction } from '../../../../shared/domain/incidents/add-action';
 import { requireStaff } from '../../../../shared/domain/identity/require-staff';
+import { actionsCreateContract } from '../../../../shared/api/contracts/incidents';
+import { dynamoPorts } from '../../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../../shared/deps/identity';
 
-export const handler = apiRoute('actions.create').handle(async ({ params, body, caller, deps, origin }) =>
+export const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ params, body, caller, deps, origin }) =>
   created(await addAction(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -106,7 +106,7 @@ describe('listAlerts', () => {
         requestId: requestOrigin.requestId,
         sourceIp: requestOrigin.sourceIp,
         // The pupils shown, each once, in the order shown (newest alert first).
-        detail: { students: `${pupilsOf.subject.id},${pupilsOf.classmate.id}` },
+        studentIds: [pupilsOf.subject.id, pupilsOf.classmate.id],
       }),
     ]);
   });

@@ -4,6 +4,7 @@ import type { Alert } from '../../../../shared/domain/alerts/alert';
 import { NotFoundError } from '../../../../shared/errors/lantern-error';
 import { schoolDeps } from '../../support/school-deps';
 import { callerFor, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const leadsAlert: Alert = {
   id: '01JHT0000000000000000000A1',
@@ -31,7 +32,7 @@ describe('markAlert', () => {
     expect(view).toMatchObject({ id: leadsAlert.id, readAt: '2025-01-15T10:00:00.000Z', student: { name: 'Amara Osei' } });
     expect(view).not.toHaveProperty('acknowledgedAt');
     expect(deps.audit.events).toEqual([
-      expect.objectContaining({ action: 'alert.read', outcome: 'allowed', recordType: 'alert', recordId: leadsAlert.id, studentId: pupilsOf.subject.id }),
+      expect.objectContaining({ action: 'alert.read', outcome: 'allowed', recordType: 'alert', recordId: leadsAlert.id, studentIds: [pupilsOf.subject.id] }),
     ]);
   });
 
@@ -68,7 +69,7 @@ describe('markAlert', () => {
     deps.alerts.add([leadsAlert]);
 
     // Act
-    const attempt = markAlert(deps, callerFor(staffOf.unrelatedTeacher), leadsAlert.id, 'read', requestOrigin);
+    const attempt = throughRefusalSeam(deps, callerFor(staffOf.unrelatedTeacher), markAlert(deps, callerFor(staffOf.unrelatedTeacher), leadsAlert.id, 'read', requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);

@@ -10,9 +10,9 @@ const elevatedLead = callerFor(staffOf.designatedLead, { elevated: true });
 function trailWithHistory() {
   const deps = schoolDeps();
   deps.audit.events.push(
-    auditEventFixture({ id: 'E1', at: '2025-01-14T09:00:00.000Z', action: 'incident.create', recordType: 'incident', recordId: 'I1', staffId: staffOf.author.id, studentId: pupilsOf.subject.id }),
-    auditEventFixture({ id: 'E2', at: '2025-01-14T09:30:00.000Z', action: 'incident.read', recordType: 'incident', recordId: 'I1', staffId: staffOf.unrelatedTeacher.id, outcome: 'refused', studentId: pupilsOf.subject.id }),
-    auditEventFixture({ id: 'E3', at: '2025-01-14T10:00:00.000Z', action: 'incident.create', recordType: 'incident', recordId: 'I2', staffId: staffOf.author.id, studentId: pupilsOf.classmate.id }),
+    auditEventFixture({ id: 'E1', at: '2025-01-14T09:00:00.000Z', action: 'incident.create', recordType: 'incident', recordId: 'I1', staffId: staffOf.author.id, studentIds: [pupilsOf.subject.id] }),
+    auditEventFixture({ id: 'E2', at: '2025-01-14T09:30:00.000Z', action: 'incident.read', recordType: 'incident', recordId: 'I1', staffId: staffOf.unrelatedTeacher.id, outcome: 'refused', studentIds: [pupilsOf.subject.id] }),
+    auditEventFixture({ id: 'E3', at: '2025-01-14T10:00:00.000Z', action: 'incident.create', recordType: 'incident', recordId: 'I2', staffId: staffOf.author.id, studentIds: [pupilsOf.classmate.id] }),
   );
   return deps;
 }
@@ -42,7 +42,7 @@ describe('readAudit', () => {
     await readAudit(deps, elevatedLead, AuditQuery.parse({ studentId: pupilsOf.subject.id }), requestOrigin);
 
     // Assess
-    expect(deps.audit.events.at(-1)!.studentId).toBe(pupilsOf.subject.id);
+    expect(deps.audit.events.at(-1)!.studentIds).toEqual([pupilsOf.subject.id]);
   });
 
   it('keeps to the time window and pages with a cursor', async () => {

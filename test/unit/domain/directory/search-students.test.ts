@@ -20,12 +20,14 @@ describe('searchStudents', () => {
         recordType: 'student',
         recordId: 'search',
         staffId: staffOf.author.id,
-        detail: { query: 'le', results: pupilsOf.classmate.id },
+        // Each pupil shown finds the search in their audit trail.
+        studentIds: [pupilsOf.classmate.id],
+        detail: { query: 'le', results: '1' },
       }),
     ]);
   });
 
-  it('audits a search that showed nobody with an empty result list', async () => {
+  it('audits a search that showed nobody, naming no pupil', async () => {
     // Prepare
     const deps = schoolDeps();
 
@@ -33,6 +35,7 @@ describe('searchStudents', () => {
     await searchStudents(deps, callerFor(staffOf.author), 'zz', requestOrigin);
 
     // Assess
-    expect(deps.audit.events[0]!.detail).toEqual({ query: 'zz', results: '' });
+    expect(deps.audit.events[0]!.detail).toEqual({ query: 'zz', results: '0' });
+    expect(deps.audit.events[0]).not.toHaveProperty('studentIds');
   });
 });

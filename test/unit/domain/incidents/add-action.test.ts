@@ -9,6 +9,7 @@ import { actionInput, incidentInput } from '../../support/incident-input';
 import { InMemoryStaffDirectory } from '../../support/fake-deps';
 import { everyStaffMember } from '../../support/school-cast';
 import { staffProfile } from '../../support/staff-profiles';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const author = callerFor(staffOf.author);
 
@@ -113,7 +114,7 @@ describe('addAction', () => {
     const incidentId = await recorded(deps);
 
     // Act
-    const attempt = addAction(deps, callerFor(staffOf.unrelatedTeacher), incidentId, actionInput(), requestOrigin);
+    const attempt = throughRefusalSeam(deps, callerFor(staffOf.unrelatedTeacher), addAction(deps, callerFor(staffOf.unrelatedTeacher), incidentId, actionInput(), requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);

@@ -6,8 +6,9 @@ import { markAlert } from '../../../../shared/domain/alerts/mark-alert';
 import { ElevationRequiredError, NotFoundError } from '../../../../shared/errors/lantern-error';
 import type { StaffProfile } from '../../../../shared/domain/staff/staff-profile';
 import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
-import { alertGroupsOf, callerFor, requestOrigin, staffOf } from '../../support/school-cast';
+import { alertGroupsOf, callerFor, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
 import { actionInput, incidentInput } from '../../support/incident-input';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const as = (profile: StaffProfile, elevated = false) => callerFor(profile, { elevated });
 
@@ -76,7 +77,7 @@ describe('readIncident: who may read', () => {
     const incidentId = await behaviourConcern(deps);
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.unrelatedTeacher), incidentId, requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.unrelatedTeacher), readIncident(deps, as(staffOf.unrelatedTeacher), incidentId, requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -97,7 +98,7 @@ describe('readIncident: who may read', () => {
     const deps = schoolDeps();
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.designatedLead, true), '01JHT0000000000000000000999', requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.designatedLead, true), readIncident(deps, as(staffOf.designatedLead, true), '01JHT0000000000000000000999', requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -135,7 +136,7 @@ describe('readIncident: who may read', () => {
     const incidentId = await behaviourConcern(deps);
 
     // Act
-    const attempt = readIncident(deps, as(staffOf.designatedLead, false), incidentId, requestOrigin);
+    const attempt = throughRefusalSeam(deps, as(staffOf.designatedLead, false), readIncident(deps, as(staffOf.designatedLead, false), incidentId, requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ElevationRequiredError);
@@ -246,5 +247,27 @@ describe('readIncident: what each reader sees', () => {
 
     // Assess
     expect(view.id).toBe(incidentId);
+  });
+});
+
+describe('readIncident: who has looked at this child', () => {
+  it('audits the read under the pupil and every linked pupil the view names', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const { incident } = await recordIncident(
+      deps,
+      as(staffOf.author),
+      incidentInput({ linkedStudents: [{ studentId: pupilsOf.classmate.id, role: 'alleged_perpetrator' }, { studentId: pupilsOf.witness.id, role: 'witness' }] }),
+      requestOrigin,
+    );
+
+    // Act
+    const view = await readIncident(deps, as(staffOf.author), incident.id, requestOrigin);
+    const byWitness = await deps.audit.search({ by: 'student', id: pupilsOf.witness.id, limit: 10 });
+
+    // Assess
+    expect(view.linkedStudents.map((linked) => linked.name)).toEqual(['Leo Walsh', 'Isla Bennett']);
+    expect(deps.audit.events.at(-1)).toMatchObject({ action: 'incident.read', studentIds: [pupilsOf.subject.id, pupilsOf.classmate.id, pupilsOf.witness.id] });
+    expect(byWitness.events.map((event) => event.action)).toEqual(['incident.create', 'incident.read']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { recordIncident } from '../../../../shared/domain/incidents/record-incident';
 import { ForbiddenError, UnprocessableError } from '../../../../shared/errors/lantern-error';
 import type { NewIncident } from '../../../../shared/schemas/incidents';
@@ -8,6 +8,7 @@ import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
 import { callerFor, everyStaffMember, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
 import { staffProfile } from '../../support/staff-profiles';
 import { incidentInput } from '../../support/incident-input';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const author = callerFor(staffOf.author);
 
@@ -68,9 +69,9 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     expectNothingWritten(deps);
   });
 
-  it('refuses to alert more than 60 people', async () => {
+  it('refuses to alert more than 33 people', async () => {
     // Prepare
-    const crowd = Array.from({ length: 61 }, (_, index) =>
+    const crowd = Array.from({ length: 34 }, (_, index) =>
       staffProfile({ id: `staff-crowd-${index}`, email: `crowd.${index}@castlemead.example.sch.uk`, givenName: 'Crowd', familyName: `Member ${index}` }),
     );
     const deps = schoolDeps();
@@ -81,13 +82,13 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     const attempt = recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'alert', message: expect.stringContaining('61') });
+    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'alert', message: expect.stringContaining('34') });
     expectNothingWritten(deps);
   });
 
-  it('alerts exactly 60 people', async () => {
+  it('alerts exactly 33 people', async () => {
     // Prepare
-    const crowd = Array.from({ length: 60 }, (_, index) =>
+    const crowd = Array.from({ length: 33 }, (_, index) =>
       staffProfile({ id: `staff-crowd-${index}`, email: `crowd.${index}@castlemead.example.sch.uk`, givenName: 'Crowd', familyName: `Member ${index}` }),
     );
     const deps = schoolDeps();
@@ -98,7 +99,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     await recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    expect(deps.incidents.recorded[0]!.alerts).toHaveLength(60);
+    expect(deps.incidents.recorded[0]!.alerts).toHaveLength(33);
   });
 
   it('refuses Child Protection from a teacher, writing only the refusal to the audit trail', async () => {
@@ -107,12 +108,12 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     const input = incidentInput({ categories: [{ categoryId: 'safeguarding' }, { categoryId: 'child-protection' }] });
 
     // Act
-    const attempt = recordIncident(deps, author, input, requestOrigin);
+    const attempt = throughRefusalSeam(deps, author, recordIncident(deps, author, input, requestOrigin));
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
     expect(deps.audit.events).toEqual([
-      expect.objectContaining({ action: 'incident.create', outcome: 'refused', reason: 'forbidden', staffId: staffOf.author.id, studentId: pupilsOf.subject.id }),
+      expect.objectContaining({ action: 'incident.create', outcome: 'refused', reason: 'forbidden', staffId: staffOf.author.id, studentIds: [pupilsOf.subject.id] }),
     ]);
     deps.audit.events.length = 0;
     expectNothingWritten(deps);

@@ -54,7 +54,7 @@ describe('recordIncident', () => {
       alerts: write.alerts.map((alert) => ({ recipientId: alert.recipientId, alertId: alert.id })),
     });
     expect(write.idempotency!.alerts).toHaveLength(3);
-    expect(write.audit).toMatchObject({ action: 'incident.create', outcome: 'allowed', recordType: 'incident', recordId: write.incident.id, studentId: pupilsOf.subject.id, staffId: staffOf.author.id });
+    expect(write.audit).toMatchObject({ action: 'incident.create', outcome: 'allowed', recordType: 'incident', recordId: write.incident.id, studentIds: [pupilsOf.subject.id, pupilsOf.classmate.id], staffId: staffOf.author.id });
     expect(deps.audit.events).toEqual([write.audit]);
   });
 

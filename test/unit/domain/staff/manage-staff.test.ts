@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { changeStaff, inviteStaff } from '../../../../shared/domain/staff/manage-staff';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../../../shared/errors/lantern-error';
+import { ConflictError, ElevationRequiredError, ForbiddenError, NotFoundError } from '../../../../shared/errors/lantern-error';
 import { NewStaffMember, StaffChange } from '../../../../shared/schemas/staff-admin';
 import type { StaffProfile } from '../../../../shared/domain/staff/staff-profile';
 import { schoolDeps, type SchoolDeps } from '../../support/school-deps';
 import { callerFor, requestOrigin, staffOf } from '../../support/school-cast';
+import { throughRefusalSeam } from '../../support/refusal-seam';
 
 const admin = callerFor(staffOf.officeManager);
 const elevatedLead = callerFor(staffOf.designatedLead, { elevated: true });
@@ -115,14 +116,24 @@ describe('changeStaff', () => {
     const unelevatedLead = callerFor(staffOf.designatedLead);
 
     // Act
-    const byAdmin = changeStaff(deps, admin, staffOf.teachingAssistant.id, { groups: ['staff', 'dsl'] }, requestOrigin);
+    const byAdmin = throughRefusalSeam(deps, admin, changeStaff(deps, admin, staffOf.teachingAssistant.id, { groups: ['staff', 'dsl'] }, requestOrigin));
     const byUnelevated = changeStaff(deps, unelevatedLead, staffOf.teachingAssistant.id, { groups: ['staff', 'slt'] }, requestOrigin);
 
     // Assess
     await expect(byAdmin).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(byUnelevated).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(byUnelevated).rejects.toBeInstanceOf(ElevationRequiredError);
     expect((await deps.staff.get(staffOf.teachingAssistant.id))!.groups).toEqual(['staff']);
-    expect(deps.audit.events).toEqual([]);
+    // The refusal is audited (by the route's seam) with the groups before and those asked for.
+    expect(deps.audit.events).toEqual([
+      expect.objectContaining({
+        action: 'staff.update',
+        outcome: 'refused',
+        reason: 'forbidden',
+        recordType: 'staff',
+        recordId: staffOf.teachingAssistant.id,
+        detail: { groupsBefore: 'staff', groupsRequested: 'staff,dsl' },
+      }),
+    ]);
   });
 
   it('refuses a change made against a profile someone else changed meanwhile', async () => {

@@ -1,0 +1,13 @@
+import { EventBridgeReminderScheduler, createSchedulerClient } from '../adapters/scheduler/eventbridge-scheduler';
+import { declared, type AdapterFactory } from './adapter-factory';
+
+/** EventBridge Scheduler: one-off planner reminders onto the school's bus. */
+export const reminderPorts: AdapterFactory<'scheduler'> = {
+  service: 'scheduler',
+  build: (config) => ({
+    reminders: new EventBridgeReminderScheduler(
+      createSchedulerClient({ region: declared(config.region, 'AWS_REGION'), endpoints: config.endpoints }),
+      declared(config.reminders, 'REMINDER_SCHEDULE_GROUP'),
+    ),
+  }),
+};

@@ -1,0 +1,51 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import type { Student } from '../students/student';
+import { fullName } from '../students/student';
+import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+
+type MyWorkDeps = Pick<Deps, 'incidents' | 'students' | 'categories' | 'audit' | 'clock' | 'ids'>;
+
+/** Reminders stay on the dashboard for a day after they were due, so a missed one is seen. */
+const REMINDER_GRACE_MS = 24 * 60 * 60_000;
+
+/**
+ * The dashboard's "my recent incidents": what the caller recorded, newest first, read from
+ * the caller's own partition (they wrote each one, so they may see it). It names pupils,
+ * so it is audited with the pupils shown before the answer leaves.
+ */
+export async function listMyIncidents(deps: MyWorkDeps, caller: StaffCaller, limit: number, origin: RequestOrigin) {
+  const entries = await deps.incidents.listAuthored(caller.staffId, limit);
+  const [pupils, catalogue] = await Promise.all([deps.students.getMany(entries.map((entry) => entry.studentId)), deps.categories.list()]);
+  await auditShown(deps, caller, origin, 'incident.list.mine', entries.map((entry) => entry.studentId));
+  return {
+    incidents: entries.map((entry) => ({
+      id: entry.incidentId,
+      student: pupilRef(entry.studentId, pupils.get(entry.studentId)),
+      occurredAt: entry.occurredAt,
+      recordedAt: entry.recordedAt,
+      categoryNames: entry.categoryIds.map((categoryId) => catalogue.find((category) => category.id === categoryId)?.name ?? categoryId),
+      status: entry.status,
+    })),
+  };
+}
+
+/** The caller's planner reminders, soonest first, from a day ago on; audited like the incident list. */
+export async function listMyReminders(deps: MyWorkDeps, caller: StaffCaller, limit: number, origin: RequestOrigin) {
+  const from = new Date(deps.clock.now().getTime() - REMINDER_GRACE_MS).toISOString();
+  const entries = await deps.incidents.listReminders(caller.staffId, from, limit);
+  const pupils = await deps.students.getMany(entries.map((entry) => entry.studentId));
+  await auditShown(deps, caller, origin, 'reminder.list.mine', entries.map((entry) => entry.studentId));
+  return {
+    reminders: entries.map((entry) => ({ incidentId: entry.incidentId, at: entry.at, note: entry.note, student: pupilRef(entry.studentId, pupils.get(entry.studentId)) })),
+  };
+}
+
+function auditShown(deps: MyWorkDeps, caller: StaffCaller, origin: RequestOrigin, action: string, studentIds: readonly string[]) {
+  const students = [...new Set(studentIds)];
+  return deps.audit.record(auditEvent(deps, caller, origin, { action, recordType: 'incident', recordId: caller.staffId, detail: { students: students.join(',') } }));
+}
+
+function pupilRef(studentId: string, pupil: Student | undefined) {
+  return { id: studentId, name: pupil ? fullName(pupil) : 'Unknown pupil', yearGroup: pupil?.yearGroup ?? '', className: pupil?.className ?? '' };
+}

@@ -1,0 +1,33 @@
+import * as z from 'zod';
+
+/** The dashboard's "my recent incidents" and "my reminders": the caller's own, by a key made for each. */
+export const MyIncidentsQuery = z
+  .object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be 50 at most').default(10) })
+  .meta({ id: 'MyIncidentsQuery' });
+
+const PupilRef = z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() });
+
+export const MyIncidentList = z
+  .object({
+    incidents: z.array(
+      z.object({
+        id: z.string(),
+        student: PupilRef,
+        occurredAt: z.string(),
+        recordedAt: z.string(),
+        categoryNames: z.array(z.string()),
+        status: z.enum(['active', 'closed']),
+      }),
+    ),
+  })
+  .meta({ id: 'MyIncidentList' });
+
+export const MyRemindersQuery = z
+  .object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be 50 at most').default(20) })
+  .meta({ id: 'MyRemindersQuery' });
+
+export const MyReminderList = z
+  .object({
+    reminders: z.array(z.object({ incidentId: z.string(), at: z.string(), note: z.string(), student: PupilRef })),
+  })
+  .meta({ id: 'MyReminderList', description: 'Planner reminders due from a day ago onwards, soonest first' });

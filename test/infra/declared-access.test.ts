@@ -1,0 +1,137 @@
+import { CfnElement, type Stack } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { recordsTableActions, useGrants } from '../../infra/handler-access';
+import { routes } from '../../shared/api/routes';
+import { variablesFor } from '../../shared/config/load-config';
+import type { Uses } from '../../shared/deps/uses';
+import { eventRules } from '../../shared/events/rules';
+import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
+import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+/** What a resource in a statement is, by the logical ids and ARNs it names. */
+type ResourceKind = 'dead-letter queue' | 'records table' | 'audit table' | 'key' | 'files bucket' | 'event bus' | 'user pool' | 'schedules' | 'scheduler role' | 'ses identity';
+
+/** Each use's (action, resource) pairs, written out by hand from the design, not from infra/. */
+const expectedPairs: Record<string, readonly (readonly [string, ResourceKind])[]> = {
+  records: [...recordsTableActions.map((action) => [action, 'records table'] as const)],
+  audit: [['dynamodb:PutItem', 'audit table']],
+  auditQuery: [['dynamodb:Query', 'audit table']],
+  identity: useGrants.identity.actions.map((action) => [action, 'user pool'] as const),
+  mailer: [['ses:SendEmail', 'ses identity']],
+  reminders: [['scheduler:CreateSchedule', 'schedules'], ['iam:PassRole', 'scheduler role']],
+  files: useGrants.files.actions.map((action) => [action, 'files bucket'] as const),
+  events: [['events:PutEvents', 'event bus']],
+  school: [],
+  signIn: [],
+};
+
+const functions: { id: string; path: string; uses: Uses; plumbing?: readonly string[] }[] = [
+  ...routes.map((route) => ({ id: route.id, path: `Api/Route-${route.id}`, uses: route.uses as Uses })),
+  // A consumer's failed invocations go to the bus's dead-letter queue: the function's own plumbing, not a use.
+  ...eventRules.map((rule) => ({ id: `event:${rule.id}`, path: `Events/Consumer-${rule.id}`, uses: rule.uses as Uses, plumbing: ['sqs:SendMessage on dead-letter queue'] })),
+  ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, path: `Identity/Trigger-${trigger.id}`, uses: trigger.uses as Uses })),
+];
+
+const logicalIdAt = (stack: Stack, constructPath: string) => {
+  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
+  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
+  return stack.getLogicalId(found);
+};
+
+describe('every function is granted, and told, exactly what its declaration uses', () => {
+  let school: SynthesizedSchool;
+  let kindOf: (resource: unknown) => ResourceKind | 'other';
+  let pairsOf: (functionPath: string) => Set<string>;
+
+  beforeAll(() => {
+    // Prepare: the example trust's first school from the real catalogues, resources only
+    school = synthesizeSchool();
+    const { stack, template } = school;
+    const ids: [string, ResourceKind][] = [
+      [logicalIdAt(stack, 'Data/RecordsTable/Resource'), 'records table'],
+      [logicalIdAt(stack, 'Data/AuditTable/Resource'), 'audit table'],
+      [logicalIdAt(stack, 'Data/Key/Resource'), 'key'],
+      [logicalIdAt(stack, 'Data/FilesBucket/Resource'), 'files bucket'],
+      [logicalIdAt(stack, 'Events/Bus/Resource'), 'event bus'],
+      [logicalIdAt(stack, 'Identity/UserPool/Resource'), 'user pool'],
+      [logicalIdAt(stack, 'Reminders/SchedulerRole/Resource'), 'scheduler role'],
+      [logicalIdAt(stack, 'Events/DeadLetterQueue/Resource'), 'dead-letter queue'],
+    ];
+    kindOf = (resource) => {
+      const text = JSON.stringify(resource);
+      if (text.includes(':scheduler:')) return 'schedules';
+      if (text.includes(':ses:')) return 'ses identity';
+      return ids.find(([id]) => text.includes(`"${id}"`))?.[1] ?? 'other';
+    };
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    pairsOf = (functionPath) => {
+      const role = logicalIdAt(stack, `${functionPath}/Role/Resource`);
+      const statements = policies
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+      const pairs = new Set<string>();
+      for (const statement of statements) {
+        for (const action of [statement.Action].flat()) {
+          // Every function has its own log group and X-Ray, whatever it declares.
+          if (action.startsWith('logs:') || action.startsWith('xray:')) continue;
+          for (const resource of [statement.Resource].flat()) pairs.add(`${action} on ${kindOf(resource)}`);
+        }
+      }
+      return pairs;
+    };
+  });
+
+  it('grants each function the actions its uses imply on their resources, and nothing else', () => {
+    for (const fn of functions) {
+      // Prepare: the key actions come with the tables the function uses
+      const expected = new Set([
+        ...(fn.plumbing ?? []),
+        ...fn.uses.flatMap((use) => expectedPairs[use]!.map(([action, kind]) => `${action} on ${kind}`)),
+        ...fn.uses.flatMap((use) => useGrants[use].keyActions.map((action) => `${action} on key`)),
+      ]);
+      // Act
+      const actual = pairsOf(fn.path);
+      // Assess
+      expect([...actual].sort(), fn.id).toEqual([...expected].sort());
+    }
+  });
+
+  it('grants alerts.list read/write on the records table and PutItem on the audit table, and nothing for SES, S3, Scheduler or Cognito', () => {
+    // Act
+    const actual = [...pairsOf('Api/Route-alerts.list')];
+    // Assess
+    expect(actual).toContain('dynamodb:Query on records table');
+    expect(actual).toContain('dynamodb:PutItem on records table');
+    expect(actual.filter((pair) => pair.endsWith('on audit table'))).toEqual(['dynamodb:PutItem on audit table']);
+    expect(actual.filter((pair) => /^(ses|s3|scheduler|cognito-idp|events|iam):/.test(pair))).toEqual([]);
+  });
+
+  it('grants the public routes nothing beyond their logs and traces', () => {
+    for (const route of routes.filter((candidate) => candidate.public)) {
+      // Assess
+      expect([...pairsOf(`Api/Route-${route.id}`)], route.id).toEqual([]);
+    }
+  });
+
+  it('gives each function exactly the variables its declaration reads, and no other', () => {
+    for (const fn of functions) {
+      // Prepare: Lambda sets the region; the endpoint overrides are for the local twin only
+      const expected = [...variablesFor(fn.uses).filter((name) => name !== 'AWS_REGION' && !name.endsWith('_ENDPOINT')), 'NODE_OPTIONS'].sort();
+      // Act
+      const fnId = logicalIdAt(school.stack, `${fn.path}/Handler/Resource`);
+      const variables = school.template.toJSON().Resources[fnId].Properties.Environment.Variables as Record<string, unknown>;
+      // Assess
+      expect(Object.keys(variables).sort(), fn.id).toEqual(expected);
+    }
+  });
+
+  it('tells /health nothing but its log level', () => {
+    // Act
+    const fnId = logicalIdAt(school.stack, 'Api/Route-health.read/Handler/Resource');
+    const variables = school.template.toJSON().Resources[fnId].Properties.Environment.Variables;
+    // Assess
+    expect(variables).toEqual({ LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps' });
+  });
+});

@@ -1,0 +1,81 @@
+import { ApiError, apiErrorFrom } from './api-error';
+import type {
+  Action,
+  AlertGroup,
+  Alert,
+  Alerts,
+  AuthenticatorSetupView,
+  Categories,
+  Incident,
+  MeView,
+  MyIncidents,
+  MyReminders,
+  NewIncidentBody,
+  Pupil,
+  School,
+  SignInConfig,
+  StaffMember,
+} from './types';
+
+export async function loadConfig(): Promise<SignInConfig> {
+  const response = await fetch('/v1/config', { headers: { accept: 'application/json' } });
+  if (!response.ok) throw await apiErrorFrom(response);
+  return (await response.json()) as SignInConfig;
+}
+
+/** A bearer token, refreshed when needed; undefined when signed out. */
+export type TokenSource = () => Promise<string | undefined>;
+
+/** Every call the app makes to Lantern's API: one method per route it uses. */
+export class LanternApi {
+  constructor(
+    private readonly token: TokenSource,
+    private readonly onUnauthenticated: () => void,
+  ) {}
+
+  private async request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    const token = await this.token();
+    if (!token) {
+      this.onUnauthenticated();
+      throw new ApiError(401, 'unauthenticated', 'Sign in to use Lantern.');
+    }
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${token}`,
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'Lantern could not be reached. Check the connection and try again; nothing was lost.');
+    }
+    if (response.status === 401) this.onUnauthenticated();
+    if (!response.ok) throw await apiErrorFrom(response);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  me = () => this.request<MeView>('GET', '/v1/me');
+  school = () => this.request<School>('GET', '/v1/school');
+  categories = () => this.request<Categories>('GET', '/v1/categories');
+  alertGroups = async () => (await this.request<{ alertGroups: AlertGroup[] }>('GET', '/v1/alert-groups')).alertGroups;
+  searchPupils = async (query: string) => (await this.request<{ students: Pupil[] }>('GET', `/v1/students?query=${encodeURIComponent(query)}`)).students;
+  searchStaff = async (query: string) => (await this.request<{ staff: StaffMember[] }>('GET', `/v1/staff?query=${encodeURIComponent(query)}`)).staff;
+  alerts = (unreadOnly: boolean) => this.request<Alerts>('GET', `/v1/alerts?unread=${unreadOnly}&limit=50`);
+  markRead = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/read`);
+  acknowledge = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`);
+  myIncidents = () => this.request<MyIncidents>('GET', '/v1/me/incidents?limit=10');
+  myReminders = () => this.request<MyReminders>('GET', '/v1/me/reminders');
+  incident = (incidentId: string) => this.request<Incident>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}`);
+  recordIncident = (body: NewIncidentBody, idempotencyKey: string) =>
+    this.request<Incident>('POST', '/v1/incidents', { body, headers: { 'idempotency-key': idempotencyKey } });
+  addAction = (incidentId: string, body: { text: string; taggedStaffIds: string[] }) =>
+    this.request<Action>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/actions`, { body });
+  setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
+  verifyAuthenticator = (code: string) => this.request<{ enrolled: boolean }>('POST', '/v1/me/mfa/verify', { body: { code } });
+}

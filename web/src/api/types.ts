@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
+import type { IncidentView, ActionView, NewIncident } from '../../../shared/schemas/incidents';
+import type { AlertView, AlertList } from '../../../shared/schemas/alerts';
+import type { AlertGroupList, CategoryList, SchoolDescription, StaffSearchResult, StudentSearchResult } from '../../../shared/schemas/directory';
+import type { AuthenticatorSetup } from '../../../shared/schemas/staff-admin';
+import type { MyIncidentList, MyReminderList } from '../../../shared/schemas/my-work';
+
+/** The API's shapes, taken from the same zod contracts the API validates with (types only). */
+export type SignInConfig = z.infer<typeof SignInConfiguration>;
+export type MeView = z.infer<typeof Me>;
+export type Incident = z.infer<typeof IncidentView>;
+export type Action = z.infer<typeof ActionView>;
+export type NewIncidentBody = z.input<typeof NewIncident>;
+export type Alert = z.infer<typeof AlertView>;
+export type Alerts = z.infer<typeof AlertList>;
+export type Categories = z.infer<typeof CategoryList>;
+export type Category = Categories['categories'][number];
+export type School = z.infer<typeof SchoolDescription>;
+export type StaffMember = z.infer<typeof StaffSearchResult>['staff'][number];
+export type Pupil = z.infer<typeof StudentSearchResult>['students'][number];
+export type AlertGroup = z.infer<typeof AlertGroupList>['alertGroups'][number];
+export type AuthenticatorSetupView = z.infer<typeof AuthenticatorSetup>;
+export type MyIncidents = z.infer<typeof MyIncidentList>;
+export type MyReminders = z.infer<typeof MyReminderList>;

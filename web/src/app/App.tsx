@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { LanternApi, loadConfig } from '../api/client';
+import type { MeView, SignInConfig } from '../api/types';
+import { refreshTokens } from '../auth/cognito';
+import { needsRefresh, readSession, sessionFromTokens, SESSION_KEY, writeSession, type StoredSession } from '../auth/session-store';
+import { clearDraft } from '../record/draft';
+import { navigate, useLocationPath } from './router';
+import { NOTICE_KEY, RETURN_TO_KEY, SessionContext, type SessionContextValue } from './session';
+import { Layout } from './Layout';
+import { SignInPage } from '../pages/SignInPage';
+import { DashboardPage } from '../pages/DashboardPage';
+import { RecordConcernPage } from '../pages/RecordConcernPage';
+import { IncidentPage } from '../pages/IncidentPage';
+import { AuthenticatorPage } from '../pages/AuthenticatorPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { useIdleSignOut } from './idle-sign-out';
+
+export function App() {
+  const [config, setConfig] = useState<SignInConfig>();
+  const [configError, setConfigError] = useState<string>();
+  useEffect(() => {
+    loadConfig().then(setConfig, () => setConfigError('Lantern could not be reached. Check the connection and reload the page.'));
+  }, []);
+  if (configError) return <p className="govuk-body govuk-!-margin-5">{configError}</p>;
+  if (!config) return <p className="govuk-body govuk-!-margin-5">Loading Lantern…</p>;
+  return <SignedInApp config={config} />;
+}
+
+function SignedInApp({ config }: { config: SignInConfig }) {
+  const [session, setSession] = useState<StoredSession | undefined>(() => readSession(window.sessionStorage));
+  const [me, setMe] = useState<MeView>();
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const refreshing = useRef<Promise<string | undefined> | undefined>(undefined);
+  const path = useLocationPath();
+
+  const signOut = useCallback((reason?: string) => {
+    window.sessionStorage.removeItem(SESSION_KEY);
+    clearDraft(window.sessionStorage);
+    window.sessionStorage.removeItem(RETURN_TO_KEY);
+    if (reason) window.sessionStorage.setItem(NOTICE_KEY, reason);
+    setSession(undefined);
+    setMe(undefined);
+    navigate('/sign-in', { replace: true });
+  }, []);
+
+  const token = useCallback(async (): Promise<string | undefined> => {
+    const current = sessionRef.current;
+    if (!current) return undefined;
+    if (!needsRefresh(current, Date.now())) return current.accessToken;
+    if (!current.refreshToken) return undefined;
+    refreshing.current ??= refreshTokens(config, current.refreshToken)
+      .then((tokens) => {
+        const next = sessionFromTokens(tokens, current.email, Date.now());
+        writeSession(window.sessionStorage, next);
+        sessionRef.current = next;
+        setSession(next);
+        return next.accessToken;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        refreshing.current = undefined;
+      });
+    return refreshing.current;
+  }, [config]);
+
+  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.')), [token, signOut]);
+
+  const reloadMe = useCallback(async () => {
+    setMe(await api.me());
+  }, [api]);
+
+  useEffect(() => {
+    if (session && !me) reloadMe().catch(() => undefined);
+  }, [session, me, reloadMe]);
+
+  const signedIn = useCallback(
+    async (next: StoredSession) => {
+      writeSession(window.sessionStorage, next);
+      sessionRef.current = next;
+      setSession(next);
+      setMe(undefined);
+      const returnTo = window.sessionStorage.getItem(RETURN_TO_KEY);
+      window.sessionStorage.removeItem(RETURN_TO_KEY);
+      navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
+    },
+    [],
+  );
+
+  const meRef = useRef(me);
+  meRef.current = me;
+  const stepUp = useCallback(() => {
+    window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
+    // Without an authenticator a new sign-in cannot elevate: set one up first.
+    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
+    else navigate('/sign-in?step-up=1');
+  }, []);
+
+  const value: SessionContextValue = { config, session, me, api, signedIn, signOut, stepUp, reloadMe };
+  useIdleSignOut(Boolean(session), api, signOut);
+
+  const pathname = path.split('?')[0] ?? '/';
+  const signingIn = pathname === '/sign-in';
+  useEffect(() => {
+    if (!session && !signingIn) {
+      window.sessionStorage.setItem(RETURN_TO_KEY, path);
+      navigate('/sign-in', { replace: true });
+    }
+  }, [session, signingIn, path]);
+
+  let page;
+  if (signingIn || !session) page = <SignInPage stepUp={path.includes('step-up=1')} />;
+  else if (pathname === '/') page = <DashboardPage />;
+  else if (pathname === '/record') page = <RecordConcernPage />;
+  else if (pathname === '/authenticator') page = <AuthenticatorPage />;
+  else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
+  else page = <NotFoundPage />;
+
+  return (
+    <SessionContext.Provider value={value}>
+      <Layout>{page}</Layout>
+    </SessionContext.Provider>
+  );
+}

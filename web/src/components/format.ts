@@ -1,0 +1,10 @@
+/** Dates as staff read them: "Tue 1 Dec 2026, 09:30", in the device's time. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function roleLabel(role: string): string {
+  return { involved: 'Involved', witness: 'Witness', victim: 'Victim', alleged_perpetrator: 'Alleged perpetrator' }[role] ?? role;
+}

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSession } from '../app/session';
+import { ApiError } from '../api/api-error';
+import { useLoad } from '../components/use-load';
+import { formatDateTime, roleLabel } from '../components/format';
+import { Typeahead, type Option } from '../components/Typeahead';
+import { FieldError } from '../components/ErrorSummary';
+import type { StaffRef } from '../record/draft';
+
+const BECAUSE: Record<string, string> = {
+  author: 'you wrote it',
+  alerted: 'you were alerted to it',
+  assigned: 'it is assigned to you',
+  tagged: 'you were tagged in an action on it',
+  elevated: 'you are elevated and may view its categories',
+};
+
+/** An incident as the caller may see it, its actions, and adding an action that tags staff. */
+export function IncidentPage({ incidentId }: { incidentId: string }) {
+  const { api, stepUp } = useSession();
+  const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [api, incidentId]);
+  const [text, setText] = useState('');
+  const [tagged, setTagged] = useState<StaffRef[]>([]);
+  const [actionError, setActionError] = useState<ApiError>();
+  const [added, setAdded] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (incident) heading.current?.focus();
+  }, [incident?.id]);
+
+  const searchStaff = useCallback(
+    async (query: string): Promise<Option<StaffRef>[]> =>
+      (await api.searchStaff(query)).map((member) => ({ key: member.id, label: `${member.name} — ${member.jobTitle}`, value: { id: member.id, name: member.name } })),
+    [api],
+  );
+
+  const addAction = async (event: FormEvent) => {
+    event.preventDefault();
+    setActionError(undefined);
+    setAdded(false);
+    try {
+      await api.addAction(incidentId, { text, taggedStaffIds: tagged.map((member) => member.id) });
+      setText('');
+      setTagged([]);
+      setAdded(true);
+      await reload();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
+      setActionError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+    }
+  };
+
+  if (error) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Incident</h1>
+        <p className="govuk-body">{error.status === 404 ? 'There is no such incident, or it is not shared with you.' : error.message}</p>
+      </>
+    );
+  }
+  if (!incident) return <p className="govuk-body">Loading…</p>;
+
+  const textErrors = actionError?.issues.filter((issue) => issue.field === 'text').map((issue) => issue.message);
+  const tagErrors = actionError?.issues.filter((issue) => issue.field.startsWith('taggedStaffIds')).map((issue) => issue.message);
+  const otherError = actionError && actionError.issues.length === 0 ? actionError.message : undefined;
+
+  return (
+    <>
+      <span className="govuk-caption-l">Incident {incident.id}</span>
+      <h1 className="govuk-heading-l" tabIndex={-1} ref={heading}>
+        {incident.student.name} — {incident.student.yearGroup}, {incident.student.className}
+      </h1>
+      <p className="govuk-body lantern-because" data-testid="seen-because">
+        You can see this because {incident.seenBecause.map((reason) => BECAUSE[reason] ?? reason).join(' and ')}.
+      </p>
+      <dl className="govuk-summary-list">
+        <Row term="When it happened" value={`${formatDateTime(incident.occurredAt)} (${incident.session.replace('_', ' ')})`} />
+        <Row term="Recorded" value={`${formatDateTime(incident.recordedAt)} by ${incident.author.name}${incident.author.jobTitle ? `, ${incident.author.jobTitle}` : ''}`} />
+        {incident.location && <Row term="Where" value={incident.location} />}
+        <Row
+          term="Categories"
+          value={incident.categories
+            .map((category) => `${category.name}${category.subCategories.length ? ` (${category.subCategories.map((sub) => sub.name).join(', ')})` : ''}`)
+            .join('; ')}
+        />
+        {incident.linkedStudents.length > 0 && <Row term="Linked pupils" value={incident.linkedStudents.map((linked) => `${linked.name} (${roleLabel(linked.role)})`).join(', ')} testId="linked-pupils" />}
+        {incident.alerted.staff.length + incident.alerted.groups.length > 0 && (
+          <Row term="Alerted" value={[...incident.alerted.staff.map((member) => member.name), ...incident.alerted.groups.map((group) => group.name)].join(', ')} />
+        )}
+        {incident.assignedTo.length > 0 && <Row term="Assigned to" value={incident.assignedTo.map((member) => member.name).join(', ')} />}
+        {incident.agencies.length > 0 && <Row term="Agencies" value={incident.agencies.join(', ')} />}
+        {incident.reminder && <Row term="Your reminder" value={`${formatDateTime(incident.reminder.at)}${incident.reminder.note ? `: ${incident.reminder.note}` : ''}`} />}
+        <Row term="Status" value={incident.status === 'active' ? 'Active' : 'Closed'} />
+      </dl>
+      <h2 className="govuk-heading-m">What happened</h2>
+      <div className="govuk-body" data-testid="incident-description">
+        {incident.description.split('\n').map((line, index) => (
+          <p className="govuk-body" key={index}>
+            {line}
+          </p>
+        ))}
+      </div>
+      {incident.categories.some((category) => Object.keys(category.fields).length > 0) && (
+        <>
+          <h2 className="govuk-heading-m">Category details</h2>
+          <dl className="govuk-summary-list">
+            {incident.categories.flatMap((category) =>
+              Object.entries(category.fields).map(([field, value]) => <Row key={`${category.categoryId}-${field}`} term={`${category.name}: ${field}`} value={Array.isArray(value) ? value.join(', ') : String(value)} />),
+            )}
+          </dl>
+        </>
+      )}
+      {incident.bodyMap.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Body map</h2>
+          <ol className="govuk-list govuk-list--number" data-testid="incident-marks">
+            {incident.bodyMap.map((mark) => (
+              <li key={mark.number}>
+                Mark {mark.number} ({mark.side}): {mark.description}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h2 className="govuk-heading-m" id="actions-heading">
+        Actions
+      </h2>
+      {incident.actions.length === 0 && <p className="govuk-body">No actions you can see yet.</p>}
+      <ul className="lantern-list" aria-labelledby="actions-heading" data-testid="actions">
+        {incident.actions.map((action) => (
+          <li key={action.id} className="lantern-list__item">
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              {formatDateTime(action.createdAt)} · {action.author.name}
+              {action.taggedStaff.length > 0 ? ` · tagged ${action.taggedStaff.map((member) => member.name).join(', ')}` : ''}
+            </p>
+            <p className="govuk-body govuk-!-margin-bottom-0">{action.text}</p>
+          </li>
+        ))}
+      </ul>
+      <h2 className="govuk-heading-m">Add an action</h2>
+      {added && (
+        <p className="govuk-body" role="status">
+          Action added.
+        </p>
+      )}
+      {otherError && (
+        <p className="govuk-error-message" role="alert">
+          {otherError}
+        </p>
+      )}
+      <form onSubmit={addAction} noValidate>
+        <div className={`govuk-form-group${textErrors?.length ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label" htmlFor="action-text">
+            What was done, decided or passed on
+          </label>
+          <FieldError id="action-text" messages={textErrors} />
+          <textarea className="govuk-textarea" id="action-text" rows={4} value={text} onChange={(event) => setText(event.target.value)} />
+        </div>
+        <div className={`govuk-form-group${tagErrors?.length ? ' govuk-form-group--error' : ''}`}>
+          <FieldError id="action-tags" messages={tagErrors} />
+          {tagged.length > 0 && (
+            <ul className="lantern-chips">
+              {tagged.map((member) => (
+                <li className="lantern-chip" key={member.id}>
+                  {member.name}
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setTagged((current) => current.filter((each) => each.id !== member.id))}>
+                    Remove<span className="govuk-visually-hidden"> {member.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Typeahead id="action-tag" label="Tag a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setTagged((current) => (current.some((each) => each.id === member.id) ? current : [...current, member]))} />
+        </div>
+        <button type="submit" className="govuk-button">
+          Add action
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Row({ term, value, testId }: { term: string; value: string; testId?: string }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{term}</dt>
+      <dd className="govuk-summary-list__value" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
