@@ -54,6 +54,8 @@ export const appendKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateData
 /** The outbox relay's: read the records table's stream, and mark the outbox items it delivered. */
 export const outboxStreamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
 export const outboxActions = ['dynamodb:UpdateItem', ...outboxStreamActions] as const;
+/** Reading the encrypted stream and updating items under the table key. */
+const outboxKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
 
 /** Reading items under the table key. */
 export const readKeyActions = ['kms:Decrypt', 'kms:DescribeKey'] as const;
@@ -70,7 +72,7 @@ export const useGrants = {
   mailer: { service: 'ses', actions: ['ses:SendEmail'], resource: "the sender's SES identities", keyActions: [] },
   reminders: { service: 'scheduler', actions: ['scheduler:CreateSchedule', 'iam:PassRole'], resource: "the reminder group's schedules and role", keyActions: [] },
   files: { service: 's3', actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], resource: 'files bucket', keyActions: [] },
-  outbox: { service: 'dynamodb', actions: outboxActions, resource: "records table and its stream", keyActions: appendKeyActions },
+  outbox: { service: 'dynamodb', actions: outboxActions, resource: 'records table and its stream', keyActions: outboxKeyActions },
   events: { service: 'events', actions: ['events:PutEvents'], resource: 'event bus', keyActions: [] },
   school: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
   signIn: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
