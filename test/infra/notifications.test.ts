@@ -203,8 +203,8 @@ describe('notifications in a school stack built from the catalogues', () => {
     });
 
     it('tells the function that schedules reminders the group, the role and the dead-letter queue to give its schedules', () => {
-      // Act
-      const variables = resources[at('Api/Route-incidents.create/Handler/Resource')]!.Properties.Environment.Variables;
+      // Act: recording writes ReminderRequested to the outbox; this consumer creates the schedule
+      const variables = resources[at('Events/Consumer-reminder-scheduler/Handler/Resource')]!.Properties.Environment.Variables;
       // Assess
       expect(variables).toMatchObject({
         REMINDER_SCHEDULE_GROUP: `lantern-${school.stack.school.id}-reminders`,
