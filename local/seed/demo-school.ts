@@ -27,7 +27,7 @@ export interface DemoStaffMember {
 export const DEMO_PASSWORD = 'Oakfield!2026';
 
 const member = (givenName: string, familyName: string, jobTitle: string, groups: Group[], enrolTotp = false): DemoStaffMember => ({
-  email: `${givenName}.${familyName}`.toLowerCase().replace(/[^a-z.]/g, '') + '@oakfield.example',
+  email: `${`${givenName}.${familyName}`.toLowerCase().replace(/[^a-z.]/g, '')}@oakfield.example`,
   givenName,
   familyName,
   jobTitle,

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: cognito-local's routes take and return untyped JSON bodies; this front only reads a few fields of them.
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { AuthEventLog, RecordedSignIn } from './auth-event-log';

@@ -107,6 +107,7 @@ describe('recording safeguards', () => {
     // Assess
     await page.getByTestId('blank-screen').waitFor();
     expect(await page.getByTestId('app-content').isVisible()).toBe(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what is rendered on screen, which is what the shortcut must hide
     expect(await page.locator('body').innerText()).not.toContain('Theo');
     await page.getByRole('button', { name: 'Show Lantern' }).click();
     expect(await page.getByLabel('What happened').inputValue()).toBe('Theo was upset at the gate.');

@@ -1,4 +1,4 @@
-import { CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../shared/api/routes';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';

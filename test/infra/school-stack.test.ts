@@ -8,7 +8,6 @@ import { accessLogFields, apiThrottle } from '../../infra/constructs/api';
 import { eventDelivery } from '../../infra/constructs/events';
 import { localAuthorityScopes } from '../../infra/constructs/identity';
 import { routes } from '../../shared/api/routes';
-import { requiredEnvironmentNames } from '../../shared/config/load-config';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';

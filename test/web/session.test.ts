@@ -46,7 +46,11 @@ describe('the signed-in session', () => {
     };
     const advance = (ms: number) => {
       now += ms;
-      for (const [id, timer] of [...timers]) if (timer.at <= now) (timers.delete(id), timer.run());
+      for (const [id, timer] of [...timers]) {
+        if (timer.at > now) continue;
+        timers.delete(id);
+        timer.run();
+      }
     };
     let signedOut = 0;
     const idle = new IdleTimer(10 * 60_000, () => signedOut++, host);

@@ -25,7 +25,7 @@ export function validateCategoryChoices(
   const validated = choices.map((choice, index) => {
     const at = `categories.${index}`;
     const category = byId.get(choice.categoryId);
-    if (!category || !category.active) throw new UnprocessableError(`There is no category "${choice.categoryId}" at this school.`, `${at}.categoryId`);
+    if (!category?.active) throw new UnprocessableError(`There is no category "${choice.categoryId}" at this school.`, `${at}.categoryId`);
     if (seen.has(category.id)) throw new UnprocessableError(`${category.name} is chosen twice.`, `${at}.categoryId`);
     seen.add(category.id);
     if (!caller.groups.some((group) => category.appliedBy.includes(group))) {

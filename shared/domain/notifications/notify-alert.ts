@@ -15,7 +15,7 @@ type NotifierDeps = Pick<Deps, 'notifications' | 'staff' | 'mailer' | 'clock' | 
 export async function notifyAlert(deps: NotifierDeps, detail: AlertRaisedDetail): Promise<NotificationOutcome> {
   return sendOnce(deps, `alert#${detail.alertId}`, async () => {
     const recipient = await deps.staff.get(detail.recipientId);
-    if (!recipient || recipient.status !== 'active') return 'no-recipient';
+    if (recipient?.status !== 'active') return 'no-recipient';
     await deps.mailer.send(
       alertEmail({
         to: recipient.email,
@@ -37,7 +37,7 @@ export async function notifyAlert(deps: NotifierDeps, detail: AlertRaisedDetail)
 export async function sendReminder(deps: NotifierDeps & Pick<Deps, 'incidents'>, detail: ReminderDueDetail): Promise<NotificationOutcome> {
   return sendOnce(deps, `reminder#${detail.reminderId}`, async () => {
     const owner = await deps.staff.get(detail.ownerId);
-    if (!owner || owner.status !== 'active') return 'no-recipient';
+    if (owner?.status !== 'active') return 'no-recipient';
     const reminder = (await deps.incidents.get(detail.incidentId))?.incident.reminder;
     if (!reminder) return 'no-reminder';
     await deps.mailer.send(

@@ -498,7 +498,7 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
 }
 
 /** Deps built from in-memory fakes; pass any port (or the school) to replace it. */
-export function fakeDeps<TOverrides extends Partial<Deps> = {}>(overrides: TOverrides = {} as TOverrides): Omit<FakeDeps, keyof TOverrides> & TOverrides {
+export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>>(overrides: TOverrides = {} as TOverrides): Omit<FakeDeps, keyof TOverrides> & TOverrides {
   const log = recordingLogger();
   const alerts = new InMemoryAlertStore();
   const defaults: FakeDeps = {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewIncident } from '../../../shared/schemas/incidents';
 import type { AlertView, AlertList } from '../../../shared/schemas/alerts';

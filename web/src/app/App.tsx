@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LanternApi, loadConfig } from '../api/client';
 import type { MeView, SignInConfig } from '../api/types';
 import { refreshTokens } from '../auth/cognito';
@@ -82,7 +82,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
       setMe(undefined);
       const returnTo = window.sessionStorage.getItem(RETURN_TO_KEY);
       window.sessionStorage.removeItem(RETURN_TO_KEY);
-      navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
+      navigate(returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
     },
     [],
   );
@@ -108,7 +108,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     }
   }, [session, signingIn, path]);
 
-  let page;
+  let page: ReactNode;
   if (signingIn || !session) page = <SignInPage stepUp={path.includes('step-up=1')} />;
   else if (pathname === '/') page = <DashboardPage />;
   else if (pathname === '/record') page = <RecordConcernPage />;

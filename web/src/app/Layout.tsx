@@ -32,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main-content" className="govuk-skip-link">
           Skip to main content
         </a>
-        <header className="lantern-header" role="banner">
+        <header className="lantern-header">
           <div className="govuk-width-container lantern-header__inner">
             <a href="/" className="lantern-header__name">
               Lantern
@@ -81,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <div className="govuk-width-container">
-          <main className="govuk-main-wrapper" id="main-content" role="main" tabIndex={-1}>
+          <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
           </main>
         </div>

@@ -45,6 +45,7 @@ export function BodyMap({
         {marks.length > 0 && (
           <ol className="govuk-list" data-testid="body-map-marks">
             {marks.map((mark, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a mark is its number: removing one renumbers the rest, as the list shows
               <li key={index} className="govuk-form-group">
                 <label className="govuk-label" htmlFor={`mark-${index}-description`}>
                   Mark {index + 1} ({mark.side}, {describePosition(mark)}): description
@@ -99,6 +100,7 @@ function Outline({ side, marks, onAdd }: { side: 'front' | 'back'; marks: readon
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="application"
         aria-label={`${label}: arrow keys move the cross, Enter adds a mark. Cross at ${describePosition(cursor)}.`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region takes the keyboard (arrow keys move the cross, Enter marks)
         tabIndex={0}
         onClick={onClick}
         onKeyDown={onKeyDown}
@@ -115,6 +117,7 @@ function Outline({ side, marks, onAdd }: { side: 'front' | 'back'; marks: readon
           if (mark.side !== side) return null;
           const at = toViewBox(mark, WIDTH, HEIGHT);
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a mark is its number, as in the list beside the map
             <g key={index}>
               <circle cx={at.x} cy={at.y} r={7} className="lantern-bodymap__mark" />
               <text x={at.x} y={at.y} className="lantern-bodymap__mark-number">

@@ -20,6 +20,7 @@ export function ErrorSummary({ items, title = 'There is a problem' }: { items: r
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {items.map((item, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the summary is rebuilt whole on each submit; two messages may share a field
               <li key={index}>
                 {item.controlId ? (
                   <a

@@ -107,11 +107,20 @@ export function Typeahead<T>({
         onKeyDown={onKeyDown}
         onBlur={() => window.setTimeout(() => setOpen(false), 200)}
       />
-      <ul className={`lantern-typeahead__options${showList ? '' : ' lantern-hidden'}`} id={listId} role="listbox" aria-label={`${label}: suggestions`}>
+      {/* The WAI-ARIA combobox pattern: focus stays in the input, which names the active option (aria-activedescendant) and takes the keys. */}
+      <ul
+        className={`lantern-typeahead__options${showList ? '' : ' lantern-hidden'}`}
+        id={listId}
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of options, as the combobox pattern has it
+        role="listbox"
+        aria-label={`${label}: suggestions`}
+      >
         {options.map((option, index) => (
+          // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: the input keeps focus and its keys choose the option (combobox pattern)
           <li
             key={option.key}
             id={`${listId}-${index}`}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the listbox, as the combobox pattern has it
             role="option"
             aria-selected={index === active}
             className="lantern-typeahead__option"

@@ -16,7 +16,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
       if (apiError.elevationRequired) stepUp();
       setError(apiError);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (deps), as useEffect's own list does
   }, deps);
   useEffect(() => {
     void reload();

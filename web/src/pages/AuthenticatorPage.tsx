@@ -18,6 +18,7 @@ export function AuthenticatorPage() {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the new heading when the step changes
   useEffect(() => heading.current?.focus(), [done]);
 
   const start = async () => {

@@ -24,6 +24,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   const [actionError, setActionError] = useState<ApiError>();
   const [added, setAdded] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the heading when another incident loads, not when this one reloads
   useEffect(() => {
     if (incident) heading.current?.focus();
   }, [incident?.id]);
@@ -95,6 +96,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
       <h2 className="govuk-heading-m">What happened</h2>
       <div className="govuk-body" data-testid="incident-description">
         {incident.description.split('\n').map((line, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a submitted description never changes, so its lines never reorder
           <p className="govuk-body" key={index}>
             {line}
           </p>

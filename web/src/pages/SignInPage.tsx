@@ -26,6 +26,7 @@ export function SignInPage({ stepUp }: { stepUp: boolean }) {
     return text;
   });
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves to the new heading when the challenge changes
   useEffect(() => heading.current?.focus(), [challenge]);
 
   const proceed = async (step: SignInStep) => {

@@ -139,7 +139,7 @@ describe('default categories', () => {
 
     // Assess
     expect(names).toHaveLength(seed001.length);
-    seed001.forEach((pattern, index) => expect(names[index]).toMatch(pattern));
+    for (const [index, pattern] of seed001.entries()) expect(names[index]).toMatch(pattern);
   });
 
   it('give Bullying a multi-select investigation and free-text further measures', () => {
@@ -170,9 +170,9 @@ describe('default categories', () => {
 
     // Assess
     expect(names.safeguarding).toHaveLength(safeguarding.length);
-    safeguarding.forEach((expected, index) => expect(names.safeguarding[index]).toMatch(typeof expected === 'string' ? new RegExp(`^${expected}$`) : expected));
+    for (const [index, expected] of safeguarding.entries()) expect(names.safeguarding[index]).toMatch(typeof expected === 'string' ? new RegExp(`^${expected}$`) : expected);
     expect(names.prejudicial).toHaveLength(prejudicial.length);
-    prejudicial.forEach((expected, index) => expect(names.prejudicial[index]).toMatch(typeof expected === 'string' ? new RegExp(`^${expected}$`) : expected));
+    for (const [index, expected] of prejudicial.entries()) expect(names.prejudicial[index]).toMatch(typeof expected === 'string' ? new RegExp(`^${expected}$`) : expected);
   });
 
   it('ask Physical Intervention for the hold used and how long, both required', () => {
