@@ -6,6 +6,7 @@ import {
   GetShardIteratorCommand,
   TrimmedDataAccessException,
   type DynamoDBStreamsClient,
+  type GetRecordsCommandOutput,
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -148,7 +149,7 @@ export async function startOutboxPoller(options: OutboxPollerOptions): Promise<O
       if (closedShards.has(shardId)) continue;
       const iterator = iterators.get(shardId) ?? (await shardIterator(shard));
       if (!iterator) continue;
-      let page;
+      let page: GetRecordsCommandOutput;
       try {
         page = await options.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: BATCH_SIZE }));
       } catch (error) {
@@ -185,13 +186,13 @@ export async function startOutboxPoller(options: OutboxPollerOptions): Promise<O
         if (!stopping) log(`[outbox] reading the stream failed: ${(error as Error).message}`);
       }
       if (found) waiting.unshift(...waiters);
-      else waiters.forEach((resolve) => resolve());
+      else for (const resolve of waiters) resolve();
       if (!found && !stopping) await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, pollMs).unref();
       });
     }
-    waiting.forEach((resolve) => resolve());
+    for (const resolve of waiting) resolve();
   })();
 
   return {
