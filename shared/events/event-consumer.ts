@@ -28,7 +28,14 @@ export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(
   return {
     handle(consume: (detail: z.infer<TSchema>, deps: DepsFor<ConsumerUsesOf<C>>) => Promise<string>): EventHandler {
       return async (event) => {
-        const logger = deps.logger.child({ consumer: name, eventId: event.id, detailType: event['detail-type'] });
+        // Lantern's own event id (from the outbox) survives a redrive; EventBridge's envelope id does not.
+        const lanternEventId = (event.detail as { eventId?: unknown } | null)?.eventId;
+        const logger = deps.logger.child({
+          consumer: name,
+          eventId: typeof lanternEventId === 'string' ? lanternEventId : event.id,
+          busEventId: event.id,
+          detailType: event['detail-type'],
+        });
         const parsed = wiring.detail.safeParse(event.detail);
         if (!parsed.success) {
           logger.error('event detail rejected', { issues: parsed.error.issues.map((issue) => issue.path.join('.')).join(',') });
@@ -42,7 +49,8 @@ export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(
 }
 
 function declaredConsumerContext<C extends EventRuleId>(name: C, adapters: AdaptersFor<ConsumerUsesOf<C>>) {
-  const { uses } = eventRuleById(name);
+  // The catalogue's literal types, narrowed to this consumer's entry.
+  const uses = eventRuleById(name).uses as ConsumerUsesOf<C>;
   const config = loadConfigFor(uses, functionEnvironment());
   return { config, deps: buildDeps(uses, config, adapters, { function: name }) };
 }
