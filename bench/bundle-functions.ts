@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { routes } from '../shared/api/routes';
 import { eventRules } from '../shared/events/rules';
+import { streamConsumers } from '../shared/streams/stream-consumers';
 import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
 import { awsServicesOf, type AwsService, type Uses } from '../shared/deps/uses';
 
@@ -26,6 +27,7 @@ export function functionEntries(): FunctionEntry[] {
     ...routes.map((route) => ({ id: route.id, entry: route.entry, uses: route.uses })),
     ...eventRules.map((rule) => ({ id: `event:${rule.id}`, entry: rule.entry, uses: rule.uses })),
     ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, entry: trigger.entry, uses: trigger.uses })),
+    ...streamConsumers.map((consumer) => ({ id: `stream:${consumer.id}`, entry: consumer.entry, uses: consumer.uses })),
   ];
 }
 

@@ -42,8 +42,8 @@ export const callCases: readonly CallCase[] = [
   { route: 'students.search', designMinimum: 3, why: 'profile + one Query of the name index + the audit Put (names shown are a read)', request: () => ({ query: { query: 'a' } }) },
   {
     route: 'incidents.create',
-    designMinimum: 9,
-    why: 'profile + the Idempotency-Key lookup, school profile, categories, alert groups, staff, pupils (6 reads, together; the answer\'s names come from them) + ONE TransactWriteItems + ONE PutEvents',
+    designMinimum: 8,
+    why: 'profile + the Idempotency-Key lookup, school profile, categories, alert groups, staff, pupils (6 reads, together; the answer\'s names come from them) + ONE TransactWriteItems (its outbox item carries the events: no PutEvents)',
     request: ({ studentId }) => ({ body: { studentId, description: 'Bench: Ava said "I forgot my lunch".', categories: [{ categoryId: 'well-being' }] } }),
   },
   { route: 'incidents.read', designMinimum: 6, why: 'profile + incident partition Query and categories (together) + audit Put alongside the view’s staff and pupil BatchGets (and the alert groups Query, only if the incident alerted a group)', request: ({ incidentId }) => ({ pathParameters: { id: incidentId } }) },

@@ -51,6 +51,12 @@ export const userPoolAdminActions = [
 /** The table key as a PutItem under it needs it: CDK's own write grant minus the wildcard families. */
 export const appendKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
 
+/** The outbox relay's: read the records table's stream, and mark the outbox items it delivered. */
+export const outboxStreamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
+export const outboxActions = ['dynamodb:UpdateItem', ...outboxStreamActions] as const;
+/** Reading the encrypted stream and updating items under the table key. */
+const outboxKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
+
 /** Reading items under the table key. */
 export const readKeyActions = ['kms:Decrypt', 'kms:DescribeKey'] as const;
 
@@ -66,6 +72,7 @@ export const useGrants = {
   mailer: { service: 'ses', actions: ['ses:SendEmail'], resource: "the sender's SES identities", keyActions: [] },
   reminders: { service: 'scheduler', actions: ['scheduler:CreateSchedule', 'iam:PassRole'], resource: "the reminder group's schedules and role", keyActions: [] },
   files: { service: 's3', actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], resource: 'files bucket', keyActions: [] },
+  outbox: { service: 'dynamodb', actions: outboxActions, resource: 'records table and its stream', keyActions: outboxKeyActions },
   events: { service: 'events', actions: ['events:PutEvents'], resource: 'event bus', keyActions: [] },
   school: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
   signIn: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
@@ -84,6 +91,10 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
   if (declared.has('records')) dataStores.recordsTable.grants.actions(role, ...recordsTableActions);
   // Appending: PutItem on the table itself (no index is ever written to directly).
   if (declared.has('audit')) role.addToPrincipalPolicy(new PolicyStatement({ actions: [...useGrants.audit.actions], resources: [dataStores.auditTable.tableArn] }));
+  if (declared.has('outbox')) {
+    dataStores.recordsTable.grants.actions(role, 'dynamodb:UpdateItem');
+    dataStores.recordsTable.grantStreamRead(role);
+  }
   if (declared.has('auditQuery')) dataStores.auditTable.grants.actions(role, ...useGrants.auditQuery.actions);
   // grants.actions does not grant the tables' key: the actions each use needs of it, once.
   const keyActions = [...new Set(uses.flatMap((use) => useGrants[use].keyActions))];
@@ -94,6 +105,7 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
     dataStores.filesBucket.grantRead(role);
     dataStores.filesBucket.grantPut(role);
   }
+  // Request functions write events to the outbox; only the outbox relay declares `events`.
   if (declared.has('events')) events.bus.grantPutEventsTo(role);
   if (declared.has('reminders')) props.reminders.grantScheduling(role);
   if (declared.has('identity')) identity.userPool.grant(role, ...userPoolAdminActions);

@@ -11,6 +11,7 @@ import { DataStores } from './constructs/data-stores';
 import { SchoolEvents } from './constructs/events';
 import { Identity, type SignInTriggerDefinition } from './constructs/identity';
 import { Reminders } from './constructs/reminders';
+import { OutboxRelay } from './constructs/outbox-relay';
 import { StaffWeb } from './constructs/staff-web';
 import type { HandlerSettings } from './constructs/lantern-function';
 import { signInConfiguration } from '../shared/domain/identity/sign-in-configuration';
@@ -45,6 +46,7 @@ export class SchoolStack extends Stack {
   readonly identity: Identity;
   readonly events: SchoolEvents;
   readonly reminders: Reminders;
+  readonly outbox: OutboxRelay;
   readonly api: SchoolApi;
   readonly web: StaffWeb;
 
@@ -140,6 +142,13 @@ export class SchoolStack extends Stack {
       logKey: this.dataStores.key,
     });
     this.events.subscribe(props.eventRules ?? eventRuleCatalogue, settings);
+    // Events leave only through the outbox: written with their change, delivered from the stream.
+    this.outbox = new OutboxRelay(this, 'Outbox', {
+      schoolId: school.id,
+      recordsTable: this.dataStores.recordsTable,
+      key: this.dataStores.key,
+      settings,
+    });
 
     // The pool's triggers get their own settings: nothing that names the pool (which refers
     // to them), whatever they declare. Their declaration is the audit table only.
@@ -158,5 +167,6 @@ export class SchoolStack extends Stack {
     new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.events.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'OutboxRelayDeadLetterQueueUrl', { value: this.outbox.deadLetterQueue.queueUrl, description: 'npm run redrive -- --queue <this> --queue <DeadLetterQueueUrl>' });
   }
 }

@@ -26,9 +26,13 @@ export interface DataDirLayout {
   readonly schedulesFile: string;
   /** The key that signs page cursors, made on first start. */
   readonly cursorKeyFile: string;
+  /** How far the outbox poller has read the records table's stream, per shard. */
+  readonly outboxCheckpointFile: string;
+  /** Stream records the outbox poller gave up on: the relay's dead-letter queue. */
+  readonly outboxDeadLetterLog: string;
 }
 
-const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'dynamodb.pid', 'schedules.json', 'cursor-key'] as const;
+const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'dynamodb.pid', 'schedules.json', 'cursor-key', 'outbox-checkpoint.json', 'outbox-checkpoint.json.tmp', 'outbox-dead-letter.jsonl'] as const;
 
 export function dataDirLayout(root: string): DataDirLayout {
   const absolute = resolve(root);
@@ -45,6 +49,8 @@ export function dataDirLayout(root: string): DataDirLayout {
     dynamodbPidFile: join(absolute, 'dynamodb.pid'),
     schedulesFile: join(absolute, 'schedules.json'),
     cursorKeyFile: join(absolute, 'cursor-key'),
+    outboxCheckpointFile: join(absolute, 'outbox-checkpoint.json'),
+    outboxDeadLetterLog: join(absolute, 'outbox-dead-letter.jsonl'),
   };
 }
 

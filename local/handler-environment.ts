@@ -3,6 +3,7 @@ import { awsServicesOf, type Uses } from '../shared/deps/uses';
 import { routes } from '../shared/api/routes';
 import { eventRules } from '../shared/events/rules';
 import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
+import { streamConsumers } from '../shared/streams/stream-consumers';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import type { LocalFacts } from './local-facts';
 
@@ -66,4 +67,5 @@ export const usesByEntry: ReadonlyMap<string, Uses> = new Map<string, Uses>([
   ...routes.map((route) => [route.entry, route.uses] as const),
   ...eventRules.map((rule) => [rule.entry, rule.uses] as const),
   ...cognitoTriggers.map((trigger) => [trigger.entry, trigger.uses] as const),
+  ...streamConsumers.map((consumer) => [consumer.entry, consumer.uses] as const),
 ]);

@@ -29,6 +29,11 @@ import { startCognitoLocal } from './services/cognito-local';
 import { startDynamoDbLocal } from './services/dynamodb-local';
 import { startEventBridgeLocal } from './services/eventbridge-local';
 import { startSchedulerLocal } from './services/scheduler-local';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { startOutboxPoller, type OutboxPoller } from './outbox/outbox-poller';
+import { streamConsumerById } from '../shared/streams/stream-consumers';
+import { latestStreamArn } from './provision/tables';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import { startS3Local } from './services/s3-local';
@@ -53,8 +58,13 @@ export interface LocalStack {
   /** Resolves when no event delivery is in flight. */
   waitForEventsIdle(): Promise<void>;
   readonly events: readonly BusEvent[];
+  /** The stream poller that delivers committed outbox items to the local bus. */
+  readonly outbox: OutboxPoller;
   stop(): Promise<void>;
 }
+
+/** The relay's entry, as the stack's stream-triggered function runs it. */
+export const OUTBOX_RELAY_ENTRY = streamConsumerById('outbox-relay').entry;
 
 const REGION = 'eu-west-2';
 const NAMES = {
@@ -94,10 +104,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const stopAll = async () => {
     phase = 'stopping';
-    // The gateway stops taking requests first; then every stand-in at once.
-    const gatewayStop = stops.find((entry) => entry.name === 'gateway');
-    if (gatewayStop) await gatewayStop.stop().catch(() => undefined);
-    const others = stops.filter((entry) => entry !== gatewayStop);
+    // The gateway stops taking requests first, then the outbox poller (so it does not read a
+    // stream whose database is going away); then every stand-in at once.
+    const first = ['gateway', 'outbox-poller'].flatMap((name) => stops.filter((entry) => entry.name === name));
+    for (const entry of first) await entry.stop().catch(() => undefined);
+    const others = stops.filter((entry) => !first.includes(entry));
     const results = await Promise.allSettled(others.map((entry) => entry.stop()));
     const failures = results.flatMap((result, index) => (result.status === 'rejected' ? [`${others[index]?.name}: ${String(result.reason)}`] : []));
     if (failures.length > 0) console.error(`[lantern] some local services did not stop cleanly: ${failures.join('; ')}`);
@@ -142,6 +153,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Each stand-in is provisioned as soon as it is up: the user pool and demo users are
     // done while the JVM is still starting.
     // Reminders fire through the real EventBridge client onto the local bus, as Scheduler does in AWS.
+    let outboxDrained = async () => {};
     const busClient = new EventBridgeClient({ region: REGION, endpoint: endpoint('eventbridge'), credentials: { ...LOCAL_CREDENTIALS } });
     stops.push({ name: 'bus-client', stop: async () => busClient.destroy() });
     const [dynamodb, s3, cognito, ses, eventbridge, scheduler] = await settleAll([
@@ -180,6 +192,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         rules: eventRules,
         eventsLog: layout.eventsLog,
         deadLetterLog: layout.deadLetterLog,
+        beforeIdle: () => outboxDrained(),
         invoke: async (rule, event) => {
           const handler = await handlers.load<BusEvent, unknown>(rule.entry);
           await handler(event, createLambdaContext({ functionName: rule.id, requestId: randomUUID(), region: REGION, timeoutMs: 60_000 }));
@@ -214,6 +227,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const name of ['AWS_REGION', ...credentialNames]) process.env[name] = completeEnvironment[name];
     await seedDemoSchool(loadConfig(completeEnvironment), users);
 
+    // After the environment is set: the relay module reads its configuration at cold start.
+    const streams = new DynamoDBStreamsClient({ region: REGION, endpoint: dynamodb.endpoint, credentials: { ...LOCAL_CREDENTIALS } });
+    stops.push({ name: 'streams-client', stop: async () => streams.destroy() });
+    const streamArn = await latestStreamArn(clients.dynamodb, NAMES.recordsTable);
+    if (!streamArn) throw new LocalStackError(`The ${NAMES.recordsTable} table has no stream: the outbox cannot be delivered.`);
+    const outbox = register(
+      'outbox-poller',
+      await startOutboxPoller({
+        streams,
+        streamArn,
+        checkpointFile: layout.outboxCheckpointFile,
+        deadLetterLog: layout.outboxDeadLetterLog,
+        relay: async (event) => {
+          const relay = await handlers.load<DynamoDBStreamEvent, DynamoDBBatchResponse>(OUTBOX_RELAY_ENTRY);
+          return relay(event, createLambdaContext({ functionName: 'outbox-relay', requestId: randomUUID(), region: REGION, timeoutMs: 60_000 }));
+        },
+      }),
+    );
+    outboxDrained = () => outbox.drained();
+
     const nextState: LocalState = {
       ports: { dynamodb: dynamodb.port, s3: s3.port, cognito: cognito.service.port, ses: ses.port, eventbridge: eventbridge.port, scheduler: scheduler.port },
       userPool: { id: pool.userPoolId, clientId: pool.clientId },
@@ -232,6 +265,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       facts,
       startupSeconds: Math.round((performance.now() - started) / 100) / 10,
       events: eventbridge.events,
+      outbox,
       waitForEventsIdle: () => eventbridge.waitForIdle(),
       stop: () => (stopping ??= stopAll()),
     };

@@ -13,7 +13,7 @@ import type { TableDefinition } from '../../shared/adapters/dynamo/table-definit
 
 /**
  * Creates each table from its shared definition (on-demand, every index projecting ALL,
- * TTL where one is declared), or brings an existing one up to it: a missing index is
+ * TTL and a stream where declared), or brings an existing one up to it: a missing index is
  * added and TTL switched on. Safe to run on every start.
  */
 export async function provisionTables(client: DynamoDBClient, tables: readonly { name: string; definition: TableDefinition }[]): Promise<void> {
@@ -27,6 +27,7 @@ async function provisionTable(client: DynamoDBClient, name: string, definition: 
       new CreateTableCommand({
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
+        ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } } : {}),
         AttributeDefinitions: attributeDefinitions(definition),
         KeySchema: [
           { AttributeName: definition.partitionKey, KeyType: 'HASH' },
@@ -70,7 +71,16 @@ async function provisionTable(client: DynamoDBClient, name: string, definition: 
       );
     }
   }
+  if (existing && definition.stream && existing.StreamSpecification?.StreamViewType !== definition.stream) {
+    // A data folder from before the outbox: switch the stream on (records before this are already delivered).
+    await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }));
+  }
   if (definition.timeToLiveAttribute) await enableTimeToLive(client, name, definition.timeToLiveAttribute);
+}
+
+/** The table's current stream, once provisioned with one. */
+export async function latestStreamArn(client: DynamoDBClient, name: string): Promise<string | undefined> {
+  return (await describe(client, name))?.LatestStreamArn;
 }
 
 async function describe(client: DynamoDBClient, name: string): Promise<TableDescription | undefined> {

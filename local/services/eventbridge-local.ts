@@ -25,6 +25,11 @@ export interface EventBridgeLocalOptions {
   readonly eventsLog: string;
   readonly deadLetterLog: string;
   readonly retryAttempts?: number;
+  /**
+   * Awaited before GET /idle looks at deliveries: events reach this bus from the outbox
+   * poller, so "idle" means nothing committed is still on its way here either.
+   */
+  readonly beforeIdle?: () => Promise<void>;
 }
 
 interface PutEventsRequestEntry {
@@ -72,6 +77,7 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     if (request.method === 'GET' && path === '/dead-letters') return sendJson(response, 200, { deadLetters });
     if (request.method === 'GET' && path === '/health') return sendJson(response, 200, { ok: true, inFlight: dispatcher.inFlight });
     if (request.method === 'GET' && path === '/idle') {
+      await options.beforeIdle?.();
       await dispatcher.waitForIdle();
       return sendJson(response, 200, { inFlight: dispatcher.inFlight, events: events.length, deadLetters: deadLetters.length });
     }
@@ -123,7 +129,10 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     port,
     events,
     deadLetters,
-    waitForIdle: () => dispatcher.waitForIdle(),
+    waitForIdle: async () => {
+      await options.beforeIdle?.();
+      await dispatcher.waitForIdle();
+    },
     stop: async () => {
       // Let deliveries in flight finish, but a consumer that hangs must not hold up Ctrl-C.
       await Promise.race([dispatcher.waitForIdle(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);

@@ -55,6 +55,8 @@ export const useVariables: Record<Use, readonly VariableName[]> = {
   // Scheduler puts the reminder on the bus (by ARN) with the role, or in the dead-letter queue.
   reminders: ['REMINDER_SCHEDULE_GROUP', 'REMINDER_ROLE_ARN', 'REMINDER_DLQ_ARN', 'EVENT_BUS_ARN', 'SCHEDULER_ENDPOINT'],
   files: ['FILES_BUCKET', 'S3_ENDPOINT'],
+  // Marks delivered outbox items; no pages, so no cursor key.
+  outbox: ['RECORDS_TABLE', 'DYNAMODB_ENDPOINT'],
   events: ['EVENT_BUS_NAME', 'EVENTBRIDGE_ENDPOINT'],
   school: ['SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE', 'APP_BASE_URL', 'ELEVATION_WINDOW_MINUTES'],
   // Clients are told the region and the pool they sign in to.

@@ -9,13 +9,14 @@ import { DynamoAlertStore } from '../adapters/dynamo/alert-store';
 import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
 import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
 import { CursorCodec } from '../adapters/dynamo/pagination';
+import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
 import type { Deps } from '../domain/deps';
 
 /**
  * The DynamoDB ports, grouped by table: `records` gives the record-table stores, `audit`
- * or `auditQuery` the audit trail. One document client for both. A records write that
+ * or `auditQuery` the audit trail, `outbox` the outbox items. One document client for both. A records write that
  * carries an audit event writes it to the audit table only if the function declares
  * `audit` (otherwise the table name is empty and auditPuts refuses, naming the use).
  */
@@ -41,6 +42,8 @@ export const dynamoPorts: AdapterFactory<'dynamodb'> = {
       ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
       ports.notifications = new DynamoNotificationLedger(documents, records);
     }
+    // The outbox relay marks what it delivered; it reads no other record.
+    if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));
     return ports;
   },
 };

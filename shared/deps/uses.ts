@@ -2,7 +2,8 @@ import type { Deps } from '../domain/deps';
 
 /**
  * What a function may use, declared once beside it in its catalogue (`uses` in
- * shared/api/routes.ts, shared/events/rules.ts, shared/triggers/cognito-triggers.ts). From
+ * shared/api/routes.ts, shared/events/rules.ts, shared/triggers/cognito-triggers.ts,
+ * shared/streams/stream-consumers.ts). From
  * that one list: the ports its handler is given (and so the SDK clients in its bundle), the
  * variables its configuration requires (shared/config/load-config.ts) and the environment
  * and IAM statements the stack gives it (infra/function-environment.ts, infra/handler-access.ts).
@@ -22,7 +23,9 @@ export const serviceUses = {
   reminders: { aws: 'scheduler', ports: ['reminders'] },
   /** S3 files bucket: read and add objects, never delete. */
   files: { aws: 's3', ports: ['files'] },
-  /** EventBridge bus: PutEvents. */
+  /** DynamoDB records table's stream: read new outbox items, mark them delivered (UpdateItem). */
+  outbox: { aws: 'dynamodb', ports: ['outbox'] },
+  /** EventBridge bus: PutEvents. Only the outbox relay declares it; request functions write events to the outbox. */
   events: { aws: 'eventbridge', ports: ['events'] },
   /** The school's own settings (name, time zone, front-end origin, elevation window). No AWS. */
   school: { aws: undefined, ports: ['school'] },

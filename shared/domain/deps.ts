@@ -8,6 +8,7 @@ import type {
   EventPublisher,
   FileStore,
   IdGenerator,
+  OutboxStore,
   IdentityProvider,
   IncidentStore,
   Mailer,
@@ -45,7 +46,10 @@ export interface Deps {
   readonly notifications: NotificationLedger;
   readonly reminders: ReminderScheduler;
   readonly mailer: Mailer;
-  readonly events: EventPublisher;
   readonly files: FileStore;
+  /** The outbox relay's: puts committed events on the bus. Request functions write events to the outbox instead. */
+  readonly events: EventPublisher;
+  /** The outbox relay's: marks delivered items, and the redrive's: finds undelivered ones. */
+  readonly outbox: OutboxStore;
   readonly identity: IdentityProvider;
 }

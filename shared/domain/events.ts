@@ -1,4 +1,4 @@
-import type { DomainEvent } from './ports';
+import type { DomainEvent, IdGenerator } from './ports';
 import type { Alert } from './alerts/alert';
 import type { Incident, IncidentAction } from './incidents/incident';
 
@@ -29,7 +29,16 @@ export interface AlertRaisedDetail {
   readonly categoryNames: readonly string[];
 }
 
-export const incidentRecorded = (incident: Incident): DomainEvent<IncidentRecordedDetail> => ({
+/** Asks for a planner reminder; its consumer creates the one-off schedule, once per reminder id. */
+export interface ReminderRequestedDetail {
+  readonly reminderId: string;
+  readonly incidentId: string;
+  readonly ownerId: string;
+  readonly at: string;
+}
+
+export const incidentRecorded = (ids: IdGenerator, incident: Incident): DomainEvent<IncidentRecordedDetail> => ({
+  id: ids.next(),
   detailType: 'IncidentRecorded',
   detail: {
     incidentId: incident.id,
@@ -39,12 +48,14 @@ export const incidentRecorded = (incident: Incident): DomainEvent<IncidentRecord
   },
 });
 
-export const actionAdded = (action: IncidentAction): DomainEvent<ActionAddedDetail> => ({
+export const actionAdded = (ids: IdGenerator, action: IncidentAction): DomainEvent<ActionAddedDetail> => ({
+  id: ids.next(),
   detailType: 'ActionAdded',
   detail: { incidentId: action.incidentId, actionId: action.id, authorId: action.authorId },
 });
 
-export const alertRaised = (alert: Alert): DomainEvent<AlertRaisedDetail> => ({
+export const alertRaised = (ids: IdGenerator, alert: Alert): DomainEvent<AlertRaisedDetail> => ({
+  id: ids.next(),
   detailType: 'AlertRaised',
   detail: {
     alertId: alert.id,
@@ -56,3 +67,16 @@ export const alertRaised = (alert: Alert): DomainEvent<AlertRaisedDetail> => ({
     categoryNames: alert.categoryNames,
   },
 });
+
+/** Ids and the time only: the owner's note stays on the incident. */
+export const reminderRequested = (ids: IdGenerator, incident: Incident): DomainEvent<ReminderRequestedDetail> | undefined =>
+  incident.reminder
+    ? {
+        id: ids.next(),
+        detailType: 'ReminderRequested',
+        detail: { reminderId: reminderIdOf(incident.id), incidentId: incident.id, ownerId: incident.authorId, at: incident.reminder.at },
+      }
+    : undefined;
+
+/** One reminder per incident, so its id (and its schedule's name) follows from the incident's. */
+export const reminderIdOf = (incidentId: string) => `${incidentId}-reminder`;

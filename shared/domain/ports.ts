@@ -80,6 +80,8 @@ export interface IncidentWrite {
   readonly alerts: readonly Alert[];
   readonly idempotency?: IdempotencyRecord;
   readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction; the stream relay delivers them. */
+  readonly events: readonly DomainEvent[];
 }
 
 export interface ActionWrite {
@@ -88,6 +90,8 @@ export interface ActionWrite {
   readonly newlyTaggedStaffIds: readonly string[];
   readonly alerts: readonly Alert[];
   readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction; the stream relay delivers them. */
+  readonly events: readonly DomainEvent[];
 }
 
 export interface StoredIncident {
@@ -178,7 +182,8 @@ export interface NotificationLedger {
 }
 
 export interface ReminderScheduler {
-  schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void>;
+  /** Idempotent on `id`: a reminder already scheduled under it is left as it is. */
+  schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'>;
 }
 
 /**
@@ -201,13 +206,34 @@ export interface Mailer {
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }
 
+/**
+ * An event as the outbox keeps it. `id` is Lantern's own (a ULID), carried to consumers as
+ * `detail.eventId`: EventBridge gives a redriven event a new envelope id, this one never changes.
+ */
 export interface DomainEvent<TDetail = unknown> {
+  readonly id: string;
   readonly detailType: string;
   readonly detail: TDetail;
 }
 
+/** Puts events on the school's bus; rejects naming what it could not put. Only the outbox relay has it. */
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/** What one outbox item holds: the events of one committed write, in order. */
+export interface OutboxBatch {
+  readonly outboxId: string;
+  readonly committedAt: string;
+  readonly events: readonly DomainEvent[];
+}
+
+/** The outbox items of committed writes, as the relay and the redrive see them. */
+export interface OutboxStore {
+  /** Takes the item out of the pending index and starts its retention clock. */
+  markDelivered(outboxId: string, at: Date): Promise<void>;
+  /** Undelivered items committed before `committedBefore`, oldest first. */
+  pending(options: { readonly committedBefore: Date; readonly limit: number }): Promise<OutboxBatch[]>;
 }
 
 export interface StoredFile {

@@ -39,7 +39,8 @@ export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(
 }
 
 function declaredConsumerContext<C extends EventRuleId>(name: C, adapters: AdaptersFor<ConsumerUsesOf<C>>) {
-  const { uses } = eventRuleById(name);
+  // The catalogue's literal types, narrowed to this consumer's entry.
+  const uses = eventRuleById(name).uses as ConsumerUsesOf<C>;
   const config = loadConfigFor(uses, functionEnvironment());
   return { config, deps: buildDeps(uses, config, adapters, { function: name }) };
 }

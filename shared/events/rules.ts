@@ -12,6 +12,7 @@ export type EventDetailType =
   | 'IncidentUpdated'
   | 'ActionAdded'
   | 'AlertRaised'
+  | 'ReminderRequested'
   | 'ReminderDue'
   | 'FileUploaded'
   | 'TransferReceived';
@@ -38,6 +39,13 @@ export const eventRules = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['AlertRaised'] },
     description: 'Emails each alerted member of staff once: author and categories only, with a link',
     uses: ['records', 'mailer', 'school'],
+  },
+  {
+    id: 'reminder-scheduler',
+    entry: 'functions/events/reminder-scheduler.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderRequested'] },
+    description: 'Creates the one-off schedule of a planner reminder, once per reminder',
+    uses: ['reminders'],
   },
   {
     id: 'reminders',

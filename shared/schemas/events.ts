@@ -2,6 +2,7 @@ import * as z from 'zod';
 
 /** Consumers validate what arrives from the bus as strictly as the API validates requests. */
 export const AlertRaisedDetail = z.object({
+  eventId: z.string().optional(),
   alertId: z.string().min(1),
   recipientId: z.string().min(1),
   incidentId: z.string().min(1),
@@ -12,7 +13,16 @@ export const AlertRaisedDetail = z.object({
 });
 
 export const ReminderDueDetail = z.object({
+  eventId: z.string().optional(),
   reminderId: z.string().min(1),
   incidentId: z.string().min(1),
   ownerId: z.string().min(1),
+});
+
+export const ReminderRequestedDetail = z.object({
+  eventId: z.string().optional(),
+  reminderId: z.string().min(1),
+  incidentId: z.string().min(1),
+  ownerId: z.string().min(1),
+  at: z.iso.datetime(),
 });

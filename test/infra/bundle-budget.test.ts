@@ -41,6 +41,8 @@ const budgetKiB: Record<string, number> = {
   'me.reminders.list': 495,
   'event:notifier': 545,
   'event:reminders': 545,
+  'event:reminder-scheduler': 420,
+  'stream:outbox-relay': 500,
   'cognito:sign-in-attempt': 475,
   'cognito:sign-in-success': 475,
 };

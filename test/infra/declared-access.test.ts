@@ -1,17 +1,18 @@
 import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordsTableActions, useGrants } from '../../infra/handler-access';
+import { outboxStreamActions, recordsTableActions, useGrants } from '../../infra/handler-access';
 import { routes } from '../../shared/api/routes';
 import { variablesFor } from '../../shared/config/load-config';
 import type { Uses } from '../../shared/deps/uses';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
+import { streamConsumers } from '../../shared/streams/stream-consumers';
 import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
 /** What a resource in a statement is, by the logical ids and ARNs it names. */
-type ResourceKind = 'dead-letter queue' | 'records table' | 'audit table' | 'key' | 'files bucket' | 'event bus' | 'user pool' | 'schedules' | 'scheduler role' | 'ses identity';
+type ResourceKind = 'dead-letter queue' | 'relay dead-letter queue' | 'records stream' | 'records table' | 'audit table' | 'key' | 'files bucket' | 'event bus' | 'user pool' | 'schedules' | 'scheduler role' | 'ses identity';
 
 /** Each use's (action, resource) pairs, written out by hand from the design, not from infra/. */
 const expectedPairs: Record<string, readonly (readonly [string, ResourceKind])[]> = {
@@ -22,6 +23,7 @@ const expectedPairs: Record<string, readonly (readonly [string, ResourceKind])[]
   mailer: [['ses:SendEmail', 'ses identity']],
   reminders: [['scheduler:CreateSchedule', 'schedules'], ['iam:PassRole', 'scheduler role']],
   files: useGrants.files.actions.map((action) => [action, 'files bucket'] as const),
+  outbox: [['dynamodb:UpdateItem', 'records table'], ...outboxStreamActions.map((action) => [action, 'records stream'] as const)],
   events: [['events:PutEvents', 'event bus']],
   school: [],
   signIn: [],
@@ -32,6 +34,13 @@ const functions: { id: string; path: string; uses: Uses; plumbing?: readonly str
   // A consumer's failed invocations go to the bus's dead-letter queue: the function's own plumbing, not a use.
   ...eventRules.map((rule) => ({ id: `event:${rule.id}`, path: `Events/Consumer-${rule.id}`, uses: rule.uses as Uses, plumbing: ['sqs:SendMessage on dead-letter queue'] })),
   ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, path: `Identity/Trigger-${trigger.id}`, uses: trigger.uses as Uses })),
+  // A batch the relay gives up on goes to its own KMS-encrypted queue: the event source's plumbing, not a use.
+  ...streamConsumers.map((consumer) => ({
+    id: `stream:${consumer.id}`,
+    path: 'Outbox/Relay',
+    uses: consumer.uses as Uses,
+    plumbing: ['sqs:SendMessage on relay dead-letter queue', 'sqs:GetQueueAttributes on relay dead-letter queue', 'sqs:GetQueueUrl on relay dead-letter queue', 'kms:ReEncrypt* on key', 'kms:GenerateDataKey* on key'],
+  })),
 ];
 
 const logicalIdAt = (stack: Stack, constructPath: string) => {
@@ -58,11 +67,13 @@ describe('every function is granted, and told, exactly what its declaration uses
       [logicalIdAt(stack, 'Identity/UserPool/Resource'), 'user pool'],
       [logicalIdAt(stack, 'Reminders/SchedulerRole/Resource'), 'scheduler role'],
       [logicalIdAt(stack, 'Events/DeadLetterQueue/Resource'), 'dead-letter queue'],
+      [logicalIdAt(stack, 'Outbox/DeadLetterQueue/Resource'), 'relay dead-letter queue'],
     ];
     kindOf = (resource) => {
       const text = JSON.stringify(resource);
       if (text.includes(':scheduler:')) return 'schedules';
       if (text.includes(':ses:')) return 'ses identity';
+      if (text.includes('StreamArn')) return 'records stream';
       return ids.find(([id]) => text.includes(`"${id}"`))?.[1] ?? 'other';
     };
     const policies = Object.values(template.findResources('AWS::IAM::Policy'));

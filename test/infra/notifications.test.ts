@@ -52,16 +52,18 @@ describe('notifications in a school stack built from the catalogues', () => {
     );
   });
 
-  it('has the notifier (AlertRaised) and reminders (ReminderDue) consumers in the catalogue', () => {
+  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested) and reminders (ReminderDue) consumers in the catalogue', () => {
     // Assess
     expect(eventRules.map((rule) => [rule.id, rule.pattern])).toEqual([
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
+      ['reminder-scheduler', { source: ['lantern'], 'detail-type': ['ReminderRequested'] }],
       ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
     ]);
   });
 
   describe.each([
     ['notifier', 'AlertRaised'],
+    ['reminder-scheduler', 'ReminderRequested'],
     ['reminders', 'ReminderDue'],
   ])('the %s rule', (id, detailType) => {
     it(`matches lantern ${detailType} events on the school bus and targets the ${id} function with retries and the dead-letter queue`, () => {
@@ -201,8 +203,8 @@ describe('notifications in a school stack built from the catalogues', () => {
     });
 
     it('tells the function that schedules reminders the group, the role and the dead-letter queue to give its schedules', () => {
-      // Act
-      const variables = resources[at('Api/Route-incidents.create/Handler/Resource')]!.Properties.Environment.Variables;
+      // Act: recording writes ReminderRequested to the outbox; this consumer creates the schedule
+      const variables = resources[at('Events/Consumer-reminder-scheduler/Handler/Resource')]!.Properties.Environment.Variables;
       // Assess
       expect(variables).toMatchObject({
         REMINDER_SCHEDULE_GROUP: `lantern-${school.stack.school.id}-reminders`,

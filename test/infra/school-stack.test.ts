@@ -141,7 +141,8 @@ describe('a school stack synthesized from the example trust', () => {
       // Act
       const functions = Object.entries(handlerFunctions(template)) as [string, Resource][];
       // Assess
-      expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
+      // + 1: the outbox relay, triggered by the records table's stream.
+      expect(functions).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
       expect(functions.filter(([id]) => isTrigger(id))).toHaveLength(cognitoTriggers.length);
       for (const [id, fn] of functions) {
         expect(fn.Properties).toMatchObject({
@@ -149,8 +150,8 @@ describe('a school stack synthesized from the example trust', () => {
           Architectures: ['arm64'],
           Handler: 'index.handler',
           MemorySize: 512,
-          // Cognito waits at most 5 seconds for a trigger.
-          Timeout: isTrigger(id) ? 5 : 10,
+          // Cognito waits at most 5 seconds for a trigger; the relay may put up to 10 items' events.
+          Timeout: isTrigger(id) ? 5 : id === logicalIdOf(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : 10,
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
@@ -161,8 +162,8 @@ describe('a school stack synthesized from the example trust', () => {
       // Act
       const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
       const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
-      // Assess: one per function plus the API access logs, the user activity log and the staff app deployment's
-      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 3);
+      // Assess: one per function (the outbox relay too) plus the API access logs, the user activity log and the staff app deployment's
+      expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1 + 3);
       for (const [id, logGroup] of logGroups) {
         expect(logGroup.Properties.RetentionInDays).toBe(365);
         if (id === userAuthEvents) expect(logGroup.Properties.KmsKeyId).toBeUndefined();
@@ -176,7 +177,8 @@ describe('a school stack synthesized from the example trust', () => {
         .filter(([id]) => !isTrigger(id))
         .map(([, fn]) => fn);
       // Assess (infra/declared-access.test.ts checks each function's exact set of names)
-      expect(functions).toHaveLength(routes.length + eventRules.length);
+      // + 1: the outbox relay.
+      expect(functions).toHaveLength(routes.length + eventRules.length + 1);
       const expected = { SCHOOL_ID: oakfield.id, SCHOOL_NAME: oakfield.name, SCHOOL_TIMEZONE: 'Europe/London', APP_BASE_URL: school.stack.resolve(school.stack.web.origin), ELEVATION_WINDOW_MINUTES: '30' };
       for (const fn of functions) {
         const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
@@ -194,7 +196,7 @@ describe('a school stack synthesized from the example trust', () => {
         .filter(([id, role]) => id !== deploymentRole && JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'))
         .map(([, role]) => role);
       // Assess
-      expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length);
+      expect(roles).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1);
       for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     });
 
@@ -522,7 +524,8 @@ describe('a school stack with an event rule in the catalogue', () => {
       Runtime: 'nodejs22.x',
       DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [queue, 'Arn'] } },
     });
-    expect(Object.keys(handlerFunctions(template))).toHaveLength(routes.length + 1 + cognitoTriggers.length);
+    // The rule's consumer and the outbox relay.
+    expect(Object.keys(handlerFunctions(template))).toHaveLength(routes.length + 1 + cognitoTriggers.length + 1);
   });
 
   it('resolves handler modules under the source root it is given', () => {

@@ -4,10 +4,8 @@ import { recordIncident } from '../../../shared/domain/incidents/record-incident
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { incidentsCreateContract } from '../../../shared/api/contracts/incidents';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
-import { reminderPorts } from '../../../shared/deps/reminders';
-import { eventPorts } from '../../../shared/deps/events';
 
-export const handler = apiRoute('incidents.create', { contract: incidentsCreateContract, adapters: { dynamodb: dynamoPorts, scheduler: reminderPorts, eventbridge: eventPorts } }).handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
+export const handler = apiRoute('incidents.create', { contract: incidentsCreateContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
   const result = await recordIncident(deps, requireStaff(caller), body, { ...origin, idempotencyKey });
   const location = { location: `/v1/incidents/${result.incident.id}` };
   return result.created ? created(result.incident, location) : ok(result.incident, location);

@@ -19,6 +19,7 @@ import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError } from '../../errors/lantern-error';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
+import { outboxPut } from './outbox-item';
 
 export interface TableNames {
   readonly records: string;
@@ -27,7 +28,8 @@ export interface TableNames {
 
 /**
  * Incidents, their actions and everything written with them. Each submission is ONE
- * transaction: incident + pupil timeline entries + alerts + idempotency + audit.
+ * transaction: incident + pupil timeline entries + alerts + idempotency + audit + the
+ * outbox item holding its events.
  */
 export class DynamoIncidentStore implements IncidentStore {
   constructor(
@@ -56,6 +58,7 @@ export class DynamoIncidentStore implements IncidentStore {
       { Put: { TableName: this.tables.records, Item: authoredEntry(incident) } },
       ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
       ...auditPuts(this.tables.audit, write.audit),
+      ...outboxPut(this.tables.records, write.events, incident.recordedAt),
     ];
     try {
       await sendTransaction(this.client, { TransactItems: items });
@@ -135,6 +138,7 @@ export class DynamoIncidentStore implements IncidentStore {
         })),
         ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
         ...auditPuts(this.tables.audit, write.audit),
+        ...outboxPut(this.tables.records, write.events, action.createdAt),
       ],
     });
   }

@@ -86,3 +86,14 @@ export const auditStudentCopyKey = (studentId: string, at: string, eventId: stri
   sk: `${at}#${eventId}`,
   studentPk: auditStudentPartition(studentId),
 });
+
+/**
+ * The transactional outbox: one item per write, holding every event of that write, in a
+ * partition of its own so no list Query (incident, pupil, staff) ever returns it. Until the
+ * relay has delivered it, it also sits in the sparse `gsi1` partition OUTBOX_PENDING (in
+ * commit order), which is what the redrive queries; delivery removes it from there.
+ */
+export const OUTBOX_ITEM_TYPE = 'OutboxBatch';
+export const outboxKey = (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX' });
+export const OUTBOX_PENDING_PARTITION = 'OUTBOX_PENDING';
+export const outboxPendingIndexKey = (committedAt: string, outboxId: string) => ({ gsi1pk: OUTBOX_PENDING_PARTITION, gsi1sk: `${committedAt}#${outboxId}` });

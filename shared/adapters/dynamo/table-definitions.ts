@@ -14,6 +14,8 @@ export interface TableDefinition {
   readonly globalIndexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry, where items may expire. */
   readonly timeToLiveAttribute?: string;
+  /** The table's change stream, where one is read: the outbox relay reads new images. */
+  readonly stream?: 'NEW_IMAGE';
 }
 
 /** Records: staff, pupils, categories, incidents, actions, alerts, idempotency records. */
@@ -25,6 +27,8 @@ export const recordsTable: TableDefinition = {
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   ],
   timeToLiveAttribute: 'expiresAt',
+  // The transactional outbox is delivered from here (shared/outbox/).
+  stream: 'NEW_IMAGE',
 };
 
 /** Audit: append-only; queried by record (table), by staff member (gsi1) and by pupil (gsi2). */

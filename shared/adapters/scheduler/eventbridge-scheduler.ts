@@ -1,4 +1,4 @@
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Config } from '../../config/load-config';
 import type { ReminderDueDetail, ReminderScheduler } from '../../domain/ports';
 import { EVENT_SOURCE } from '../../events/rules';
@@ -33,24 +33,31 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
     private readonly settings: ReminderSchedulerSettings,
   ) {}
 
-  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void> {
-    await this.client.send(
-      new CreateScheduleCommand({
-        Name: `reminder-${reminder.id}`.slice(0, 64),
-        GroupName: this.settings.scheduleGroup,
-        ScheduleExpression: `at(${reminder.at.toISOString().slice(0, 19)})`,
-        ScheduleExpressionTimezone: 'UTC',
-        FlexibleTimeWindow: { Mode: 'OFF' },
-        ActionAfterCompletion: 'DELETE',
-        Target: {
-          Arn: this.settings.eventBusArn,
-          RoleArn: this.settings.roleArn,
-          EventBridgeParameters: { DetailType: 'ReminderDue', Source: EVENT_SOURCE },
-          Input: JSON.stringify(reminder.detail),
-          RetryPolicy: { ...reminderRetryPolicy },
-          ...(this.settings.deadLetterQueueArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterQueueArn } } : {}),
-        },
-      }),
-    );
+  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
+    try {
+      await this.client.send(
+        new CreateScheduleCommand({
+          Name: `reminder-${reminder.id}`.slice(0, 64),
+          GroupName: this.settings.scheduleGroup,
+          ScheduleExpression: `at(${reminder.at.toISOString().slice(0, 19)})`,
+          ScheduleExpressionTimezone: 'UTC',
+          FlexibleTimeWindow: { Mode: 'OFF' },
+          ActionAfterCompletion: 'DELETE',
+          Target: {
+            Arn: this.settings.eventBusArn,
+            RoleArn: this.settings.roleArn,
+            EventBridgeParameters: { DetailType: 'ReminderDue', Source: EVENT_SOURCE },
+            Input: JSON.stringify(reminder.detail),
+            RetryPolicy: { ...reminderRetryPolicy },
+            ...(this.settings.deadLetterQueueArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterQueueArn } } : {}),
+          },
+        }),
+      );
+      return 'scheduled';
+    } catch (error) {
+      // The schedule is named by the reminder id: it exists, so this request was a redelivery.
+      if (error instanceof ConflictException || (error as { name?: string }).name === 'ConflictException') return 'already-scheduled';
+      throw error;
+    }
   }
 }

@@ -9,12 +9,11 @@ import { displayName } from '../staff/staff-profile';
 import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
-import { afterCommit } from './after-commit';
 import { mayBeSentIncidents } from '../permissions';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
- * per tagged person and the audit event: 2n + 3 items of DynamoDB's 100.
+ * per tagged person, the audit event and the outbox item: 2n + 4 items of DynamoDB's 100.
  */
 export const MAX_TAGGED = 45;
 
@@ -23,7 +22,7 @@ export const MAX_TAGGED = 45;
  * Actions are never edited. Anyone who may read the incident may add one; tagged staff
  * are alerted and may read the incident from then on.
  */
-export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'events' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
   // The staff directory is needed whatever the incident holds: read it alongside the access
   // check (it shows no pupil, so reading it for a refused caller reveals nothing).
   const staffRead = deps.staff.list();
@@ -73,12 +72,9 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
       studentIds: [stored.incident.studentId],
       detail: { actionId: action.id },
     }),
+    // In the action's transaction: its alerts' emails go out if and only if it is saved.
+    events: [actionAdded(deps.ids, action), ...alerts.map((alert) => alertRaised(deps.ids, alert))],
   });
-  // Actions take no Idempotency-Key, so a 500 here would invite a second copy of a saved action:
-  // a failure to publish is logged and the action returned; its alerts are on the dashboard.
-  await afterCommit(deps, 'publishing the action\'s events', { incidentId, actionId: action.id }, () =>
-    deps.events.publish([actionAdded(action), ...alerts.map(alertRaised)]),
-  );
   // The caller wrote it, so sees it; every name it needs was read with the staff list.
   return actionView(action, new Map(staff.map((member) => [member.id, member])));
 }

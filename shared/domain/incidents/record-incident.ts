@@ -12,19 +12,18 @@ import { validateCategoryChoices } from '../categories/validate-choices';
 import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
 import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
-import { alertRaised, incidentRecorded } from '../events';
-import type { Alert } from '../alerts/alert';
+import { alertRaised, incidentRecorded, reminderRequested } from '../events';
 import type { Student } from '../students/student';
-import { afterCommit } from './after-commit';
 import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 
 /**
- * One DynamoDB transaction holds at most 100 items. The worst case is 99: idempotency,
+ * One DynamoDB transaction holds at most 100 items. The worst case is exactly 100: idempotency,
  * incident, a timeline entry and an audit entry for the pupil and each of 30 linked pupils
  * (the answer shows every one of them, so the write is found under each), 33 alerts, the
- * author's dashboard entry and a reminder entry — leaving one item for the event outbox.
+ * author's dashboard entry, a reminder entry, and the one outbox item that holds all of the
+ * write's events.
  */
 export const MAX_RECIPIENTS = 33;
 const IDEMPOTENCY_HOURS = 24;
@@ -43,14 +42,16 @@ export interface RecordResult {
 /**
  * Records a concern exactly as submitted (seeds 000, 001, 003, 004 "Add Incident"): the
  * incident, its place on each pupil's record, one alert per recipient, the idempotency
- * record and the audit event commit together; then the alerts go out as events and any
- * planner reminder is scheduled. If those last steps fail the incident is still saved and
- * is returned; a retry with the same Idempotency-Key publishes the events again.
+ * record, the audit event and the events it raises (IncidentRecorded, an AlertRaised per
+ * recipient, ReminderRequested for a planner reminder) commit together, so an incident is
+ * never saved without its emails and reminder on their way, nor they without it. The
+ * table's stream delivers the events to the bus (shared/outbox/).
  */
-/** What recording touches: the record stores, the audit trail, the bus and Scheduler. */
+
+/** What recording touches: the record stores (its events go in the same transaction) and the audit trail. */
 type RecordingDeps = Pick<
   Deps,
-  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'events' | 'reminders' | 'school' | 'clock' | 'ids' | 'logger'
+  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'school' | 'clock' | 'ids' | 'logger'
 >;
 
 export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
@@ -141,9 +142,11 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     : undefined;
   // The answer shows the incident with every pupil's name: the write is found under each.
   const audit = auditEvent(deps, caller, options, { action: 'incident.create', recordType: 'incident', recordId: incident.id, studentIds: studentsOf(incident) });
+  const reminderEvent = reminderRequested(deps.ids, incident);
+  const events = [incidentRecorded(deps.ids, incident), ...alerts.map((alert) => alertRaised(deps.ids, alert)), ...(reminderEvent ? [reminderEvent] : [])];
 
   try {
-    await deps.incidents.record({ incident, alerts, idempotency, audit });
+    await deps.incidents.record({ incident, alerts, idempotency, audit, events });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer with its incident.
     if (error instanceof IdempotencyKeyTakenError && options.idempotencyKey) {
@@ -153,15 +156,6 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     throw error;
   }
 
-  const ids = { incidentId: incident.id };
-  await afterCommit(deps, 'publishing the incident\'s events', ids, () => publishRecorded(deps, incident, alerts));
-  if (reminder) {
-    const reminderId = `${incident.id}-reminder`;
-    // Ids only: the note is read from the incident when the reminder is sent.
-    await afterCommit(deps, 'scheduling the reminder', ids, () =>
-      deps.reminders.schedule({ id: reminderId, at: reminder.at, detail: { reminderId, incidentId: incident.id, ownerId: caller.staffId } }),
-    );
-  }
   deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
   // Every name the view shows was read above: the pupils, and the author, assignees and alerted staff in the directory.
   const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups, pupils, staff: new Map(staff.map((member) => [member.id, member])) });
@@ -169,7 +163,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
 }
 
 async function replayIfRecorded(
-  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'events' | 'clock' | 'ids'>,
+  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'clock' | 'ids'>,
   caller: StaffCaller,
   key: string,
   requestHash: string,
@@ -184,20 +178,11 @@ async function replayIfRecorded(
   }
   const stored = await deps.incidents.get(previous.incidentId);
   if (!stored) return undefined;
-  // The first attempt may have saved the incident and then failed to publish: publish again
-  // (consumers are idempotent, so alerts already emailed are not emailed twice). A reminder is
-  // not scheduled again: if scheduling failed the first time, that reminder is lost (logged then).
-  // If publishing fails again, the 500 asks the client to try once more.
-  const alerts = await Promise.all(previous.alerts.map(({ recipientId, alertId }) => deps.alerts.get(recipientId, alertId)));
-  await publishRecorded(deps, stored.incident, alerts.filter((alert): alert is Alert => alert !== undefined));
+  // Nothing to publish again: the first attempt's events committed with its incident.
   await deps.audit.record(
     auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentIds: studentsOf(stored.incident) }),
   );
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
-}
-
-function publishRecorded(deps: Pick<Deps, 'events'>, incident: Incident, alerts: readonly Alert[]): Promise<void> {
-  return deps.events.publish([incidentRecorded(incident), ...alerts.map(alertRaised)]);
 }
 
 function assertStudents(pupils: ReadonlyMap<string, Student>, input: NewIncident): void {

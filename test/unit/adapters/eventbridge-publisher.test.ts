@@ -9,15 +9,15 @@ const eventBridge = mockClient(EventBridgeClient);
 
 afterEach(() => eventBridge.reset());
 
-const publisher = () => new EventBridgePublisher(new EventBridgeClient({ region: 'eu-west-2' }), 'lantern-events');
+const publisher = () => new EventBridgePublisher(new EventBridgeClient({ region: 'eu-west-2' }), 'lantern-events', () => 0);
 
-const alertRaised = (index: number): DomainEvent => ({ detailType: 'AlertRaised', detail: { alertId: `alert-${index}`, recipientId: `staff-${index}` } });
+const alertRaised = (index: number): DomainEvent => ({ id: `event-${index}`, detailType: 'AlertRaised', detail: { alertId: `alert-${index}`, recipientId: `staff-${index}` } });
 
 describe('EventBridgePublisher', () => {
-  it('puts each event on the bus with source lantern and JSON detail', async () => {
+  it('puts each event on the bus with source lantern and JSON detail carrying Lantern\'s event id', async () => {
     // Prepare
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
-    const event: DomainEvent = { detailType: 'IncidentRecorded', detail: { incidentId: '01JHT0000000000000000000042', studentIds: ['s-1'] } };
+    const event: DomainEvent = { id: '01JHT00000000000000000E042', detailType: 'IncidentRecorded', detail: { incidentId: '01JHT0000000000000000000042', studentIds: ['s-1'] } };
 
     // Act
     await publisher().publish([event]);
@@ -29,7 +29,7 @@ describe('EventBridgePublisher', () => {
           EventBusName: 'lantern-events',
           Source: 'lantern',
           DetailType: 'IncidentRecorded',
-          Detail: '{"incidentId":"01JHT0000000000000000000042","studentIds":["s-1"]}',
+          Detail: '{"incidentId":"01JHT0000000000000000000042","studentIds":["s-1"],"eventId":"01JHT00000000000000000E042"}',
         },
       ],
     });
@@ -61,12 +61,27 @@ describe('EventBridgePublisher', () => {
     expect(eventBridge).not.toHaveReceivedCommand(PutEventsCommand);
   });
 
-  it('throws when EventBridge reports failed entries in a 200 response', async () => {
+  it('sends again only the entries PutEvents refused in a 200 response, then succeeds', async () => {
     // Prepare
-    eventBridge.on(PutEventsCommand).resolves({
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({ FailedEntryCount: 1, Entries: [{ EventId: 'e-1' }, { ErrorCode: 'ThrottlingException', ErrorMessage: 'Slow down' }] })
+      .resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-2' }] });
+
+    // Act
+    await publisher().publish([alertRaised(1), alertRaised(2)]);
+
+    // Assess
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls.map((call) => call.args[0].input.Entries?.map((entry) => JSON.parse(entry.Detail ?? '{}').eventId))).toEqual([['event-1', 'event-2'], ['event-2']]);
+  });
+
+  it('throws naming the events still refused after its retries', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({
       FailedEntryCount: 1,
-      Entries: [{ EventId: 'e-1' }, { ErrorCode: 'InternalFailure', ErrorMessage: 'Try again' }],
-    });
+      Entries: input.Entries.length === 2 ? [{ EventId: 'e-1' }, { ErrorCode: 'InternalFailure', ErrorMessage: 'Try again' }] : [{ ErrorCode: 'InternalFailure', ErrorMessage: 'Try again' }],
+    }));
 
     // Act
     const attempt = publisher().publish([alertRaised(1), alertRaised(2)]);
@@ -74,11 +89,13 @@ describe('EventBridgePublisher', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(EventPublishError);
     await expect(attempt).rejects.toThrow('1 event(s) were not accepted: InternalFailure');
+    await expect(attempt).rejects.toMatchObject({ failedEventIds: ['event-2'] });
+    expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 4);
   });
 
-  it('stops at the first batch with failures', async () => {
+  it('stops at the first batch that stays refused, sending nothing after it', async () => {
     // Prepare
-    eventBridge.on(PutEventsCommand).resolvesOnce({ FailedEntryCount: 2, Entries: [{ ErrorCode: 'ThrottlingException' }, { ErrorCode: 'ThrottlingException' }] }).resolves({ FailedEntryCount: 0 });
+    eventBridge.on(PutEventsCommand).callsFake((input: { Entries: unknown[] }) => ({ FailedEntryCount: input.Entries.length, Entries: input.Entries.map(() => ({ ErrorCode: 'ThrottlingException' })) }));
     const events = Array.from({ length: 15 }, (_, index) => alertRaised(index));
 
     // Act
@@ -86,6 +103,7 @@ describe('EventBridgePublisher', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(EventPublishError);
-    expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 1);
+    const sent = eventBridge.commandCalls(PutEventsCommand).flatMap((call) => call.args[0].input.Entries ?? []);
+    expect(new Set(sent.map((entry) => JSON.parse(entry.Detail ?? '{}').eventId)).size).toBe(10);
   });
 });

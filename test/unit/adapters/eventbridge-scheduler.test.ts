@@ -1,7 +1,7 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { EventBridgeReminderScheduler } from '../../../shared/adapters/scheduler/eventbridge-scheduler';
 import type { ReminderDueDetail } from '../../../shared/domain/ports';
 import { testConfig } from '../support/test-config';
@@ -71,5 +71,29 @@ describe('EventBridgeReminderScheduler', () => {
 
     // Assess
     expect(scheduler.commandCalls(CreateScheduleCommand)[0]!.args[0].input.Name).toHaveLength(64);
+  });
+
+  it('answers already-scheduled when the reminder\'s schedule exists: a redelivered request schedules nothing new', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ Message: 'Schedule reminder-x already exists.', message: 'Schedule reminder-x already exists.', $metadata: {} }));
+    const adapter = new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), settings);
+
+    // Act
+    const outcome = await adapter.schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+
+    // Assess
+    expect(outcome).toBe('already-scheduled');
+  });
+
+  it('rethrows any other refusal, so the bus retries the request', async () => {
+    // Prepare
+    scheduler.on(CreateScheduleCommand).rejects(new Error('ThrottlingException'));
+    const adapter = new EventBridgeReminderScheduler(new SchedulerClient({ region: 'eu-west-2' }), settings);
+
+    // Act
+    const attempt = adapter.schedule({ id: detail.reminderId, at: new Date('2025-06-20T07:30:00.000Z'), detail });
+
+    // Assess
+    await expect(attempt).rejects.toThrow('ThrottlingException');
   });
 });

@@ -32,6 +32,10 @@ const write = (overrides: Partial<IncidentWrite> = {}): IncidentWrite => ({
     ],
   },
   audit: auditEventFixture({ action: 'incident.create', recordType: 'incident', recordId: incident.id }),
+  events: [
+    { id: '01JHT0000000000000000000E1', detailType: 'IncidentRecorded', detail: { incidentId: incident.id } },
+    { id: '01JHT0000000000000000000E2', detailType: 'AlertRaised', detail: { alertId: '01JHT0000000000000000000A1' } },
+  ],
   ...overrides,
 });
 
@@ -49,7 +53,7 @@ const cancelledAt = (index: number) =>
   });
 
 describe('DynamoIncidentStore.record', () => {
-  it("sends ONE transaction: idempotency, incident, a timeline entry per pupil, alerts, the author's dashboard entry, audit", async () => {
+  it("sends ONE transaction: idempotency, incident, a timeline entry per pupil, alerts, the author's dashboard entry, audit, outbox", async () => {
     // Prepare
     dynamo.on(TransactWriteCommand).resolves({});
 
@@ -67,7 +71,43 @@ describe('DynamoIncidentStore.record', () => {
       [tables.records, 'Alert'],
       [tables.records, 'AuthoredIncident'],
       [tables.audit, undefined],
+      [tables.records, 'OutboxBatch'],
     ]);
+  });
+
+  it('puts every event of the write in one outbox item of its own partition, pending delivery', async () => {
+    // Prepare
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store().record(write());
+
+    // Assess
+    expect(sentItems().at(-1)!.Put).toEqual({
+      TableName: tables.records,
+      Item: {
+        pk: 'OUTBOX#01JHT0000000000000000000E1',
+        sk: 'OUTBOX',
+        gsi1pk: 'OUTBOX_PENDING',
+        gsi1sk: `${incident.recordedAt}#01JHT0000000000000000000E1`,
+        type: 'OutboxBatch',
+        outboxId: '01JHT0000000000000000000E1',
+        committedAt: incident.recordedAt,
+        events: write().events,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  });
+
+  it('writes no outbox item for a write without events', async () => {
+    // Prepare
+    dynamo.on(TransactWriteCommand).resolves({});
+
+    // Act
+    await store().record(write({ events: [] }));
+
+    // Assess
+    expect(sentItems().map((item) => item.Put?.Item?.type)).not.toContain('OutboxBatch');
   });
 
   it('puts the idempotency record first, taken unless absent or expired, with the alerts a replay publishes again', async () => {
@@ -249,7 +289,7 @@ describe('DynamoIncidentStore.get', () => {
 });
 
 describe('DynamoIncidentStore.appendAction', () => {
-  it('checks the incident exists and writes the action, new tags, alerts and audit together', async () => {
+  it('checks the incident exists and writes the action, new tags, alerts, audit and outbox together', async () => {
     // Prepare
     dynamo.on(TransactWriteCommand).resolves({});
     const action = actionFixture({ taggedStaffIds: [staffOf.deputyHead.id] });
@@ -260,6 +300,7 @@ describe('DynamoIncidentStore.appendAction', () => {
       newlyTaggedStaffIds: [staffOf.deputyHead.id],
       alerts: [alertFixture({ id: '01JHT0000000000000000000A3', recipientId: staffOf.deputyHead.id, kind: 'action', actionId: action.id })],
       audit: auditEventFixture({ action: 'action.create', recordType: 'action', recordId: incident.id }),
+      events: [{ id: '01JHT0000000000000000000E3', detailType: 'ActionAdded', detail: { actionId: action.id } }],
     });
 
     // Assess
@@ -269,7 +310,8 @@ describe('DynamoIncidentStore.appendAction', () => {
     expect(items[2]!.Put!.Item).toEqual({ pk: `INCIDENT#${incident.id}`, sk: `TAGGED#${staffOf.deputyHead.id}`, type: 'IncidentTag', staffId: staffOf.deputyHead.id, firstActionId: action.id });
     expect(items[3]!.Put!.Item).toMatchObject({ type: 'Alert', recipientId: staffOf.deputyHead.id });
     expect(items[4]!.Put!.TableName).toBe(tables.audit);
-    expect(items).toHaveLength(5);
+    expect(items[5]!.Put!.Item).toMatchObject({ pk: 'OUTBOX#01JHT0000000000000000000E3', type: 'OutboxBatch', committedAt: action.createdAt });
+    expect(items).toHaveLength(6);
   });
 });
 

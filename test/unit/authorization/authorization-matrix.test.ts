@@ -241,7 +241,7 @@ function stateOf(deps: FakeDeps): string {
     actions: deps.incidents.actionsAppended.length,
     accounts: [...deps.identity.accounts.values()],
     authenticators: [...deps.identity.confirmedAuthenticators],
-    events: deps.events.published.length,
+    events: deps.incidents.outbox.length,
   });
 }
 

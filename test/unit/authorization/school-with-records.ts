@@ -131,6 +131,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
       incident: written,
       alerts: alertsFor(written, author, () => recordAlertIdOf(record)),
       audit: auditEventFixture({ id: `audit-${record}`, action: 'incident.create', staffId: author.id, groups: [...author.groups], recordType: 'incident', recordId: written.id, studentIds: [pupil.id] }),
+      events: [],
     });
   }
 
@@ -140,6 +141,7 @@ export async function schoolWithRecords(): Promise<FakeDeps> {
     incident: notice,
     alerts: alertsFor(notice, teachingAssistant, (recipientId) => noticeAlertIdOf(personaById.get(recipientId)!)),
     audit: auditEventFixture({ id: 'audit-notice', action: 'incident.create', staffId: teachingAssistant.id, groups: ['staff'], recordType: 'incident', recordId: notice.id, studentIds: [pupil.id] }),
+    events: [],
   });
   return deps;
 }

@@ -8,9 +8,12 @@ import type { Deps } from '../../../shared/domain/deps';
  * every handler module is imported only once. A port the declaration does not name is
  * absent, as in production: a handler that touches one fails its cells.
  */
-let current: Deps | undefined;
+/** Routes only: the outbox relay's ports (events, outbox) are no route's. */
+type RoutePorts = Omit<Deps, 'events' | 'outbox'>;
 
-export function useSchool(deps: Deps): void {
+let current: RoutePorts | undefined;
+
+export function useSchool(deps: RoutePorts): void {
   current = deps;
 }
 
@@ -20,7 +23,7 @@ export function switchableDeps(uses: Uses): Deps {
     get(_target, port) {
       if (typeof port !== 'string' || !declared.has(port)) return undefined;
       if (!current) throw new Error('No school installed: call useSchool(deps) before calling a handler');
-      return current[port as keyof Deps];
+      return current[port as keyof RoutePorts];
     },
     has: (_target, port) => typeof port === 'string' && declared.has(port),
   });

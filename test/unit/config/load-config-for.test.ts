@@ -1,3 +1,4 @@
+import { eventRuleById } from '../../../shared/events/rules';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfigFor, requiredVariablesFor, variablesFor } from '../../../shared/config/load-config';
 import { routeById } from '../../../shared/api/routes';
@@ -73,8 +74,8 @@ describe('loadConfigFor: each function reads only its own declaration', () => {
   });
 
   it('names the Scheduler variables for a function that schedules reminders', () => {
-    // Prepare
-    const { uses } = routeById('incidents.create');
+    // Prepare: recording writes a ReminderRequested to the outbox; this consumer schedules it
+    const { uses } = eventRuleById('reminder-scheduler');
     const { REMINDER_ROLE_ARN: _role, ...environment } = testEnvironment();
 
     // Act

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '../../../shared/api/routes';
 import { eventRules } from '../../../shared/events/rules';
 import { cognitoTriggers } from '../../../shared/triggers/cognito-triggers';
+import { streamConsumers } from '../../../shared/streams/stream-consumers';
 import { buildDeps } from '../../../shared/deps/build-deps';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 import { mailerPorts } from '../../../shared/deps/mailer';
@@ -15,6 +16,15 @@ describe('the catalogues declare what each function uses', () => {
     const missing = routes.filter((route) => !route.public).filter((route) => !['records', 'audit', 'school'].every((use) => (route.uses as readonly string[]).includes(use)));
     // Assess
     expect(missing.map((route) => route.id)).toEqual([]);
+  });
+
+  it('lets only the outbox relay put events on the bus or read the outbox: every other function writes its events to the outbox', () => {
+    // Prepare
+    const every = [...routes, ...eventRules, ...cognitoTriggers, ...streamConsumers];
+    // Act
+    const publishing = every.filter((fn) => (fn.uses as readonly string[]).some((use) => use === 'events' || use === 'outbox'));
+    // Assess
+    expect(publishing.map((fn) => fn.id)).toEqual(['outbox-relay']);
   });
 
   it('gives the public routes no store and no AWS service at all', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { notifyAlert, sendReminder } from '../../../shared/domain/notifications/notify-alert';
+import { scheduleReminder } from '../../../shared/domain/notifications/schedule-reminder';
+import type { ReminderRequestedDetail } from '../../../shared/domain/events';
 import { recordIncident } from '../../../shared/domain/incidents/record-incident';
 import type { AlertRaisedDetail } from '../../../shared/domain/events';
 import type { ReminderDueDetail } from '../../../shared/domain/ports';
@@ -15,12 +17,17 @@ async function alertsRaised(deps: SchoolDeps): Promise<AlertRaisedDetail[]> {
     incidentInput({ categories: [{ categoryId: 'behaviour' }, { categoryId: 'safeguarding' }], alert: { staffIds: [staffOf.designatedLead.id] } }),
     requestOrigin,
   );
-  return deps.events.published.filter((event) => event.detailType === 'AlertRaised').map((event) => event.detail as AlertRaisedDetail);
+  return deps.incidents.outbox.filter((event) => event.detailType === 'AlertRaised').map((event) => event.detail as AlertRaisedDetail);
 }
 
-/** The ReminderDue detail a real submission schedules, with the author's note on the incident. */
+/**
+ * The ReminderDue detail a real submission leads to: its ReminderRequested, from the outbox,
+ * scheduled by the scheduling consumer; the author's note stays on the incident.
+ */
 async function reminderScheduled(deps: SchoolDeps): Promise<ReminderDueDetail> {
   await recordIncident(deps, callerFor(staffOf.author), incidentInput({ reminder: { at: '2025-01-20T08:00:00Z', note: 'Check in at register' } }), requestOrigin);
+  const requested = deps.incidents.outbox.find((event) => event.detailType === 'ReminderRequested')!;
+  await scheduleReminder(deps, requested.detail as ReminderRequestedDetail);
   return deps.reminders.scheduled[0]!.detail;
 }
 

@@ -12,7 +12,6 @@ import {
   type CategoryCatalogue,
   type Clock,
   type DomainEvent,
-  type EventPublisher,
   type FileStore,
   type IdempotencyRecord,
   type AuthoredIncidentSummary,
@@ -259,6 +258,8 @@ export class InMemoryAlertStore extends AuditedStore implements AlertStore {
 export class InMemoryIncidentStore extends AuditedStore implements IncidentStore {
   readonly recorded: IncidentWrite[] = [];
   readonly actionsAppended: ActionWrite[] = [];
+  /** Every event committed with a write, in commit order: what the stream relay would deliver. */
+  readonly outbox: DomainEvent[] = [];
   private readonly incidents = new Map<string, { incident: Incident; actions: IncidentAction[]; taggedStaffIds: Set<string> }>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
@@ -273,6 +274,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
       throw new IdempotencyKeyTakenError('The idempotency key is already taken');
     }
     this.recorded.push(write);
+    this.outbox.push(...write.events);
     this.incidents.set(write.incident.id, { incident: write.incident, actions: [], taggedStaffIds: new Set() });
     if (write.idempotency) this.idempotency.set(idempotencyKey(write.idempotency), write.idempotency);
     this.alerts.add(write.alerts);
@@ -288,6 +290,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
     const stored = this.incidents.get(write.action.incidentId);
     if (!stored) throw new Error(`No incident ${write.action.incidentId}`);
     this.actionsAppended.push(write);
+    this.outbox.push(...write.events);
     stored.actions.push(write.action);
     for (const staffId of write.newlyTaggedStaffIds) stored.taggedStaffIds.add(staffId);
     this.alerts.add(write.alerts);
@@ -349,11 +352,14 @@ export class InMemoryNotificationLedger implements NotificationLedger {
   }
 }
 
+/** Like Scheduler with schedules named by reminder id: a second request for one is a no-op. */
 export class RecordingReminderScheduler implements ReminderScheduler {
   readonly scheduled: { id: string; at: Date; detail: ReminderDueDetail }[] = [];
 
-  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<void> {
+  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
+    if (this.scheduled.some((existing) => existing.id === reminder.id)) return 'already-scheduled';
     this.scheduled.push({ ...reminder });
+    return 'scheduled';
   }
 }
 
@@ -363,14 +369,6 @@ export class RecordingMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     this.sent.push(email);
     return { messageId: `message-${this.sent.length}` };
-  }
-}
-
-export class RecordingEventPublisher implements EventPublisher {
-  readonly published: DomainEvent[] = [];
-
-  async publish(events: readonly DomainEvent[]): Promise<void> {
-    this.published.push(...events);
   }
 }
 
@@ -478,7 +476,8 @@ export const testSchool: SchoolSettings = {
   appBaseUrl: 'https://lantern.castlemead.example.sch.uk',
 };
 
-export interface FakeDeps extends Deps {
+/** The ports of request functions and consumers; the outbox relay's (events, outbox) have their own fakes in test/unit/outbox. */
+export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly clock: FixedClock;
   readonly ids: SequentialIds;
   readonly staff: InMemoryStaffDirectory;
@@ -492,7 +491,6 @@ export interface FakeDeps extends Deps {
   readonly notifications: InMemoryNotificationLedger;
   readonly reminders: RecordingReminderScheduler;
   readonly mailer: RecordingMailer;
-  readonly events: RecordingEventPublisher;
   readonly files: InMemoryFileStore;
   readonly identity: InMemoryIdentityProvider;
   /** JSON lines written through `logger`. */
@@ -520,7 +518,6 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     notifications: new InMemoryNotificationLedger(),
     reminders: new RecordingReminderScheduler(),
     mailer: new RecordingMailer(),
-    events: new RecordingEventPublisher(),
     files: new InMemoryFileStore(),
     identity: new InMemoryIdentityProvider(),
   };

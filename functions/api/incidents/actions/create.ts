@@ -5,8 +5,7 @@ import { requireStaff } from '../../../../shared/domain/identity/require-staff';
 import { actionsCreateContract } from '../../../../shared/api/contracts/incidents';
 import { dynamoPorts } from '../../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../../shared/deps/identity';
-import { eventPorts } from '../../../../shared/deps/events';
 
-export const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, eventbridge: eventPorts } }).handle(async ({ params, body, caller, deps, origin }) =>
+export const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ params, body, caller, deps, origin }) =>
   created(await addAction(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -45,7 +45,7 @@ describe('addAction', () => {
     expect(actionAlerts(deps)).toEqual([
       expect.objectContaining({ recipientId: staffOf.designatedLead.id, actionId: action.id, incidentId, authorName: 'Rukhsana Ahmed', categoryNames: ['Behaviour'] }),
     ]);
-    expect(deps.events.published.slice(-2).map((event) => event.detailType)).toEqual(['ActionAdded', 'AlertRaised']);
+    expect(deps.incidents.outbox.slice(-2).map((event) => event.detailType)).toEqual(['ActionAdded', 'AlertRaised']);
     expect(deps.incidents.actionsAppended[0]!.audit).toMatchObject({ action: 'action.create', outcome: 'allowed', recordId: incidentId, detail: { actionId: action.id } });
   });
 
@@ -96,7 +96,7 @@ describe('addAction', () => {
     // Prepare
     const deps = schoolDeps();
     const incidentId = await recorded(deps);
-    const publishedBefore = deps.events.published.length;
+    const publishedBefore = deps.incidents.outbox.length;
 
     // Act
     const attempt = addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id, staffId] }), requestOrigin);
@@ -105,7 +105,7 @@ describe('addAction', () => {
     await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
     await expect(attempt).rejects.toMatchObject({ field: 'taggedStaffIds.1' });
     expect(deps.incidents.actionsAppended).toEqual([]);
-    expect(deps.events.published).toHaveLength(publishedBefore);
+    expect(deps.incidents.outbox).toHaveLength(publishedBefore);
   });
 
   it('tells someone unrelated the incident is not there, audits it, and appends nothing', async () => {
@@ -141,20 +141,35 @@ describe('addAction', () => {
     expect(deps.incidents.actionsAppended).toEqual([]);
   });
 
-  it('still returns the saved action when publishing its events fails, logging ids only', async () => {
+  it('commits its events with the action: a write that fails leaves no event behind', async () => {
     // Prepare
     const deps = schoolDeps();
     const incidentId = await recorded(deps);
-    vi.spyOn(deps.events, 'publish').mockRejectedValueOnce(new Error('PutEvents unavailable'));
+    const outboxBefore = [...deps.incidents.outbox];
+    vi.spyOn(deps.incidents, 'appendAction').mockRejectedValueOnce(new Error('TransactionCanceledException'));
+
+    // Act
+    const attempt = addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id] }), requestOrigin);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('TransactionCanceledException');
+    expect(deps.incidents.actionsAppended).toEqual([]);
+    expect(deps.incidents.outbox).toEqual(outboxBefore);
+  });
+
+  it('writes ActionAdded and one AlertRaised per tagged person in the action\'s own write, each with its own id', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const incidentId = await recorded(deps);
 
     // Act
     const action = await addAction(deps, author, incidentId, actionInput({ taggedStaffIds: [staffOf.designatedLead.id] }), requestOrigin);
 
     // Assess
-    expect(deps.incidents.actionsAppended.map((write) => write.action.id)).toEqual([action.id]);
-    const failures = deps.logLines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'error');
-    expect(failures).toEqual([expect.objectContaining({ incidentId, actionId: action.id })]);
-    expect(deps.logLines.join('\n')).not.toContain('Amara');
+    const [write] = deps.incidents.actionsAppended;
+    expect(write?.events.map((event) => event.detailType)).toEqual(['ActionAdded', 'AlertRaised']);
+    expect(write?.events[0]?.detail).toEqual({ incidentId, actionId: action.id, authorId: author.staffId });
+    expect(new Set(deps.incidents.outbox.map((event) => event.id)).size).toBe(deps.incidents.outbox.length);
   });
 
   it('lets a newly tagged member of staff read the incident', async () => {

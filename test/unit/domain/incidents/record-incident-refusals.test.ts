@@ -16,7 +16,7 @@ function expectNothingWritten(deps: SchoolDeps) {
   expect(deps.incidents.recorded).toEqual([]);
   expect(deps.alerts.alerts.size).toBe(0);
   expect(deps.audit.events).toEqual([]);
-  expect(deps.events.published).toEqual([]);
+  expect(deps.incidents.outbox).toEqual([]);
   expect(deps.reminders.scheduled).toEqual([]);
 }
 

@@ -102,7 +102,7 @@ describe('recordIncident', () => {
     expect(new Set(write.alerts.map((alert) => alert.id)).size).toBe(3);
   });
 
-  it('publishes IncidentRecorded and one AlertRaised per alert, none carrying the pupil or the text', async () => {
+  it('writes IncidentRecorded and one AlertRaised per alert to the outbox, none carrying the pupil or the text', async () => {
     // Prepare
     const deps = schoolDeps();
 
@@ -111,14 +111,14 @@ describe('recordIncident', () => {
 
     // Assess
     const write = deps.incidents.recorded[0]!;
-    expect(deps.events.published.map((event) => event.detailType)).toEqual(['IncidentRecorded', 'AlertRaised', 'AlertRaised', 'AlertRaised']);
-    expect(deps.events.published[0]!.detail).toEqual({
+    expect(deps.incidents.outbox.map((event) => event.detailType)).toEqual(['IncidentRecorded', 'AlertRaised', 'AlertRaised', 'AlertRaised']);
+    expect(deps.incidents.outbox[0]!.detail).toEqual({
       incidentId: write.incident.id,
       authorId: staffOf.author.id,
       categoryIds: ['behaviour'],
       occurredAt: '2025-01-14T12:20:00.000Z',
     });
-    const published = JSON.stringify(deps.events.published);
+    const published = JSON.stringify(deps.incidents.outbox);
     for (const secret of ['Amara', 'Osei', 'Leo', 'Walsh', 'pushed me', 'graze', pupilsOf.subject.id]) expect(published).not.toContain(secret);
   });
 
@@ -137,7 +137,7 @@ describe('recordIncident', () => {
     expect(incident.actions).toEqual([]);
   });
 
-  it('schedules the planner reminder for its author, by ids only: the note stays on the incident', async () => {
+  it('requests the planner reminder for its author, by ids only: the note stays on the incident', async () => {
     // Prepare
     const deps = schoolDeps();
     const input = incidentInput({ reminder: { at: '2025-01-20T08:00:00Z', note: 'Check in at morning register' } });
@@ -146,18 +146,15 @@ describe('recordIncident', () => {
     const { incident } = await recordIncident(deps, author, input, requestOrigin);
 
     // Assess
-    expect(deps.reminders.scheduled).toEqual([
-      {
-        id: `${incident.id}-reminder`,
-        at: new Date('2025-01-20T08:00:00Z'),
-        detail: { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id },
-      },
+    const requested = deps.incidents.outbox.filter((event) => event.detailType === 'ReminderRequested');
+    expect(requested.map((event) => event.detail)).toEqual([
+      { reminderId: `${incident.id}-reminder`, incidentId: incident.id, ownerId: staffOf.author.id, at: '2025-01-20T08:00:00.000Z' },
     ]);
-    expect(JSON.stringify(deps.reminders.scheduled)).not.toContain('morning register');
+    expect(JSON.stringify(deps.incidents.outbox)).not.toContain('morning register');
     expect(incident.reminder).toEqual({ at: '2025-01-20T08:00:00.000Z', note: 'Check in at morning register' });
   });
 
-  it('schedules nothing when there is no reminder', async () => {
+  it('requests no reminder when there is none', async () => {
     // Prepare
     const deps = schoolDeps();
 
@@ -165,7 +162,7 @@ describe('recordIncident', () => {
     await recordIncident(deps, author, incidentInput(), requestOrigin);
 
     // Assess
-    expect(deps.reminders.scheduled).toEqual([]);
+    expect(deps.incidents.outbox.map((event) => event.detailType)).not.toContain('ReminderRequested');
   });
 
   it('refuses a reminder in the past, writing and scheduling nothing', async () => {
@@ -181,7 +178,7 @@ describe('recordIncident', () => {
     await expect(attempt).rejects.toMatchObject({ issues: [{ field: 'reminder.at' }] });
     expect(deps.incidents.recorded).toEqual([]);
     expect(deps.reminders.scheduled).toEqual([]);
-    expect(deps.events.published).toEqual([]);
+    expect(deps.incidents.outbox).toEqual([]);
   });
 
   it('refuses an occurredAt in the future before writing anything', async () => {
