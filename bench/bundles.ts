@@ -32,6 +32,7 @@ export const benchEnvironment: NodeJS.ProcessEnv = {
   USER_POOL_ID: 'eu-west-2_bench',
   USER_POOL_CLIENT_ID: 'bench',
   SENDER_EMAIL: 'lantern@bench.example',
+  CURSOR_KEY: 'bench-cursor-key-0123456789abcdef0123456789',
   LOG_LEVEL: 'error',
 };
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printBundleResults, runBundleBench } from './bundles';
+import { benchLocalStack } from './local-stack-bench';
 
 /**
  * `npm run bench`: figures for bench/README.md, written to bench/results.json (each
@@ -23,7 +24,10 @@ async function main() {
   const bundles = await runBundleBench(root, runs);
   printBundleResults(bundles);
   writeSection('bundles', { measuredAt: new Date().toISOString(), ...bundles });
-  console.log(`\nWrote ${path.relative(root, resultsFile)}`);
+  // Calls per request and load on a fresh local stack: `BENCH_LOCAL_STACK=skip` leaves them out.
+  if (process.env.BENCH_LOCAL_STACK !== 'skip') await benchLocalStack(resultsFile);
+  console.log(`
+Wrote ${path.relative(root, resultsFile)}`);
 }
 
 main().catch((error) => {

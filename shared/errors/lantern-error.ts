@@ -1,7 +1,8 @@
 /**
- * Lantern's typed errors. Each carries the HTTP status and a stable machine-readable
- * code; the error middleware maps them to responses in one place. Messages are shown to
- * the user, so they say what was wrong and never echo pupil data.
+ * Lantern's typed errors. Each says what went wrong with a stable machine-readable code;
+ * which HTTP status that is, is decided once, in `shared/http/error-response.ts`. Messages
+ * are shown to the user, so they say what was wrong and never echo pupil data. The
+ * original error (an SDK exception, say) travels as `cause`, for the log and debugger only.
  */
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `categories.0.categoryId`. */
@@ -9,22 +10,39 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-export abstract class LanternError extends Error {
-  abstract readonly status: number;
-  abstract readonly code: string;
+/**
+ * Every code a Lantern error can carry. A new error adds its code here and one line to the
+ * HTTP error map (the map's type makes a missing line a compile error).
+ */
+export type LanternErrorCode =
+  | 'validation_failed'
+  | 'malformed_request'
+  | 'unprocessable'
+  | 'unsupported_media_type'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'elevation_required'
+  | 'account_disabled'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'busy'
+  | 'out_of_order';
 
-  /** `cause` keeps the error this one stands for (an SDK exception, say) for the log. */
-  constructor(message: string, options?: { readonly cause?: unknown }) {
+export abstract class LanternError extends Error {
+  abstract readonly code: LanternErrorCode;
+
+  constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
   }
 
   /** Extra, safe-to-show detail for the response body. */
-  details(): Record<string, unknown> | undefined {
+  details(): { readonly issues?: readonly FieldIssue[] } | undefined {
     return undefined;
   }
 
-  /** Response headers the error asks for (e.g. Retry-After). */
+  /** Headers whose value this error knows (e.g. how long to wait before a retry). */
   headers(): Record<string, string> {
     return {};
   }
@@ -32,15 +50,17 @@ export abstract class LanternError extends Error {
 
 /** The request body or parameters do not have the required shape. */
 export class ValidationError extends LanternError {
-  readonly status = 400;
   readonly code = 'validation_failed';
 
-  constructor(readonly issues: readonly FieldIssue[]) {
-    super(ValidationError.summarise(issues));
+  constructor(
+    readonly issues: readonly FieldIssue[],
+    options?: ErrorOptions,
+  ) {
+    super(ValidationError.summarise(issues), options);
   }
 
-  static forField(field: string, message: string): ValidationError {
-    return new ValidationError([{ field, message }]);
+  static forField(field: string, message: string, options?: ErrorOptions): ValidationError {
+    return new ValidationError([{ field, message }], options);
   }
 
   override details() {
@@ -57,21 +77,20 @@ export class ValidationError extends LanternError {
 
 /** The body is not JSON at all. */
 export class MalformedRequestError extends LanternError {
-  readonly status = 400;
   readonly code = 'malformed_request';
 }
 
 /** Well-formed, but it breaks a rule of the school's records (e.g. an unknown category). */
 export class UnprocessableError extends LanternError {
-  readonly status = 422;
   readonly code = 'unprocessable';
 
   constructor(
     readonly reason: string,
     readonly field?: string,
+    options?: ErrorOptions,
   ) {
     // Like ValidationError, the message names the field first.
-    super(field ? `${field}: ${reason}` : reason);
+    super(field ? `${field}: ${reason}` : reason, options);
   }
 
   override details() {
@@ -80,57 +99,48 @@ export class UnprocessableError extends LanternError {
 }
 
 export class UnsupportedMediaTypeError extends LanternError {
-  readonly status = 415;
   readonly code = 'unsupported_media_type';
 }
 
 export class UnauthorizedError extends LanternError {
-  readonly status = 401;
   readonly code = 'unauthorized';
 }
 
 export class ForbiddenError extends LanternError {
-  readonly status = 403;
   readonly code = 'forbidden';
 }
 
 /** The route needs a recent authenticator sign-in: the front end should step up. */
 export class ElevationRequiredError extends LanternError {
-  readonly status = 403;
   readonly code = 'elevation_required';
 }
 
 export class AccountDisabledError extends LanternError {
-  readonly status = 403;
   readonly code = 'account_disabled';
 }
 
 /** Also used when the caller may not know the record exists. */
 export class NotFoundError extends LanternError {
-  readonly status = 404;
   readonly code = 'not_found';
 }
 
 export class ConflictError extends LanternError {
-  readonly status = 409;
   readonly code = 'conflict';
 }
 
 /** The request is well-formed but too large to keep as one record. */
 export class PayloadTooLargeError extends LanternError {
-  readonly status = 413;
   readonly code = 'too_large';
 }
 
 /** Contention or throttling outlasted the retries: nothing was saved; try again shortly. */
 export class ServiceBusyError extends LanternError {
-  readonly status = 503;
   readonly code = 'busy';
 
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
-    options?: { cause?: unknown },
+    options?: ErrorOptions,
   ) {
     super(message, options);
   }
@@ -142,10 +152,19 @@ export class ServiceBusyError extends LanternError {
 
 /** The request comes out of order: an earlier step it depends on has not happened. */
 export class OutOfOrderError extends LanternError {
-  readonly status = 409;
   readonly code = 'out_of_order';
 }
 
 export function isLanternError(error: unknown): error is LanternError {
   return error instanceof LanternError;
+}
+
+/**
+ * Errors that refuse the caller access to a record or route (rather than faulting their
+ * input): these are the refusals the audit trail keeps.
+ */
+const accessRefusals = new Set<LanternErrorCode>(['unauthorized', 'forbidden', 'elevation_required', 'account_disabled', 'not_found']);
+
+export function isAccessRefusal(error: unknown): error is LanternError {
+  return isLanternError(error) && accessRefusals.has(error.code);
 }

@@ -1,6 +1,5 @@
-import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { ContractOf } from '../api/contracts';
 import type { RouteContract } from '../api/route-contract';
@@ -11,17 +10,19 @@ import type { AdaptersFor } from '../deps/adapter-factory';
 import { buildDeps } from '../deps/build-deps';
 import type { CorePort, DepsFor } from '../deps/uses';
 import type { Deps } from '../domain/deps';
-import { anonymous, type Caller } from '../domain/identity/caller';
-import { resolveCaller } from '../domain/identity/resolve-caller';
-import { assertGate } from '../domain/permissions';
-import { recordRefusal, refusedAccountEvent, type AuditSubject, type RequestOrigin } from '../domain/audit/audit-context';
+import type { Caller } from '../domain/identity/caller';
+import type { RequestOrigin } from '../domain/audit/audit-context';
 import type { Logger } from '../logging/logger';
-import { readClaims } from './claims';
-import { errorResponse, jsonResponse } from './error-response';
-import { readJsonBody } from './json-body';
+import { pipeline, provided } from '../lambda/pipeline';
+import { jsonResponse } from './error-response';
+import { auditRefusals } from './middleware/audit-refusals';
+import { errorMap } from './middleware/error-map';
+import { gate } from './middleware/gate';
+import { requestContext } from './middleware/request-context';
+import { publicCaller, resolveCaller } from './middleware/resolve-caller';
+import type { RouteEvent, RouteResponse, RouteStep } from './middleware/route-state';
+import { validateContract } from './middleware/validate-contract';
 import type { RouteResult } from './responses';
-import { parseWith } from './validation';
-import { ValidationError, isLanternError } from '../errors/lantern-error';
 
 type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodType } ? z.infer<S> : undefined;
 
@@ -44,7 +45,7 @@ export interface RouteInput<R extends RouteId> {
   readonly logger: Logger;
 }
 
-export type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiHandler = (event: RouteEvent, context: Context) => Promise<RouteResponse>;
 
 /** What an entry hands its route: its own contract, and one factory per AWS service it declares. */
 export interface RouteWiring<R extends RouteId> {
@@ -69,108 +70,62 @@ function signedInDeps(routeId: RouteId, deps: WiredDeps): WiredDeps & Pick<Deps,
   return deps as WiredDeps & Pick<Deps, 'staff' | 'school' | 'audit'>;
 }
 
-interface RequestState {
-  requestId: string;
-  logger: Logger;
-  startedAt: number;
+/**
+ * The steps every route runs, in order: request id and outcome log, the error map (its
+ * onError runs after every later step's), header normalising, the caller, the one seam
+ * that audits refusals (its onError sees whatever the gate, the contract's record rules
+ * or the domain refused), the permission table's gate, then the route's contract. Each
+ * is its own module under `middleware/`. A public route has no caller to look up or audit.
+ */
+export function routeSteps(routeId: RouteId, contract: RouteContract, deps: WiredDeps): RouteStep[] {
+  return [
+    requestContext(routeId, deps.logger),
+    errorMap(deps.logger),
+    httpHeaderNormalizer() as RouteStep,
+    ...callerSteps(routeId, deps),
+    gate(routeId),
+    validateContract(contract),
+  ];
+}
+
+function callerSteps(routeId: RouteId, deps: WiredDeps): RouteStep[] {
+  // A public route never looks the caller up: it has no ports to do it with.
+  if (routeById(routeId).public) return [publicCaller()];
+  const signedIn = signedInDeps(routeId, deps);
+  return [resolveCaller(routeId, signedIn), auditRefusals(routeId, signedIn)];
 }
 
 /**
- * Wires a route: request id, header normalisation, the caller from JWT claims and their
- * current profile, the permission table's gate for the route id, zod validation of
- * params/query/body from the route's contract, the error map and the JSON response.
+ * Wires a route: the steps above, then the route's domain call and its JSON response.
  */
 export function apiRoute<R extends RouteId>(routeId: R, wiring: RouteWiring<R>) {
   // Read at cold start so a missing variable fails here, named, not on the first request.
   const { config, deps: declaredDeps } = wiring.context ? wiring.context() : declaredContext(routeId, wiring.adapters);
   const deps = declaredDeps as WiredDeps;
-  const signedIn = routeById(routeId).public ? undefined : signedInDeps(routeId, deps);
-  const contract: RouteContract = wiring.contract;
-  const states = new WeakMap<object, RequestState>();
+  const steps = routeSteps(routeId, wiring.contract, deps);
 
   return {
     handle(domain: (input: RouteInput<R>) => Promise<RouteResult>): ApiHandler {
-      const answer = async (
-        event: APIGatewayProxyEventV2WithJWTAuthorizer,
-        caller: Caller,
-        origin: RequestOrigin,
-        requestId: string,
-        logger: Logger,
-      ): Promise<APIGatewayProxyStructuredResultV2> => {
-        assertGate(routeId, caller);
-        const headers = event.headers ?? {};
-        const input = {
-          params: contract.params ? parseWith(contract.params, event.pathParameters ?? {}, 'path') : undefined,
-          query: contract.query ? parseWith(contract.query, event.queryStringParameters ?? {}, 'query') : undefined,
-          body: contract.body ? parseWith(contract.body, readJsonBody(event.body, event.isBase64Encoded, headers['content-type']), '') : undefined,
-          caller,
+      return pipeline(steps, async ({ event, internal }) => {
+        const requestId = provided(internal.requestId, 'request id');
+        const origin = provided(internal.origin, 'request origin');
+        const valid = provided(internal.input, 'validated input');
+        const result = await domain({
+          params: valid.params,
+          query: valid.query,
+          body: valid.body,
+          caller: provided(internal.caller, 'caller'),
           deps,
           config,
           requestId,
           sourceIp: origin.sourceIp,
           origin,
-          headers,
-          idempotencyKey: readIdempotencyKey(headers['idempotency-key']),
-          logger: caller.kind === 'staff' ? logger.child({ staffId: caller.staffId }) : logger,
-        } as RouteInput<R>;
-        const result = await domain(input);
+          headers: event.headers ?? {},
+          idempotencyKey: valid.idempotencyKey,
+          logger: provided(internal.logger, 'logger'),
+        } as RouteInput<R>);
         return jsonResponse(result.status, result.body, requestId, result.headers);
-      };
-
-      const base = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
-        const { requestId, logger } = states.get(event)!;
-        const origin = { requestId, sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown' };
-        // A public route never looks the caller up: it has no ports to do it with.
-        if (!signedIn) return answer(event, anonymous, origin, requestId, logger);
-        const claims = readClaims(event);
-        const caller = await resolveCaller(signedIn, claims).catch(async (error: unknown) => {
-          // A disabled account's attempt is a refused attempt too.
-          if (claims && isLanternError(error)) await signedIn.audit.record(refusedAccountEvent(signedIn, claims.subject, origin, gateSubject(routeId, event), error.code));
-          throw error;
-        });
-        // The one seam where refusals are audited, wherever they were decided: the gate, the
-        // permission table's record rules or the domain's own (each one refused event).
-        try {
-          return await answer(event, caller, origin, requestId, logger);
-        } catch (error) {
-          await recordRefusal(signedIn, caller, origin, error, gateSubject(routeId, event));
-          throw error;
-        }
-      };
-
-      return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>(base)
-        .use({
-          before: (request) => {
-            const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-            states.set(request.event, { requestId, logger: deps.logger.child({ requestId, route: routeId }), startedAt: Date.now() });
-          },
-          after: (request) => logOutcome(states.get(request.event), request.response?.statusCode),
-          onError: (request) => {
-            const state = states.get(request.event) ?? { requestId: request.context.awsRequestId, logger: deps.logger, startedAt: Date.now() };
-            request.response = errorResponse(request.error, state.requestId, state.logger);
-            logOutcome(state, request.response.statusCode);
-          },
-        })
-        .use(httpHeaderNormalizer()) as unknown as ApiHandler;
+      });
     },
   };
-}
-
-/** A refusal at the gate is audited against the record named in the path, or the route. */
-function gateSubject(routeId: RouteId, event: APIGatewayProxyEventV2WithJWTAuthorizer): AuditSubject {
-  return { action: routeId, recordType: 'route', recordId: event.pathParameters?.id ?? routeId };
-}
-
-const idempotencyKeyPattern = /^[A-Za-z0-9_.:-]{8,200}$/;
-
-function readIdempotencyKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!idempotencyKeyPattern.test(value)) {
-    throw ValidationError.forField('Idempotency-Key', 'must be 8 to 200 letters, digits or - _ . : (a UUID works)');
-  }
-  return value;
-}
-
-function logOutcome(state: RequestState | undefined, status: number | undefined) {
-  state?.logger.info('request completed', { status, durationMs: Date.now() - state.startedAt });
 }

@@ -12,7 +12,7 @@ export function readJsonBody(body: string | undefined, isBase64Encoded: boolean,
   const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
   try {
     return JSON.parse(text);
-  } catch {
-    throw new MalformedRequestError('The request body is not valid JSON.');
+  } catch (error) {
+    throw new MalformedRequestError('The request body is not valid JSON.', { cause: error });
   }
 }

@@ -28,7 +28,7 @@ export function createLogger(options: { level?: LogLevel; fields?: LogFields; si
     const line: Record<string, unknown> = { level, time: new Date().toISOString(), message, ...base, ...fields };
     // Only the error's type and stack frames: an error message may quote input, and may
     // run over several lines of the stack's header, so keep only the `at ...` lines.
-    if (error instanceof Error) line.error = { name: error.name, stack: stackFrames(error.stack) };
+    if (error instanceof Error) line.error = describeError(error, 0);
     sink(JSON.stringify(line));
   };
 
@@ -39,6 +39,12 @@ export function createLogger(options: { level?: LogLevel; fields?: LogFields; si
     error: (message, fields, error) => write('error', message, fields, error),
     child: (fields) => createLogger({ level: options.level, fields: { ...base, ...fields }, sink }),
   };
+}
+
+/** Name and stack frames of the error and of its causes (an adapter keeps the SDK's error as the cause). */
+function describeError(error: Error, depth: number): Record<string, unknown> {
+  const cause = error.cause instanceof Error && depth < 3 ? { cause: describeError(error.cause, depth + 1) } : {};
+  return { name: error.name, stack: stackFrames(error.stack), ...cause };
 }
 
 function stackFrames(stack: string | undefined): string | undefined {

@@ -7,7 +7,8 @@ import { dynamoPorts } from '../deps/dynamo-ports';
 import { recordSignIn, type SignInStage } from '../domain/audit/record-sign-in';
 import type { Deps } from '../domain/deps';
 import type { AuditTrail } from '../domain/ports';
-import { createLogger } from '../logging/logger';
+import { createLogger, type Logger } from '../logging/logger';
+import { pipeline, type PipelineStep } from '../lambda/pipeline';
 import { signInTriggerUses } from './cognito-triggers';
 
 type SignInEvent = PreAuthenticationTriggerEvent | PostAuthenticationTriggerEvent;
@@ -25,12 +26,25 @@ export interface SignInTriggerOptions {
 export function signInTrigger(stage: SignInStage, options: SignInTriggerOptions = {}) {
   const deps = options.audit ? withAuditTrail(options.audit()) : declaredTriggerContext(stage);
   const logger = deps.logger.child({ trigger: `sign-in-${stage}` });
-  return async <TEvent extends SignInEvent>(event: TEvent, context: Pick<Context, 'awsRequestId'>): Promise<TEvent> => {
-    const staffId = event.request.userAttributes.sub ?? event.userName;
+  const steps: PipelineStep<SignInEvent, SignInEvent, SignInState>[] = [signInOutcome(logger, stage)];
+  const handler = pipeline(steps, async ({ event, context, internal }) => {
+    internal.staffId = event.request.userAttributes.sub ?? event.userName;
     const sourceIp = (event.request as { userContextData?: { sourceIp?: string } }).userContextData?.sourceIp;
-    await recordSignIn(deps, { stage, staffId, requestId: context.awsRequestId, sourceIp, clientId: event.callerContext.clientId });
-    logger.info('sign-in recorded', { stage, staffId });
+    await recordSignIn(deps, { stage, staffId: internal.staffId, requestId: context.awsRequestId, sourceIp, clientId: event.callerContext.clientId });
     return event;
+  });
+  return <TEvent extends SignInEvent>(event: TEvent, context: Pick<Context, 'awsRequestId'>) => handler(event, context as Context) as Promise<TEvent>;
+}
+
+interface SignInState extends Record<string, unknown> {
+  staffId?: string;
+}
+
+/** One line per recorded sign-in (the staff id and stage only). */
+function signInOutcome(logger: Logger, stage: SignInStage): PipelineStep<SignInEvent, SignInEvent, SignInState> {
+  return {
+    name: 'sign-in-outcome',
+    after: ({ internal }) => logger.info('sign-in recorded', { stage, staffId: internal.staffId }),
   };
 }
 

@@ -55,7 +55,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
     )
       .catch((error: unknown) => {
         if (error instanceof UsernameExistsException || (error as { name?: string }).name === 'UsernameExistsException') {
-          throw new ConflictError('There is already an account with this email address.');
+          throw new ConflictError('There is already an account with this email address.', { cause: error });
         }
         throw error;
       });

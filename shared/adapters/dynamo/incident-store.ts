@@ -63,7 +63,7 @@ export class DynamoIncidentStore implements IncidentStore {
     try {
       await sendTransaction(this.client, { TransactItems: items });
     } catch (error) {
-      if (write.idempotency && failedConditionAt(error, 0)) throw new IdempotencyKeyTakenError('Idempotency key already used');
+      if (write.idempotency && failedConditionAt(error, 0)) throw new IdempotencyKeyTakenError('Idempotency key already used', { cause: error });
       throw error;
     }
   }

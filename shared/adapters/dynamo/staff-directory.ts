@@ -54,7 +54,7 @@ export class DynamoStaffDirectory implements StaffDirectory {
       });
     } catch (error) {
       if (options.expectedUpdatedAt && failedConditionAt(error, 0)) {
-        throw new ConflictError('This account was changed by someone else just now. Reload it and try again.');
+        throw new ConflictError('This account was changed by someone else just now. Reload it and try again.', { cause: error });
       }
       throw error;
     }

@@ -3,6 +3,7 @@ import type { StaffCaller } from '../identity/caller';
 import { fullName } from '../students/student';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import type { Alert } from './alert';
+import { auditedRead } from '../audit/audited-read';
 
 export interface AlertQuery {
   readonly unreadOnly: boolean;
@@ -18,9 +19,12 @@ export interface AlertQuery {
 export async function listAlerts(deps: Pick<Deps, 'alerts' | 'students' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, query: AlertQuery, origin: RequestOrigin) {
   const page = await deps.alerts.list(caller.staffId, query);
   const studentIds = [...new Set(page.alerts.map((alert) => alert.studentId))];
-  const pupils = await deps.students.getMany(studentIds);
-  await deps.audit.record(
+  // The event names the pupils this page shows, known once the page is read; their names
+  // are looked up alongside the audit write (auditedRead waits for both).
+  const pupils = await auditedRead(
+    deps,
     auditEvent(deps, caller, origin, { action: 'alert.list', recordType: 'alert', recordId: caller.staffId, studentIds }),
+    () => deps.students.getMany(studentIds),
   );
   return {
     alerts: page.alerts.map((alert) => {

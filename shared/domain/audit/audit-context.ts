@@ -1,7 +1,7 @@
 import type { Caller } from '../identity/caller';
 import type { Deps } from '../deps';
 import type { AuditEvent, AuditOutcome } from './audit-event';
-import { isLanternError, type LanternError } from '../../errors/lantern-error';
+import { isAccessRefusal, type LanternError } from '../../errors/lantern-error';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -45,7 +45,7 @@ export function auditEvent(
 
 /** A refusal of access: the caller may not do this, or is told the record is not there. */
 export function isRefusal(error: unknown): error is LanternError {
-  return isLanternError(error) && [401, 403, 404].includes(error.status);
+  return isAccessRefusal(error);
 }
 
 /** What the domain knew of a refused attempt when it refused it, kept with the error it threw. */

@@ -23,8 +23,12 @@ export const MAX_TAGGED = 45;
  * are alerted and may read the incident from then on.
  */
 export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+  // The staff directory is needed whatever the incident holds: read it alongside the access
+  // check (it shows no pupil, so reading it for a refused caller reveals nothing).
+  const staffRead = deps.staff.list();
+  staffRead.catch(() => undefined); // awaited below; only its rejection when the check fails first is dropped
   const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'action.create', 'actions.create');
-  const staff = await deps.staff.list();
+  const staff = await staffRead;
   // Only active accounts in the staff group may be tagged (permissions: recordingGroup).
   const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
   const tagged = [...new Set(input.taggedStaffIds)];

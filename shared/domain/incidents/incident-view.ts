@@ -6,7 +6,7 @@ import type { AlertGroup } from '../alerts/alert';
 import type { IncidentAction } from './incident';
 import type { StaffProfile } from '../staff/staff-profile';
 import { displayName } from '../staff/staff-profile';
-import { fullName } from '../students/student';
+import { fullName, type Student } from '../students/student';
 import { relationshipsTo, visibleActions } from './relationships';
 
 export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
@@ -20,6 +20,9 @@ export interface IncidentViewOptions {
   /** The school's categories and alert groups, when the request has read them already. */
   readonly catalogue?: readonly Category[];
   readonly alertGroups?: readonly AlertGroup[];
+  /** The incident's pupils and the school's staff, when the request has read them already (a create has). */
+  readonly pupils?: ReadonlyMap<string, Student>;
+  readonly staff?: ReadonlyMap<string, StaffProfile>;
 }
 
 export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups'>, caller: StaffCaller, stored: StoredIncident, options: IncidentViewOptions = {}) {
@@ -31,11 +34,12 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     ...incident.alert.staffIds,
     ...actions.flatMap((action) => [action.authorId, ...action.taggedStaffIds]),
   ]);
+  // Only what the request has not read yet; the alert groups only if the incident alerted one.
   const [pupils, staff, catalogue, groups] = await Promise.all([
-    deps.students.getMany([incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)]),
-    deps.staff.getMany([...staffIds]),
+    options.pupils ?? deps.students.getMany([incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)]),
+    options.staff ?? deps.staff.getMany([...staffIds]),
     options.catalogue ?? deps.categories.list(),
-    options.alertGroups ?? deps.alertGroups.list(),
+    options.alertGroups ?? (incident.alert.groupIds.length > 0 ? deps.alertGroups.list() : []),
   ]);
   const staffRef = staffRefFrom(staff);
   const pupil = pupils.get(incident.studentId);

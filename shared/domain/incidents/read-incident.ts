@@ -4,6 +4,7 @@ import type { StoredIncident } from '../ports';
 import { assertRecordAccess, readsAsElevatedViewer } from '../permissions';
 import { NotFoundError } from '../../errors/lantern-error';
 import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { auditedRead } from '../audit/audited-read';
 import { incidentFacts } from './relationships';
 import { loadIncidentView } from './incident-view';
 import type { Category } from '../categories/category';
@@ -41,7 +42,9 @@ export async function loadReadableIncident(
 
 export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
   const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.read', 'incidents.read');
-  // The view names the pupil and every linked pupil: the read is found under each of them.
-  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(stored.incident) }));
-  return loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue });
+  // The gate and the record's own rule have passed: audit and build the view together. The
+  // view names the pupil and every linked pupil: the read is found under each of them.
+  return auditedRead(deps, auditEvent(deps, caller, origin, { action: 'incident.read', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(stored.incident) }), () =>
+    loadIncidentView(deps, caller, stored, { seesEveryAction: asElevatedViewer, catalogue }),
+  );
 }

@@ -13,6 +13,7 @@ import { buildAlerts, recipientsOf } from '../alerts/alerts-for';
 import { displayName } from '../staff/staff-profile';
 import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { alertRaised, incidentRecorded, reminderRequested } from '../events';
+import type { Student } from '../students/student';
 import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
@@ -56,6 +57,17 @@ type RecordingDeps = Pick<
 export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
+  // Every read a create needs, started together with the idempotency lookup: none depends on
+  // another, and all only read, so a replay that wins simply leaves their answers unused.
+  // Their results are checked in the same order as before, so the same error wins.
+  const reads = Promise.all([
+    deps.schoolProfile.get(),
+    deps.categories.list(),
+    deps.alertGroups.list(),
+    deps.staff.list(),
+    deps.students.getMany([input.studentId, ...input.linkedStudents.map((linked) => linked.studentId)]),
+  ]);
+  reads.catch(() => undefined); // awaited below; only a rejection after a replay answered is dropped
   if (options.idempotencyKey) {
     const replay = await replayIfRecorded(deps, caller, options.idempotencyKey, requestHash, now, options);
     if (replay) return replay;
@@ -63,16 +75,11 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
 
   const occurredAt = resolveOccurredAt(input.occurredAt, now);
   const reminder = input.reminder ? { at: resolveReminderAt(input.reminder.at, now), note: input.reminder.note } : undefined;
-  const [profile, catalogue, groups, staff] = await Promise.all([
-    deps.schoolProfile.get(),
-    deps.categories.list(),
-    deps.alertGroups.list(),
-    deps.staff.list(),
-  ]);
+  const [profile, catalogue, groups, staff, pupils] = await reads;
   // Only active accounts in the staff group may be alerted or assigned (permissions: recordingGroup).
   const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
 
-  await assertStudents(deps, input);
+  assertStudents(pupils, input);
   if (input.location !== undefined && !profile.locations.includes(input.location)) {
     throw new UnprocessableError(`"${input.location}" is not one of the school's locations.`, 'location');
   }
@@ -150,7 +157,8 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   }
 
   deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
-  const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups });
+  // Every name the view shows was read above: the pupils, and the author, assignees and alerted staff in the directory.
+  const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups, pupils, staff: new Map(staff.map((member) => [member.id, member])) });
   return { incident: view, created: true };
 }
 
@@ -177,9 +185,8 @@ async function replayIfRecorded(
   return { incident: await loadIncidentView(deps, caller, stored), created: false };
 }
 
-async function assertStudents(deps: Pick<Deps, 'students'>, input: NewIncident): Promise<void> {
+function assertStudents(pupils: ReadonlyMap<string, Student>, input: NewIncident): void {
   const linkedIds = input.linkedStudents.map((linked) => linked.studentId);
-  const pupils = await deps.students.getMany([input.studentId, ...linkedIds]);
   const subject = pupils.get(input.studentId);
   if (!subject) throw new UnprocessableError('There is no such pupil at this school.', 'studentId');
   // Seed 003: "do not add an incident to a child's name that has archived written next to it".

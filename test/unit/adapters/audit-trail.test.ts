@@ -187,7 +187,7 @@ describe('DynamoAuditTrail.search', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'cursor' }] });
     expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 
@@ -216,7 +216,7 @@ describe('DynamoAuditTrail.search refuses a cursor from another window', () => {
     const attempt = trail().search({ by: 'record', id: 'I1', limit: 10, cursor: otherWindow });
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 400, issues: [{ field: 'cursor' }] });
+    await expect(attempt).rejects.toMatchObject({ code: 'validation_failed', issues: [{ field: 'cursor' }] });
     expect(dynamo).not.toHaveReceivedCommand(QueryCommand);
   });
 });

@@ -61,13 +61,15 @@ describe('CognitoIdentityProvider.createAccount', () => {
 
   it('answers an email already in the pool with a ConflictError', async () => {
     // Prepare
-    cognito.on(AdminCreateUserCommand).rejects(new UsernameExistsException({ message: 'An account with the given email already exists.', $metadata: {} }));
+    const exists = new UsernameExistsException({ message: 'An account with the given email already exists.', $metadata: {} });
+    cognito.on(AdminCreateUserCommand).rejects(exists);
 
     // Act
     const attempt = provider().createAccount({ email, givenName: 'Jo', familyName: 'Whitfield', groups: ['staff'] });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ cause: exists });
     await expect(attempt).rejects.not.toThrow(email);
   });
 
@@ -215,7 +217,7 @@ describe('CognitoIdentityProvider authenticator enrolment', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(OutOfOrderError);
-    await expect(attempt).rejects.toMatchObject({ status: 409, code: 'out_of_order', message: expect.stringContaining('/v1/me/mfa/setup'), cause: refusal });
+    await expect(attempt).rejects.toMatchObject({ code: 'out_of_order', message: expect.stringContaining('/v1/me/mfa/setup'), cause: refusal });
     expect(cognito).not.toHaveReceivedCommand(SetUserMFAPreferenceCommand);
   });
 });

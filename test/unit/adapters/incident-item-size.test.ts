@@ -120,7 +120,7 @@ describe('the largest incident the API accepts', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(PayloadTooLargeError);
-    await expect(attempt).rejects.toMatchObject({ status: 413, message: expect.stringContaining('too large to keep as one record') });
+    await expect(attempt).rejects.toMatchObject({ code: 'too_large', message: expect.stringContaining('too large to keep as one record') });
     expect(school.incidents.recorded).toEqual([]);
   });
 });

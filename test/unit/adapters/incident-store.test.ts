@@ -205,13 +205,15 @@ describe('DynamoIncidentStore.record', () => {
 
   it('turns a failed condition on the idempotency record into IdempotencyKeyTakenError', async () => {
     // Prepare
-    dynamo.on(TransactWriteCommand).rejects(cancelledAt(0));
+    const cancellation = cancelledAt(0);
+    dynamo.on(TransactWriteCommand).rejects(cancellation);
 
     // Act
     const attempt = store().record(write());
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyTakenError);
+    await expect(attempt).rejects.toMatchObject({ cause: cancellation });
   });
 
   it('lets any other cancellation through as it is', async () => {

@@ -13,42 +13,6 @@ afterEach(() => dynamo.reset());
 const ledger = () => new DynamoNotificationLedger(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-2' })), tableName);
 
 describe('DynamoNotificationLedger', () => {
-  it('claims a notification with a lease: a put that succeeds when unclaimed, or when an unsent claim is over 5 minutes old', async () => {
-    // Prepare
-    dynamo.on(PutCommand).resolves({});
-
-    // Act
-    const claimed = await ledger().claim('alert#01JHT0000000000000000000A1', '2025-01-15T10:00:00.000Z');
-
-    // Assess
-    expect(claimed).toBe(true);
-    expect(dynamo).toHaveReceivedCommandExactlyOnceWith(PutCommand, {
-      TableName: tableName,
-      Item: {
-        pk: 'NOTIFICATION#alert#01JHT0000000000000000000A1',
-        sk: 'SENT',
-        type: 'Notification',
-        notificationId: 'alert#01JHT0000000000000000000A1',
-        status: 'sending',
-        claimedAt: '2025-01-15T10:00:00.000Z',
-      },
-      ConditionExpression: 'attribute_not_exists(pk) OR (#status = :sending AND claimedAt < :staleBefore)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':sending': 'sending', ':staleBefore': '2025-01-15T09:55:00.000Z' },
-    });
-  });
-
-  it('answers false when it was sent, or another notifier holds a fresh claim', async () => {
-    // Prepare
-    dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
-
-    // Act
-    const claimed = await ledger().claim('alert#01JHT0000000000000000000A1', '2025-01-15T10:00:00.000Z');
-
-    // Assess
-    expect(claimed).toBe(false);
-  });
-
   it('lets any other failure through, so the event is retried', async () => {
     // Prepare
     dynamo.on(PutCommand).rejects(new Error('ProvisionedThroughputExceededException'));

@@ -4,6 +4,7 @@ import {
   ConflictError,
   ElevationRequiredError,
   ForbiddenError,
+  isAccessRefusal,
   isLanternError,
   LanternError,
   MalformedRequestError,
@@ -16,17 +17,17 @@ import {
 
 describe('Lantern errors', () => {
   it.each([
-    [new ValidationError([{ field: 'body', message: 'is required' }]), 400, 'validation_failed'],
-    [new MalformedRequestError('not JSON'), 400, 'malformed_request'],
-    [new UnauthorizedError('sign in'), 401, 'unauthorized'],
-    [new ForbiddenError('no'), 403, 'forbidden'],
-    [new ElevationRequiredError('step up'), 403, 'elevation_required'],
-    [new AccountDisabledError('disabled'), 403, 'account_disabled'],
-    [new NotFoundError('none'), 404, 'not_found'],
-    [new ConflictError('changed'), 409, 'conflict'],
-    [new UnsupportedMediaTypeError('json please'), 415, 'unsupported_media_type'],
-    [new UnprocessableError('unknown category'), 422, 'unprocessable'],
-  ])('%s answers %i %s', (error, status, code) => {
+    [new ValidationError([{ field: 'body', message: 'is required' }]), 'validation_failed'],
+    [new MalformedRequestError('not JSON'), 'malformed_request'],
+    [new UnauthorizedError('sign in'), 'unauthorized'],
+    [new ForbiddenError('no'), 'forbidden'],
+    [new ElevationRequiredError('step up'), 'elevation_required'],
+    [new AccountDisabledError('disabled'), 'account_disabled'],
+    [new NotFoundError('none'), 'not_found'],
+    [new ConflictError('changed'), 'conflict'],
+    [new UnsupportedMediaTypeError('json please'), 'unsupported_media_type'],
+    [new UnprocessableError('unknown category'), 'unprocessable'],
+  ])('%s says what went wrong as %s, and carries no HTTP status', (error, code) => {
     // Prepare
     const thrown: unknown = error;
 
@@ -36,9 +37,40 @@ describe('Lantern errors', () => {
     // Assess
     expect(recognised).toBe(true);
     expect(error).toBeInstanceOf(LanternError);
-    expect(error.status).toBe(status);
     expect(error.code).toBe(code);
     expect(error.name).toBe(error.constructor.name);
+    expect('status' in error).toBe(false);
+  });
+
+  it.each([
+    ['ConflictError', (cause: Error) => new ConflictError('There is already an account with this email address.', { cause })],
+    ['ValidationError', (cause: Error) => new ValidationError([{ field: 'upn', message: 'is not a UPN' }], { cause })],
+    ['ValidationError.forField', (cause: Error) => ValidationError.forField('upn', 'is not a UPN', { cause })],
+    ['UnprocessableError', (cause: Error) => new UnprocessableError('No such category', 'categories.0', { cause })],
+    ['NotFoundError', (cause: Error) => new NotFoundError('none', { cause })],
+  ])('%s keeps the error it was raised from as its cause', (_name, raise) => {
+    // Prepare
+    const sdkError = Object.assign(new Error('User account already exists'), { name: 'UsernameExistsException' });
+
+    // Act
+    const error = raise(sdkError);
+
+    // Assess
+    expect(error.cause).toBe(sdkError);
+  });
+
+  it('tells refusals of access (audited) from faults in the input (not audited)', () => {
+    // Prepare
+    const refusals = [new UnauthorizedError('a'), new ForbiddenError('b'), new ElevationRequiredError('c'), new AccountDisabledError('d'), new NotFoundError('e')];
+    const faults = [new ValidationError([]), new MalformedRequestError('f'), new UnprocessableError('g'), new ConflictError('h'), new UnsupportedMediaTypeError('i'), new Error('j')];
+
+    // Act
+    const refusalVerdicts = refusals.map(isAccessRefusal);
+    const faultVerdicts = faults.map(isAccessRefusal);
+
+    // Assess
+    expect(refusalVerdicts).toEqual(refusals.map(() => true));
+    expect(faultVerdicts).toEqual(faults.map(() => false));
   });
 
   it('does not mistake a plain error for a Lantern error', () => {

@@ -1,9 +1,90 @@
 import { describe, expect, it } from 'vitest';
-import { errorResponse, jsonResponse } from '../../../shared/http/error-response';
-import { ElevationRequiredError, NotFoundError, ValidationError } from '../../../shared/errors/lantern-error';
+import { errorResponse, httpAnswers, jsonResponse } from '../../../shared/http/error-response';
+import {
+  AccountDisabledError,
+  ConflictError,
+  ElevationRequiredError,
+  ForbiddenError,
+  MalformedRequestError,
+  NotFoundError,
+  UnauthorizedError,
+  UnprocessableError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  PayloadTooLargeError,
+  OutOfOrderError,
+  ServiceBusyError,
+  type LanternError,
+} from '../../../shared/errors/lantern-error';
 import { recordingLogger } from '../support/recording-logger';
 
 const requestId = 'Kx3vYhQmLPEEMVw=';
+
+const everyError: [LanternError, number, { issues?: unknown }][] = [
+  [new ValidationError([{ field: 'occurredAt', message: 'is required' }]), 400, { issues: [{ field: 'occurredAt', message: 'is required' }] }],
+  [new MalformedRequestError('The request body is not valid JSON.'), 400, {}],
+  [new UnauthorizedError('Sign in to use Lantern.'), 401, {}],
+  [new ForbiddenError('You may not do that.'), 403, {}],
+  [new ElevationRequiredError('Step up.'), 403, {}],
+  [new AccountDisabledError('This account has been disabled.'), 403, {}],
+  [new NotFoundError('No such record.'), 404, {}],
+  [new ConflictError('Changed by someone else.'), 409, {}],
+  [new UnsupportedMediaTypeError('Send JSON.'), 415, {}],
+  [new UnprocessableError('No such category', 'categories.0'), 422, { issues: [{ field: 'categories.0', message: 'No such category' }] }],
+  [new UnprocessableError('The school is not set up'), 422, {}],
+  [new PayloadTooLargeError('This incident is too large to keep as one record.'), 413, {}],
+  [new OutOfOrderError('Set up the authenticator first.'), 409, {}],
+  [new ServiceBusyError('Busy just now; nothing was saved.', 2), 503, {}],
+];
+
+describe('the error map', () => {
+  it.each(everyError)('answers %s with %i and its code, message and issues', (error, status, extra) => {
+    // Prepare
+    const log = recordingLogger();
+
+    // Act
+    const response = errorResponse(error, requestId, log.logger);
+
+    // Assess
+    expect(response.statusCode).toBe(status);
+    expect(JSON.parse(response.body as string)).toEqual({ error: error.code, message: error.message, requestId, ...extra });
+  });
+
+  it('has a line for every code and is what the cases above cover', () => {
+    // Prepare
+    const covered = new Set(everyError.map(([error]) => error.code));
+
+    // Act
+    const mapped = Object.keys(httpAnswers);
+
+    // Assess
+    expect(new Set(mapped)).toEqual(covered);
+  });
+
+  it('adds the headers an error knows, such as how long to wait before retrying', () => {
+    // Prepare
+    const log = recordingLogger();
+
+    // Act
+    const response = errorResponse(new ServiceBusyError('Busy just now; nothing was saved.', 2), requestId, log.logger);
+
+    // Assess
+    expect(response.headers).toMatchObject({ 'retry-after': '2', 'x-request-id': requestId });
+  });
+
+  it('logs the name of the error a refusal was raised from, never its message', () => {
+    // Prepare
+    const log = recordingLogger();
+    const cause = Object.assign(new Error('An account for amelia.hart@example.org exists'), { name: 'UsernameExistsException' });
+
+    // Act
+    errorResponse(new ConflictError('There is already an account with this email address.', { cause }), requestId, log.logger);
+
+    // Assess
+    expect(log.entries()).toEqual([expect.objectContaining({ message: 'request refused', status: 409, code: 'conflict', cause: 'UsernameExistsException' })]);
+    expect(log.lines.join('\n')).not.toContain('amelia');
+  });
+});
 
 describe('errorResponse', () => {
   it('answers a Lantern error with its status, code and message', () => {

@@ -84,4 +84,19 @@ describe('createLogger', () => {
     expect(stack.split('\n').every((line) => line.trim().startsWith('at '))).toBe(true);
     expect(JSON.stringify(entry)).not.toContain('Amelia');
   });
+
+  it('records the cause an error was raised from, by name and stack frames only', () => {
+    // Prepare
+    const { logger, entries } = collecting();
+    const sdkError = Object.assign(new Error('Conditional request failed for Amelia Hart'), { name: 'TransactionCanceledException' });
+    const error = new Error('The incident could not be saved', { cause: sdkError });
+
+    // Act
+    logger.error('unexpected failure', {}, error);
+
+    // Assess
+    const [entry] = entries();
+    expect(entry).toMatchObject({ error: { name: 'Error', cause: { name: 'TransactionCanceledException', stack: expect.stringContaining('at ') } } });
+    expect(JSON.stringify(entry)).not.toContain('Amelia');
+  });
 });

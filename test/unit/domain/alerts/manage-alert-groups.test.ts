@@ -71,7 +71,7 @@ describe('createAlertGroup', () => {
     const attempt = createAlertGroup(deps, elevatedLead, { name: 'Safeguarding team', description: '', memberIds: [itAccount.id] }, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'memberIds.0' });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'memberIds.0' });
   });
 
   it('does not let an administrator put themselves in a group (its alerts carry incident content)', async () => {

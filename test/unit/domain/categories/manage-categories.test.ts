@@ -94,7 +94,7 @@ describe('createCategory', () => {
     const attempt = createCategory(deps, admin, input, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'fields' });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'fields' });
   });
 });
 
@@ -168,7 +168,7 @@ describe('changeCategory', () => {
     const attempt = changeCategory(deps, admin, 'behaviour', change, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'subCategories' });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'subCategories' });
     expect(deps.categories.categories.find((each) => each.id === 'behaviour')!.subCategories).toHaveLength(9);
   });
 });

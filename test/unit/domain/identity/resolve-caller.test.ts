@@ -149,6 +149,6 @@ describe('resolveCaller', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(AccountDisabledError);
-    await expect(attempt).rejects.toMatchObject({ status: 403, code: 'account_disabled' });
+    await expect(attempt).rejects.toMatchObject({ code: 'account_disabled' });
   });
 });

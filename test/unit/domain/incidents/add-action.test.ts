@@ -137,7 +137,7 @@ describe('addAction', () => {
 
     // Assess
     expect(MAX_TAGGED).toBe(45);
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'taggedStaffIds', message: expect.stringContaining('45') });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'taggedStaffIds', message: expect.stringContaining('45') });
     expect(deps.incidents.actionsAppended).toEqual([]);
   });
 

@@ -42,7 +42,7 @@ describe('an account without the staff group', () => {
     const attempt = recordIncident(deps, callerFor(staffOf.author), incidentInput({ alert: { staffIds: [itAccount.id] } }), requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'alert.staffIds.0' });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'alert.staffIds.0' });
     expect(deps.incidents.recorded).toEqual([]);
   });
 
@@ -56,8 +56,8 @@ describe('an account without the staff group', () => {
     const tagged = addAction(deps, callerFor(staffOf.author), incident.id, actionInput({ taggedStaffIds: [itAccount.id] }), requestOrigin);
 
     // Assess
-    await expect(assigned).rejects.toMatchObject({ status: 422, field: 'assignedTo.0' });
-    await expect(tagged).rejects.toMatchObject({ status: 422, field: 'taggedStaffIds.0' });
+    await expect(assigned).rejects.toMatchObject({ code: 'unprocessable', field: 'assignedTo.0' });
+    await expect(tagged).rejects.toMatchObject({ code: 'unprocessable', field: 'taggedStaffIds.0' });
   });
 
   it('gets no alert through an alert group that still lists it', async () => {

@@ -35,6 +35,6 @@ describe('NewAction, parsed with parseWith', () => {
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ status: 400, issues: [{ field: 'taggedStaffIds', message: 'tag at most 45 people; they can pass it on' }] });
+    expect(error).toMatchObject({ code: 'validation_failed', issues: [{ field: 'taggedStaffIds', message: 'tag at most 45 people; they can pass it on' }] });
   });
 });

@@ -65,7 +65,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnprocessableError);
-    await expect(attempt).rejects.toMatchObject({ status: 422, field });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field });
     expectNothingWritten(deps);
   });
 
@@ -82,7 +82,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     const attempt = recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 422, field: 'alert', message: expect.stringContaining('34') });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'alert', message: expect.stringContaining('34') });
     expectNothingWritten(deps);
   });
 

@@ -194,3 +194,45 @@ describe('recordIncident', () => {
     expect(deps.incidents.recorded).toEqual([]);
   });
 });
+
+describe('recordIncident reads', () => {
+  it('asks for everything a create reads at once, before any answer comes back', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const started: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const holding = <T>(name: string, read: () => Promise<T>) => async () => {
+      started.push(name);
+      await gate;
+      return read();
+    };
+    deps.schoolProfile.get = holding('school profile', deps.schoolProfile.get.bind(deps.schoolProfile));
+    deps.categories.list = holding('categories', deps.categories.list.bind(deps.categories));
+    deps.alertGroups.list = holding('alert groups', deps.alertGroups.list.bind(deps.alertGroups));
+    deps.staff.list = holding('staff', deps.staff.list.bind(deps.staff));
+    const getMany = deps.students.getMany.bind(deps.students);
+    deps.students.getMany = async (ids) => {
+      started.push('pupils');
+      await gate;
+      return getMany(ids);
+    };
+    const findIdempotency = deps.incidents.findIdempotency.bind(deps.incidents);
+    deps.incidents.findIdempotency = async (callerId, key) => {
+      started.push('idempotency');
+      await gate;
+      return findIdempotency(callerId, key);
+    };
+
+    // Act
+    const recording = recordIncident(deps, author, lunchtimeConcern(), { ...requestOrigin, idempotencyKey: 'retry-parallel-1' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const startedBeforeAnyAnswer = [...started];
+    release();
+    await recording;
+
+    // Assess
+    expect(startedBeforeAnyAnswer.sort()).toEqual(['alert groups', 'categories', 'idempotency', 'pupils', 'school profile', 'staff']);
+    expect(deps.incidents.recorded).toHaveLength(1);
+  });
+});
