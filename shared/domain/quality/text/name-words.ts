@@ -12,7 +12,11 @@ const capitalisedWord = /(?<![\p{L}\p{N}'’])\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{L
 const initialsPattern = /(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}\.?|\p{Lu}{2,3})(?![\p{L}\p{N}])/gu;
 
 export function capitalisedWords(text: string): WordAt[] {
-  return [...text.matchAll(capitalisedWord)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
+  return [...text.matchAll(capitalisedWord)].map((match) => {
+    // "Ava’s coat" is about Ava.
+    const word = match[0].replace(/['’]s$/u, '');
+    return { word, start: match.index, end: match.index + word.length };
+  });
 }
 
 /** Initials with their letters alone: "J.S." is `JS`. */
