@@ -36,6 +36,8 @@ const budgetKiB: Record<string, number> = {
   'categories.create': 545,
   'categories.update': 545,
   'audit.read': 540,
+  'quality.check': 510,
+  'reports.recordingQuality': 545,
   'alerts.acknowledge': 495,
   'me.incidents.list': 495,
   'me.reminders.list': 495,
