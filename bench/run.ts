@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printBundleResults, runBundleBench } from './bundles';
+import { printQualityResults, runQualityBench } from './quality-checker';
 
 /**
  * `npm run bench`: figures for bench/README.md, written to bench/results.json (each
@@ -23,6 +24,9 @@ async function main() {
   const bundles = await runBundleBench(root, runs);
   printBundleResults(bundles);
   writeSection('bundles', { measuredAt: new Date().toISOString(), ...bundles });
+  const quality = runQualityBench(Number(process.env.BENCH_QUALITY_RUNS ?? 1_000));
+  printQualityResults(quality);
+  writeSection('qualityChecker', { measuredAt: new Date().toISOString(), ...quality });
   console.log(`\nWrote ${path.relative(root, resultsFile)}`);
 }
 

@@ -55,10 +55,10 @@ export function QualityAdvice({ api, draft, textareaId }: { api: LanternApi; dra
           <p className="govuk-body-s">{checkedText ? 'No advice on this draft.' : 'Advice appears when you pause typing.'}</p>
         ) : (
           <ul className="govuk-list lantern-quality__list">
-            {shown.map((finding, index) => {
+            {shown.map((finding) => {
               const excerpt = finding.span ? excerptOf(checkedText, finding.span) : undefined;
               return (
-                <li key={`${findingKey(finding, checkedText)}-${index}`} className={`lantern-quality__finding lantern-quality__finding--${finding.severity}`} data-rule={finding.rule}>
+                <li key={`${findingKey(finding, checkedText)}-${finding.span?.start ?? 'all'}`} className={`lantern-quality__finding lantern-quality__finding--${finding.severity}`} data-rule={finding.rule}>
                   <strong className={`govuk-tag ${finding.severity === 'important' ? 'govuk-tag--orange' : 'govuk-tag--blue'}`}>{finding.severity === 'important' ? 'Important' : 'Advice'}</strong>
                   {excerpt && (
                     <p className="govuk-body-s lantern-quality__excerpt">

@@ -8,14 +8,15 @@ import { capitalisedWords } from '../text/name-words';
  */
 export const staffFirstName: QualityRule = (text, context) => {
   const pupilNames = new Set([...context.onIncident, ...context.roll].map((pupil) => pupil.givenName.toLowerCase()));
+  const byForename = groupByForename(context.staff);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
   const words = capitalisedWords(text.text);
   words.forEach((word, index) => {
     const name = word.word.toLowerCase();
     if (seen.has(name) || pupilNames.has(name)) return;
-    const staff = context.staff.filter((member) => member.givenName.toLowerCase() === name);
-    if (staff.length === 0) return;
+    const staff = byForename.get(name);
+    if (!staff) return;
     const next = words[index + 1];
     const followedBySurname = next && /^\s+$/u.test(text.text.slice(word.end, next.start)) && staff.some((member) => member.familyName.toLowerCase() === next.word.toLowerCase());
     if (followedBySurname) return;
@@ -31,3 +32,12 @@ export const staffFirstName: QualityRule = (text, context) => {
   });
   return findings;
 };
+
+function groupByForename<T extends { readonly givenName: string }>(people: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const person of people) {
+    const key = person.givenName.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), person]);
+  }
+  return groups;
+}

@@ -1,4 +1,4 @@
-import type { QualityFinding, QualityRule } from '../finding';
+import type { PupilNames, QualityFinding, QualityRule } from '../finding';
 import { capitalisedWords } from '../text/name-words';
 import { candidateOf } from './pupil-candidate';
 
@@ -10,13 +10,15 @@ import { candidateOf } from './pupil-candidate';
  */
 export const unlinkedPupil: QualityRule = (text, context) => {
   const onIncident = new Set(context.onIncident.map((pupil) => pupil.givenName.toLowerCase()));
+  const rollByForename = new Map<string, PupilNames[]>();
+  for (const pupil of context.roll) rollByForename.set(pupil.givenName.toLowerCase(), [...(rollByForename.get(pupil.givenName.toLowerCase()) ?? []), pupil]);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
   for (const word of capitalisedWords(text.text)) {
     const name = word.word.toLowerCase().replace(/’/gu, "'");
     if (seen.has(name) || onIncident.has(name)) continue;
-    const pupils = context.roll.filter((pupil) => pupil.givenName.toLowerCase() === name);
-    if (pupils.length === 0) continue;
+    const pupils = rollByForename.get(name);
+    if (!pupils) continue;
     seen.add(name);
     findings.push({
       rule: 'unlinked-pupil',
