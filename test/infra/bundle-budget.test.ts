@@ -14,7 +14,7 @@ const KiB = 1024;
 const budgetKiB: Record<string, number> = {
   'health.read': 150,
   'config.read': 150,
-  'openapi.read': 165,
+  'openapi.read': 175,
   'me.read': 540,
   'school.read': 495,
   'students.search': 495,
