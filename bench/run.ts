@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printBundleResults, runBundleBench } from './bundles';
 import { benchLocalStack } from './local-stack-bench';
+import { printQualityResults, runQualityBench } from './quality-checker';
 
 /**
  * `npm run bench`: figures for bench/README.md, written to bench/results.json (each
@@ -24,10 +25,12 @@ async function main() {
   const bundles = await runBundleBench(root, runs);
   printBundleResults(bundles);
   writeSection('bundles', { measuredAt: new Date().toISOString(), ...bundles });
+  const quality = runQualityBench(Number(process.env.BENCH_QUALITY_RUNS ?? 1_000));
+  printQualityResults(quality);
+  writeSection('qualityChecker', { measuredAt: new Date().toISOString(), ...quality });
   // Calls per request and load on a fresh local stack: `BENCH_LOCAL_STACK=skip` leaves them out.
   if (process.env.BENCH_LOCAL_STACK !== 'skip') await benchLocalStack(resultsFile);
-  console.log(`
-Wrote ${path.relative(root, resultsFile)}`);
+  console.log(`\nWrote ${path.relative(root, resultsFile)}`);
 }
 
 main().catch((error) => {

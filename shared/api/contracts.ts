@@ -5,6 +5,7 @@ import { configReadContract } from './contracts/sign-in';
 import { openapiReadContract } from './contracts/openapi';
 import { meReadContract, meMfaSetupContract, meMfaVerifyContract } from './contracts/me';
 import { schoolReadContract, studentsSearchContract, staffListContract, alertGroupsListContract, categoriesListContract } from './contracts/directory';
+import { qualityCheckContract, recordingQualityReportContract } from './contracts/quality';
 import { incidentsCreateContract, incidentsReadContract, actionsCreateContract } from './contracts/incidents';
 import { alertsListContract, alertsMarkReadContract, alertsAcknowledgeContract } from './contracts/alerts';
 import { staffCreateContract, staffUpdateContract } from './contracts/staff-admin';
@@ -46,6 +47,8 @@ export const contracts = {
   'categories.create': categoriesCreateContract,
   'categories.update': categoriesUpdateContract,
   'audit.read': auditReadContract,
+  'quality.check': qualityCheckContract,
+  'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
 } as const satisfies Record<RouteId, RouteContract>;

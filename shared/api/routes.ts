@@ -56,6 +56,8 @@ export const routes = [
   { id: 'alerts.acknowledge', method: 'POST', path: '/v1/alerts/{id}/acknowledge', entry: 'functions/api/alerts/acknowledge.ts', public: false, summary: 'Acknowledge an alert: read and understood', uses: ['records', 'audit', 'school'] },
   { id: 'me.incidents.list', method: 'GET', path: '/v1/me/incidents', entry: 'functions/api/me/incidents.ts', public: false, summary: 'Incidents the caller recorded, newest first (the dashboard)', uses: ['records', 'audit', 'school'] },
   { id: 'me.reminders.list', method: 'GET', path: '/v1/me/reminders', entry: 'functions/api/me/reminders.ts', public: false, summary: "The caller's planner reminders, soonest first (the dashboard)", uses: ['records', 'audit', 'school'] },
+  { id: 'quality.check', method: 'POST', path: '/v1/quality-check', entry: 'functions/api/quality/check.ts', public: false, summary: 'Recording-quality advice on a draft as the author writes (never stored, never a block)', uses: ['records', 'audit', 'school'] },
+  { id: 'reports.recordingQuality', method: 'GET', path: '/v1/reports/recording-quality', entry: 'functions/api/reports/recording-quality.ts', public: false, summary: 'Recording-quality findings per rule per month (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

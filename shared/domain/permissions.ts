@@ -158,6 +158,10 @@ export const permissions = {
   'categories.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
   'categories.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
   'audit.read': { gate: allOf(inGroup('dsl'), elevated) },
+  // Advice to the author on their own draft: anyone who records.
+  'quality.check': { gate: inGroup(recordingGroup) },
+  // The school's quality report is a DSL's, elevated: counts only, no author.
+  'reports.recordingQuality': { gate: allOf(inGroup('dsl'), elevated) },
 } satisfies Record<RouteId, Permission>;
 
 /**

@@ -6,6 +6,7 @@ import type { Incident, IncidentAction } from './incidents/incident';
 import type { Alert, AlertGroup } from './alerts/alert';
 import type { AuditEvent } from './audit/audit-event';
 import type { SignInRecord } from './identity/sign-in-evidence';
+import type { QualityRuleId } from './quality/finding';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -41,7 +42,18 @@ export interface StudentSummary {
   readonly className: string;
 }
 
-export interface StudentDirectory {
+/**
+ * The narrow roll lookup the recording-quality checker needs: pupils on roll with a given
+ * forename, or whose forename and surname start with given letters. One Query per name or
+ * letter on the recording-search key; never a Scan.
+ */
+export interface PupilRoll {
+  withForenames(forenames: readonly string[]): Promise<StudentSummary[]>;
+  /** `initials` like "JS": pupils whose forename starts J and surname S. */
+  withInitials(initials: readonly string[]): Promise<StudentSummary[]>;
+}
+
+export interface StudentDirectory extends PupilRoll {
   get(studentId: string): Promise<Student | undefined>;
   getMany(studentIds: readonly string[]): Promise<Map<string, Student>>;
   /** Pupils on roll whose forename or surname starts with `prefix` (case-insensitive). */
@@ -82,6 +94,24 @@ export interface IncidentWrite {
   readonly audit: AuditEvent;
   /** Written to the outbox in the same transaction; the stream relay delivers them. */
   readonly events: readonly DomainEvent[];
+  /** The month (school time) and per-rule counts of the findings still present at submission, for the school's report. */
+  readonly quality?: RecordedQuality;
+}
+
+export interface RecordedQuality {
+  /** "YYYY-MM" in the school's time zone. */
+  readonly month: string;
+  readonly counts: Readonly<Partial<Record<QualityRuleId, number>>>;
+}
+
+/** One incident's quality counts, as the month's report reads them. */
+export interface MonthQualityEntry {
+  readonly counts: Readonly<Partial<Record<QualityRuleId, number>>>;
+}
+
+/** Read for the school's recording-quality report: one Query per month on a key kept for it. */
+export interface RecordingQualityLedger {
+  entriesForMonth(month: string): Promise<MonthQualityEntry[]>;
 }
 
 export interface ActionWrite {
@@ -123,7 +153,7 @@ export interface ReminderSummary {
   readonly note: string;
 }
 
-export interface IncidentStore {
+export interface IncidentStore extends RecordingQualityLedger {
   /** Also writes the author's dashboard entry and any reminder entry, in the same transaction. */
   record(write: IncidentWrite): Promise<void>;
   /** The author's incidents, most recently recorded first. */

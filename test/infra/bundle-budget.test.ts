@@ -14,7 +14,7 @@ const KiB = 1024;
 const budgetKiB: Record<string, number> = {
   'health.read': 150,
   'config.read': 150,
-  'openapi.read': 165,
+  'openapi.read': 175,
   'me.read': 540,
   'school.read': 495,
   'students.search': 495,
@@ -36,6 +36,8 @@ const budgetKiB: Record<string, number> = {
   'categories.create': 545,
   'categories.update': 545,
   'audit.read': 540,
+  'quality.check': 510,
+  'reports.recordingQuality': 545,
   'alerts.acknowledge': 495,
   'me.incidents.list': 495,
   'me.reminders.list': 495,

@@ -8,5 +8,6 @@ import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 export const handler = apiRoute('incidents.create', { contract: incidentsCreateContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
   const result = await recordIncident(deps, requireStaff(caller), body, { ...origin, idempotencyKey });
   const location = { location: `/v1/incidents/${result.incident.id}` };
-  return result.created ? created(result.incident, location) : ok(result.incident, location);
+  const answer = { ...result.incident, qualityFindings: result.qualityFindings };
+  return result.created ? created(answer, location) : ok(answer, location);
 });

@@ -8,10 +8,12 @@ import {
   type StoredIncident,
   type AuthoredIncidentSummary,
   type ReminderSummary,
+  type MonthQualityEntry,
+  type RecordedQuality,
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey, recordingQualityIndexKey, recordingQualityMonthPartition } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
@@ -55,7 +57,7 @@ export class DynamoIncidentStore implements IncidentStore {
         Put: { TableName: this.tables.records, Item: timelineEntry(incident, studentId) },
       })),
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
-      { Put: { TableName: this.tables.records, Item: authoredEntry(incident) } },
+      { Put: { TableName: this.tables.records, Item: authoredEntry(incident, write.quality) } },
       ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
       ...auditPuts(this.tables.audit, write.audit),
       ...outboxPut(this.tables.records, write.events, incident.recordedAt),
@@ -143,6 +145,18 @@ export class DynamoIncidentStore implements IncidentStore {
     });
   }
 
+  async entriesForMonth(month: string): Promise<MonthQualityEntry[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tables.records,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :month',
+      ExpressionAttributeValues: { ':month': recordingQualityMonthPartition(month) },
+      // Counts only: never the author, the pupil or the text.
+      ProjectionExpression: 'qualityCounts',
+    });
+    return items.map((item) => ({ counts: (item.qualityCounts as MonthQualityEntry['counts'] | undefined) ?? {} }));
+  }
+
   async findIdempotency(callerId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tables.records, Key: idempotencyKey(callerId, key), ConsistentRead: true }));
     if (!result.Item) return undefined;
@@ -175,9 +189,10 @@ export class DynamoIncidentStore implements IncidentStore {
   }
 }
 
-function authoredEntry(incident: Incident) {
+function authoredEntry(incident: Incident, quality: RecordedQuality | undefined) {
   return {
     ...authoredIncidentKey(incident.authorId, incident.recordedAt, incident.id),
+    ...(quality ? { ...recordingQualityIndexKey(quality.month, incident.recordedAt, incident.id), qualityCounts: quality.counts } : {}),
     type: 'AuthoredIncident',
     incidentId: incident.id,
     studentId: incident.studentId,

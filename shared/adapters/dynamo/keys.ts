@@ -97,3 +97,14 @@ export const OUTBOX_ITEM_TYPE = 'OutboxBatch';
 export const outboxKey = (outboxId: string) => ({ pk: `OUTBOX#${outboxId}`, sk: 'OUTBOX' });
 export const OUTBOX_PENDING_PARTITION = 'OUTBOX_PENDING';
 export const outboxPendingIndexKey = (committedAt: string, outboxId: string) => ({ gsi1pk: OUTBOX_PENDING_PARTITION, gsi1sk: `${committedAt}#${outboxId}` });
+
+/**
+ * The school's recording-quality report: the author's dashboard entry of each incident
+ * (already in its transaction) is indexed (gsi2) under the month it was recorded, with its
+ * findings' counts, so a month is one Query and no extra item is written.
+ */
+export const recordingQualityMonthPartition = (month: string) => `QUALITY#${month}`;
+export const recordingQualityIndexKey = (month: string, recordedAt: string, incidentId: string) => ({
+  gsi2pk: recordingQualityMonthPartition(month),
+  gsi2sk: `${recordedAt}#${incidentId}`,
+});

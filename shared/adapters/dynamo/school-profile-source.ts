@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { defaultSchoolProfile, type SchoolProfile } from '../../domain/school/school-profile';
 import type { SchoolProfileSource } from '../../domain/ports';
 import { schoolSettingsKey } from './keys';
+import type { LateEntryHours } from '../../domain/quality/finding';
 
 /** The school's locations and timetable; the defaults until an administrator sets them. */
 export class DynamoSchoolProfileSource implements SchoolProfileSource {
@@ -16,6 +17,7 @@ export class DynamoSchoolProfileSource implements SchoolProfileSource {
     return {
       locations: result.Item.locations ?? defaultSchoolProfile.locations,
       timetable: result.Item.timetable ?? defaultSchoolProfile.timetable,
+      ...(isLateEntryHours(result.Item.lateEntryHours) ? { lateEntryHours: result.Item.lateEntryHours } : {}),
       idleSignOutMinutes: typeof result.Item.idleSignOutMinutes === 'number' ? result.Item.idleSignOutMinutes : defaultSchoolProfile.idleSignOutMinutes,
     };
   }
@@ -23,4 +25,9 @@ export class DynamoSchoolProfileSource implements SchoolProfileSource {
   async put(profile: SchoolProfile): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...schoolSettingsKey(), type: 'SchoolProfile', ...profile } }));
   }
+}
+
+function isLateEntryHours(value: unknown): value is LateEntryHours {
+  const hours = value as Partial<LateEntryHours> | undefined;
+  return typeof hours?.advice === 'number' && typeof hours.important === 'number';
 }

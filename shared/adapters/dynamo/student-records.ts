@@ -3,7 +3,7 @@ import type { StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student } from '../../domain/students/student';
 import { STUDENT_SEARCH_PARTITION, studentKey, studentSearchKey } from './keys';
 import { batchGet } from './batch-get';
-import { withoutKeys } from './pagination';
+import { queryAll, withoutKeys } from './pagination';
 import { sendTransaction } from './send-transaction';
 
 const ITEM_TYPE = 'Student';
@@ -63,6 +63,32 @@ export class DynamoStudentRecords implements StudentDirectory {
       .slice(0, limit);
   }
 
+  /** One Query per forename, on the recording-search key (`ava#…`), keeping exact forename matches. */
+  async withForenames(forenames: readonly string[]): Promise<StudentSummary[]> {
+    const names = [...new Set(forenames.map((name) => name.toLowerCase().replaceAll('#', '')).filter(Boolean))];
+    const pages = await Promise.all(names.map((name) => this.tokensStartingWith(`${name}#`)));
+    return distinct(pages.flat().filter((summary) => names.includes(summary.givenName.toLowerCase())));
+  }
+
+  /** One Query per first letter, keeping pupils whose forename and surname start as the initials do. */
+  async withInitials(initials: readonly string[]): Promise<StudentSummary[]> {
+    const wanted = [...new Set(initials.map((letters) => letters.toUpperCase()).filter((letters) => letters.length >= 2))];
+    const firstLetters = [...new Set(wanted.map((letters) => letters[0]!.toLowerCase()))].filter((letter) => letter !== '#');
+    const pages = await Promise.all(firstLetters.map((letter) => this.tokensStartingWith(letter)));
+    const matches = (summary: StudentSummary) =>
+      wanted.some((letters) => summary.givenName[0]?.toUpperCase() === letters[0] && summary.familyName[0]?.toUpperCase() === letters[letters.length - 1]);
+    return distinct(pages.flat().filter(matches));
+  }
+
+  private async tokensStartingWith(prefix: string): Promise<StudentSummary[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': STUDENT_SEARCH_PARTITION, ':prefix': prefix },
+    });
+    return items.map(summaryOf);
+  }
+
   /**
    * Writes the pupil and replaces their search tokens in one transaction, so search never
    * finds a pupil that is not there, nor misses one that is. Archived pupils get none.
@@ -94,6 +120,14 @@ export class DynamoStudentRecords implements StudentDirectory {
       ],
     });
   }
+}
+
+function summaryOf(item: Record<string, unknown>): StudentSummary {
+  return { id: String(item.studentId), givenName: String(item.givenName), familyName: String(item.familyName), yearGroup: String(item.yearGroup), className: String(item.className) };
+}
+
+function distinct(summaries: readonly StudentSummary[]): StudentSummary[] {
+  return [...new Map(summaries.map((summary) => [summary.id, summary])).values()];
 }
 
 function toStudent(item: Record<string, unknown>): Student {

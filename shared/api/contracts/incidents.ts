@@ -1,10 +1,11 @@
 import type { RouteContract } from '../route-contract';
+import { RecordedIncident } from '../../schemas/quality';
 import { ActionView, IncidentPath, IncidentView, NewAction, NewIncident } from '../../schemas/incidents';
 
 /** incidents.create */
 export const incidentsCreateContract = {
   body: NewIncident,
-  success: { status: 201, description: 'Recorded; with the same Idempotency-Key, the incident recorded before (200)', schema: IncidentView },
+  success: { status: 201, description: 'Recorded; with the same Idempotency-Key, the incident recorded before (200)', schema: RecordedIncident },
   failures: [403, 409, 422],
 } as const satisfies RouteContract;
 

@@ -1,5 +1,6 @@
 import type { SchoolSession } from '../school/school-profile';
 import type { DayOfWeek } from './school-session';
+import type { QualityRuleId, QualitySeverity } from '../quality/finding';
 
 export type LinkedStudentRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
 export type IncidentStatus = 'active' | 'closed';
@@ -45,6 +46,18 @@ export interface Incident {
   readonly agencies: readonly string[];
   readonly reminder?: { readonly at: string; readonly note: string };
   readonly version: number;
+  /**
+   * The recording-quality findings still present when it was submitted (rule, severity,
+   * span): for the school's own quality reporting, never shown to other staff.
+   */
+  readonly qualityFindings?: readonly StoredQualityFinding[];
+}
+
+export interface StoredQualityFinding {
+  readonly rule: QualityRuleId;
+  readonly severity: QualitySeverity;
+  readonly start?: number;
+  readonly end?: number;
 }
 
 export interface IncidentAction {

@@ -17,6 +17,11 @@ import type { Student } from '../students/student';
 import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
+import type { QualityFinding } from '../quality/finding';
+import { checkRecordingQuality } from '../quality/check-recording-quality';
+import { gatherQualityContext } from '../quality/gather-quality-context';
+import { recordedQuality, storedFindings } from '../quality/findings-at-submission';
+import { describeStoredFinding } from '../quality/describe-stored-finding';
 
 /**
  * One DynamoDB transaction holds at most 100 items. The worst case is exactly 100: idempotency,
@@ -35,6 +40,8 @@ export interface RecordOptions extends RequestOrigin {
 
 export interface RecordResult {
   readonly incident: IncidentViewModel;
+  /** The recording-quality findings still present at submission: for the author only. */
+  readonly qualityFindings: readonly QualityFinding[];
   /** False when an Idempotency-Key replay returned the incident recorded before. */
   readonly created: boolean;
 }
@@ -98,6 +105,14 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     throw new UnprocessableError(`This would alert ${recipients.length} people; alert at most ${MAX_RECIPIENTS} and let them pass it on.`, 'alert');
   }
 
+  // Advice, never a block: the findings still present are kept with the incident for the school's own reporting.
+  const qualityContext = await gatherQualityContext(
+    deps,
+    { description: input.description, occurredAt: occurredAt.toISOString(), categoryIds: choices.map((choice) => choice.categoryId), studentIds: studentsOf(input) },
+    { profile, catalogue, staff, now },
+  );
+  // The answer goes to the author; which pupils on the roll a word matched stays out of it.
+  const qualityFindings = checkRecordingQuality(input.description, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
   const session = sessionOf(occurredAt, deps.school.timezone, profile.timetable);
   const incident: Incident = {
     id: deps.ids.next(),
@@ -119,6 +134,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     agencies: input.agencies,
     ...(reminder ? { reminder: { at: reminder.at.toISOString(), note: reminder.note } } : {}),
     version: 1,
+    qualityFindings: storedFindings(qualityFindings),
   };
   assertFitsOneRecord(incident);
   const alerts = buildAlerts(deps.ids, recipients, {
@@ -146,7 +162,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   const events = [incidentRecorded(deps.ids, incident), ...alerts.map((alert) => alertRaised(deps.ids, alert)), ...(reminderEvent ? [reminderEvent] : [])];
 
   try {
-    await deps.incidents.record({ incident, alerts, idempotency, audit, events });
+    await deps.incidents.record({ incident, alerts, idempotency, audit, events, quality: recordedQuality(incident, qualityFindings, deps.school.timezone) });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer with its incident.
     if (error instanceof IdempotencyKeyTakenError && options.idempotencyKey) {
@@ -159,7 +175,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   deps.logger.info('incident recorded', { incidentId: incident.id, alerts: alerts.length });
   // Every name the view shows was read above: the pupils, and the author, assignees and alerted staff in the directory.
   const view = await loadIncidentView(deps, caller, { incident, actions: [], taggedStaffIds: new Set() }, { catalogue, alertGroups: groups, pupils, staff: new Map(staff.map((member) => [member.id, member])) });
-  return { incident: view, created: true };
+  return { incident: view, qualityFindings, created: true };
 }
 
 async function replayIfRecorded(
@@ -182,7 +198,7 @@ async function replayIfRecorded(
   await deps.audit.record(
     auditEvent(deps, caller, origin, { action: 'incident.create.replayed', recordType: 'incident', recordId: stored.incident.id, studentIds: studentsOf(stored.incident) }),
   );
-  return { incident: await loadIncidentView(deps, caller, stored), created: false };
+  return { incident: await loadIncidentView(deps, caller, stored), qualityFindings: (stored.incident.qualityFindings ?? []).map(describeStoredFinding), created: false };
 }
 
 function assertStudents(pupils: ReadonlyMap<string, Student>, input: NewIncident): void {

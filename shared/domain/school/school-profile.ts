@@ -1,3 +1,5 @@
+import type { LateEntryHours } from '../quality/finding';
+
 /**
  * What the school sets up once: where things happen and when its sessions run. Sessions
  * let a DSL look for patterns (seed 001: "Session – this is important for considering
@@ -18,6 +20,8 @@ export interface SchoolProfile {
   readonly timetable: Timetable;
   /** Staff apps sign out after this long without input (staff record with children nearby). */
   readonly idleSignOutMinutes: number;
+  /** When an entry counts as late for the recording-quality checker; the defaults otherwise. */
+  readonly lateEntryHours?: LateEntryHours;
 }
 
 export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;

@@ -109,6 +109,9 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'categories.create': safeguardingDecision(201),
   'categories.update': accountKeepers(200),
   'audit.read': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  // Advice on one's own draft; the school's quality report is an elevated DSL's.
+  'quality.check': signedIn(200),
+  'reports.recordingQuality': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
 } satisfies Record<RouteId, Expectation>;
 
 interface Decision {

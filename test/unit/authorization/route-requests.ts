@@ -72,4 +72,6 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   }),
   'categories.update': () => ({ pathParameters: { id: spareCategoryId }, body: { guidance: "When you have visited a child's home, with the reason." } }),
   'audit.read': (_persona, record) => ({ query: { recordId: incidentIdOf(record) } }),
+  'quality.check': () => ({ body: { description: 'Last week Amara was kicking off.', studentId: pupil.id, categories: [{ categoryId: 'behaviour' }] } }),
+  'reports.recordingQuality': () => ({ query: { from: '2025-01', to: '2025-03' } }),
 };

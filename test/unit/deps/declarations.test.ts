@@ -36,7 +36,7 @@ describe('the catalogues declare what each function uses', () => {
 
   it('declares identity exactly where elevation or Cognito matters', () => {
     // Prepare: routes whose rule asks for elevation, show it, or call Cognito
-    const needIdentity = ['me.read', 'incidents.read', 'actions.create', 'me.mfa.setup', 'me.mfa.verify', 'staff.create', 'staff.update', 'audit.read', 'alertGroups.create', 'alertGroups.update', 'alertGroups.delete', 'categories.create', 'categories.update'];
+    const needIdentity = ['me.read', 'incidents.read', 'actions.create', 'me.mfa.setup', 'me.mfa.verify', 'staff.create', 'staff.update', 'audit.read', 'reports.recordingQuality', 'alertGroups.create', 'alertGroups.update', 'alertGroups.delete', 'categories.create', 'categories.update'];
     // Act
     const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('identity')).map((route) => route.id);
     // Assess

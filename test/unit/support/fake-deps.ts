@@ -20,6 +20,7 @@ import {
   type IdentityProvider,
   type IncidentStore,
   type IncidentWrite,
+  type MonthQualityEntry,
   type Mailer,
   type NewStaffAccount,
   type NotificationLedger,
@@ -133,6 +134,21 @@ export class InMemoryStudentDirectory implements StudentDirectory {
 
   async getMany(studentIds: readonly string[]): Promise<Map<string, Student>> {
     return pick(this.students, studentIds);
+  }
+
+  async withForenames(forenames: readonly string[]): Promise<StudentSummary[]> {
+    const names = forenames.map((name) => name.toLowerCase());
+    return this.onRoll().filter((student) => names.includes(student.givenName.toLowerCase()));
+  }
+
+  async withInitials(initials: readonly string[]): Promise<StudentSummary[]> {
+    return this.onRoll().filter((student) => initials.some((letters) => student.givenName[0] === letters[0] && student.familyName[0] === letters[letters.length - 1]));
+  }
+
+  private onRoll(): StudentSummary[] {
+    return [...this.students.values()]
+      .filter((student) => student.status === 'on_roll')
+      .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
   }
 
   /** Like the search tokens: pupils on roll whose forename or surname starts with the prefix. */
@@ -279,6 +295,11 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
     if (write.idempotency) this.idempotency.set(idempotencyKey(write.idempotency), write.idempotency);
     this.alerts.add(write.alerts);
     await this.audit.record(write.audit);
+  }
+
+  /** Like the month index on the author's entries: the counts of incidents recorded that month. */
+  async entriesForMonth(month: string): Promise<MonthQualityEntry[]> {
+    return this.recorded.filter((write) => write.quality?.month === month).map((write) => ({ counts: write.quality?.counts ?? {} }));
   }
 
   async get(incidentId: string): Promise<StoredIncident | undefined> {

@@ -12,6 +12,9 @@ import type {
   MyReminders,
   NewIncidentBody,
   Pupil,
+  QualityDraftBody,
+  QualityFinding,
+  RecordingQualityReport,
   School,
   SignInConfig,
   StaffMember,
@@ -33,7 +36,7 @@ export class LanternApi {
     private readonly onUnauthenticated: () => void,
   ) {}
 
-  private async request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  private async request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
     const token = await this.token();
     if (!token) {
       this.onUnauthenticated();
@@ -50,8 +53,10 @@ export class LanternApi {
           ...options.headers,
         },
         ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
-    } catch {
+    } catch (caught) {
+      if (options.signal?.aborted) throw caught;
       throw new ApiError(0, 'network', 'Lantern could not be reached. Check the connection and try again; nothing was lost.');
     }
     if (response.status === 401) this.onUnauthenticated();
@@ -73,9 +78,12 @@ export class LanternApi {
   myReminders = () => this.request<MyReminders>('GET', '/v1/me/reminders');
   incident = (incidentId: string) => this.request<Incident>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}`);
   recordIncident = (body: NewIncidentBody, idempotencyKey: string) =>
-    this.request<Incident>('POST', '/v1/incidents', { body, headers: { 'idempotency-key': idempotencyKey } });
+    this.request<Incident & { qualityFindings: QualityFinding[] }>('POST', '/v1/incidents', { body, headers: { 'idempotency-key': idempotencyKey } });
   addAction = (incidentId: string, body: { text: string; taggedStaffIds: string[] }) =>
     this.request<Action>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/actions`, { body });
+  /** Advice on the draft as it is now; a newer check aborts an older one. */
+  checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<{ findings: QualityFinding[] }>('POST', '/v1/quality-check', { body, signal })).findings;
+  recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
   verifyAuthenticator = (code: string) => this.request<{ enrolled: boolean }>('POST', '/v1/me/mfa/verify', { body: { code } });
 }

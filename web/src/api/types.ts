@@ -5,6 +5,7 @@ import type { AlertView, AlertList } from '../../../shared/schemas/alerts';
 import type { AlertGroupList, CategoryList, SchoolDescription, StaffSearchResult, StudentSearchResult } from '../../../shared/schemas/directory';
 import type { AuthenticatorSetup } from '../../../shared/schemas/staff-admin';
 import type { MyIncidentList, MyReminderList } from '../../../shared/schemas/my-work';
+import type { QualityDraft, QualityFinding as QualityFindingSchema, RecordingQualityReport as RecordingQualityReportSchema } from '../../../shared/schemas/quality';
 
 /** The API's shapes, taken from the same zod contracts the API validates with (types only). */
 export type SignInConfig = z.infer<typeof SignInConfiguration>;
@@ -23,3 +24,6 @@ export type AlertGroup = z.infer<typeof AlertGroupList>['alertGroups'][number];
 export type AuthenticatorSetupView = z.infer<typeof AuthenticatorSetup>;
 export type MyIncidents = z.infer<typeof MyIncidentList>;
 export type MyReminders = z.infer<typeof MyReminderList>;
+export type QualityDraftBody = z.input<typeof QualityDraft>;
+export type QualityFinding = z.infer<typeof QualityFindingSchema>;
+export type RecordingQualityReport = z.infer<typeof RecordingQualityReportSchema>;

@@ -13,6 +13,7 @@ import { RecordConcernPage } from '../pages/RecordConcernPage';
 import { IncidentPage } from '../pages/IncidentPage';
 import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { RecordingQualityPage } from '../pages/RecordingQualityPage';
 import { useIdleSignOut } from './idle-sign-out';
 
 export function App() {
@@ -113,6 +114,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/') page = <DashboardPage />;
   else if (pathname === '/record') page = <RecordConcernPage />;
   else if (pathname === '/authenticator') page = <AuthenticatorPage />;
+  else if (pathname === '/dsl/recording-quality') page = <RecordingQualityPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
   else page = <NotFoundPage />;
 

@@ -51,6 +51,13 @@ export function Layout({ children }: { children: ReactNode }) {
                         Record a concern
                       </Link>
                     </li>
+                    {me?.groups.includes('dsl') && (
+                      <li>
+                        <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
+                          Recording quality
+                        </Link>
+                      </li>
+                    )}
                     <li>
                       <Link to="/authenticator" className="govuk-link lantern-header__link">
                         Authenticator

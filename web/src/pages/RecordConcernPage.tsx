@@ -8,6 +8,8 @@ import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorS
 import { Typeahead, type Option } from '../components/Typeahead';
 import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, type Draft, type LinkedRole, type PupilRef, type StaffRef } from '../record/draft';
 import { issuesByControl } from '../record/field-errors';
+import { qualityDraftOf } from '../record/quality-advice';
+import { QualityAdvice } from '../components/QualityAdvice';
 
 const newKey = () => crypto.randomUUID();
 
@@ -51,6 +53,7 @@ export function RecordConcernPage() {
   }, []);
 
   const chosenCategoryIds = Object.keys(draft.categories);
+  const qualityDraft = useMemo(() => qualityDraftOf(toRequestBody(draft, () => [])), [draft]);
   const { byControl, unplaced } = useMemo(() => issuesByControl(apiError?.issues ?? [], (index) => chosenCategoryIds[index]), [apiError, chosenCategoryIds]);
   const errorsFor = (controlId: string) => byControl.get(controlId);
   const summary: SummaryItem[] = apiError
@@ -182,6 +185,7 @@ export function RecordConcernPage() {
             onChange={(event) => update((current) => ({ ...current, description: event.target.value }))}
           />
         </div>
+        <QualityAdvice api={api} draft={qualityDraft} textareaId="description" />
 
         <div className={groupClass('categories')} id="categories" tabIndex={-1}>
           <fieldset className="govuk-fieldset" aria-describedby="categories-hint">

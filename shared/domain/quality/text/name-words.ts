@@ -1,0 +1,35 @@
+import type { TextSpan } from '../finding';
+
+/**
+ * Words that may be people: capitalised words ("Ava", "O'Neill", "Mary-Jane"), and
+ * initials ("JS", "J.S.", "J. S."). The roll lookup asks only about these.
+ */
+export interface WordAt extends TextSpan {
+  readonly word: string;
+}
+
+const capitalisedWord = /(?<![\p{L}\p{N}'’])\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*(?![\p{L}\p{N}])/gu;
+const initialsPattern = /(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.\s?){1,2}\p{Lu}\.?|\p{Lu}{2,3})(?![\p{L}\p{N}])/gu;
+
+export function capitalisedWords(text: string): WordAt[] {
+  return [...text.matchAll(capitalisedWord)].map((match) => {
+    // "Ava’s coat" is about Ava.
+    const word = match[0].replace(/['’]s$/u, '');
+    return { word, start: match.index, end: match.index + word.length };
+  });
+}
+
+/** Initials with their letters alone: "J.S." is `JS`. */
+export function initialsIn(text: string): (WordAt & { readonly letters: string })[] {
+  return [...text.matchAll(initialsPattern)].map((match) => {
+    const word = match[0].replace(/\s+$/u, '');
+    return { word, letters: word.replace(/[.\s]/gu, ''), start: match.index, end: match.index + word.length };
+  });
+}
+
+/** The initials a pupil could be written as: forename and surname ("JS"); with a middle letter, any. */
+export function initialsMatch(letters: string, pupil: { readonly givenName: string; readonly familyName: string }): boolean {
+  const first = letters[0];
+  const last = letters[letters.length - 1];
+  return first === pupil.givenName[0]?.toUpperCase() && last === pupil.familyName[0]?.toUpperCase();
+}
