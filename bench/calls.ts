@@ -43,9 +43,9 @@ export const callCases: readonly CallCase[] = [
   {
     route: 'incidents.create',
     designMinimum: 8,
-    // The recording-quality findings stored at submission (issue 14) add the checker's roll lookups.
-    budget: 11,
-    why: 'budget 11 = the minimum 8 + the quality checker\'s lookups (the linked pupils again, and one name-index Query per capitalised word, here "Bench" and "Ava"), which should reuse the create\'s own reads; minimum: profile + the Idempotency-Key lookup, school profile, categories, alert groups, staff, pupils (6 reads, together; the answer\'s names come from them) + ONE TransactWriteItems (its outbox item carries the events: no PutEvents)',
+    // The recording-quality findings stored at submission add the checker's roll lookups.
+    budget: 10,
+    why: 'budget 10 = the minimum 8 + the quality checker\'s roll lookups (one name-index Query per capitalised word, here "Bench" and "Ava"; the pupils on the draft are the create\'s own read); minimum: profile + the Idempotency-Key lookup, school profile, categories, alert groups, staff, pupils (6 reads, together; the answer\'s names come from them) + ONE TransactWriteItems (its outbox item carries the events: no PutEvents)',
     request: ({ studentId }) => ({ body: { studentId, description: 'Bench: Ava said "I forgot my lunch".', categories: [{ categoryId: 'well-being' }] } }),
   },
   { route: 'incidents.read', designMinimum: 6, why: 'profile + incident partition Query and categories (together) + audit Put alongside the view’s staff and pupil BatchGets (and the alert groups Query, only if the incident alerted a group)', request: ({ incidentId }) => ({ pathParameters: { id: incidentId } }) },

@@ -109,7 +109,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   const qualityContext = await gatherQualityContext(
     deps,
     { description: input.description, occurredAt: occurredAt.toISOString(), categoryIds: choices.map((choice) => choice.categoryId), studentIds: studentsOf(input) },
-    { profile, catalogue, staff, now },
+    { profile, catalogue, staff, pupils, now },
   );
   // The answer goes to the author; which pupils on the roll a word matched stays out of it.
   const qualityFindings = checkRecordingQuality(input.description, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);

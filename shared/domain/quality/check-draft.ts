@@ -13,7 +13,7 @@ export interface DraftForChecking {
   readonly linkedStudents: readonly { readonly studentId: string }[];
 }
 
-type CheckDeps = QualityContextDeps & Pick<Deps, 'schoolProfile' | 'categories' | 'staff' | 'audit' | 'clock' | 'ids'>;
+type CheckDeps = QualityContextDeps & { readonly students: Pick<Deps['students'], 'getMany'> } & Pick<Deps, 'schoolProfile' | 'categories' | 'staff' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * `POST /v1/quality-check`: findings for the draft as the author types. The text is not
@@ -23,11 +23,11 @@ type CheckDeps = QualityContextDeps & Pick<Deps, 'schoolProfile' | 'categories' 
  */
 export async function checkDraft(deps: CheckDeps, caller: StaffCaller, draft: DraftForChecking, origin: RequestOrigin): Promise<{ findings: QualityFinding[] }> {
   const studentIds = [...(draft.studentId ? [draft.studentId] : []), ...draft.linkedStudents.map((linked) => linked.studentId)];
-  const [profile, catalogue, staff] = await Promise.all([deps.schoolProfile.get(), deps.categories.list(), deps.staff.list()]);
+  const [profile, catalogue, staff, pupils] = await Promise.all([deps.schoolProfile.get(), deps.categories.list(), deps.staff.list(), deps.students.getMany(studentIds)]);
   const context = await gatherQualityContext(
     deps,
     { description: draft.description, occurredAt: draft.occurredAt, categoryIds: draft.categories.map((category) => category.categoryId), studentIds },
-    { profile, catalogue, staff, now: deps.clock.now() },
+    { profile, catalogue, staff, pupils, now: deps.clock.now() },
   );
   const findings = checkRecordingQuality(draft.description, context);
   const shown = [...new Set(findings.flatMap((finding) => finding.pupils ?? []).map((pupil) => pupil.id))];

@@ -2,11 +2,12 @@ import type { Deps } from '../deps';
 import type { Category } from '../categories/category';
 import type { SchoolProfile } from '../school/school-profile';
 import type { StaffProfile } from '../staff/staff-profile';
+import type { Student } from '../students/student';
 import { DEFAULT_LATE_ENTRY_HOURS, type PupilNames, type QualityContext, type QualityDraft } from './finding';
 import { capitalisedWords, initialsIn } from './text/name-words';
 
-/** What gathering the checker's context reads: the roll (narrowly), the pupils on the incident. */
-export type QualityContextDeps = { readonly students: Pick<Deps['students'], 'getMany' | 'withForenames' | 'withInitials'> };
+/** What gathering the checker's context reads: the roll, narrowly (the pupils on the draft come read). */
+export type QualityContextDeps = { readonly students: Pick<Deps['students'], 'withForenames' | 'withInitials'> };
 
 /** Distinct words asked about, at most: a long description still makes a bounded number of Queries. */
 const MAX_NAMES_LOOKED_UP = 60;
@@ -15,12 +16,14 @@ export interface QualitySchool {
   readonly profile: SchoolProfile;
   readonly catalogue: readonly Category[];
   readonly staff: readonly StaffProfile[];
+  /** The pupils on the draft, as the caller already read them. */
+  readonly pupils: ReadonlyMap<string, Student>;
   readonly now: Date;
 }
 
 /**
  * Gathers, through ports, what the pure checker compares the draft with: the pupils on the
- * incident, pupils on roll whose forename or initials appear in the text, the staff, the
+ * incident (read by the caller), pupils on roll whose forename or initials appear in the text, the staff, the
  * chosen categories and the school's late-entry thresholds.
  */
 export async function gatherQualityContext(
@@ -30,13 +33,12 @@ export async function gatherQualityContext(
 ): Promise<QualityContext> {
   const forenames = [...new Set(capitalisedWords(draft.description).map((word) => word.word))].slice(0, MAX_NAMES_LOOKED_UP);
   const initials = [...new Set(initialsIn(draft.description).map((found) => found.letters))].slice(0, MAX_NAMES_LOOKED_UP);
-  const [onIncident, named, initialled] = await Promise.all([
-    deps.students.getMany(draft.studentIds),
+  const [named, initialled] = await Promise.all([
     forenames.length > 0 ? deps.students.withForenames(forenames) : Promise.resolve([]),
     initials.length > 0 ? deps.students.withInitials(initials) : Promise.resolve([]),
   ]);
   const pupilsOnIncident: PupilNames[] = draft.studentIds.flatMap((id) => {
-    const pupil = onIncident.get(id);
+    const pupil = school.pupils.get(id);
     return pupil ? [{ id, givenName: pupil.givenName, familyName: pupil.familyName, yearGroup: pupil.yearGroup, className: pupil.className }] : [];
   });
   const linkedIds = new Set(draft.studentIds);
