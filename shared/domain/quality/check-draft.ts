@@ -3,7 +3,7 @@ import type { StaffCaller } from '../identity/caller';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import type { QualityFinding } from './finding';
 import { checkRecordingQuality } from './check-recording-quality';
-import { gatherQualityContext, type QualityContextDeps } from './gather-quality-context';
+import { lookUpRoll, qualityContextOf, type QualityContextDeps } from './gather-quality-context';
 
 export interface DraftForChecking {
   readonly description: string;
@@ -23,11 +23,17 @@ type CheckDeps = QualityContextDeps & { readonly students: Pick<Deps['students']
  */
 export async function checkDraft(deps: CheckDeps, caller: StaffCaller, draft: DraftForChecking, origin: RequestOrigin): Promise<{ findings: QualityFinding[] }> {
   const studentIds = [...(draft.studentId ? [draft.studentId] : []), ...draft.linkedStudents.map((linked) => linked.studentId)];
-  const [profile, catalogue, staff, pupils] = await Promise.all([deps.schoolProfile.get(), deps.categories.list(), deps.staff.list(), deps.students.getMany(studentIds)]);
-  const context = await gatherQualityContext(
-    deps,
+  const [profile, catalogue, staff, pupils, rollFound] = await Promise.all([
+    deps.schoolProfile.get(),
+    deps.categories.list(),
+    deps.staff.list(),
+    deps.students.getMany(studentIds),
+    lookUpRoll(deps, draft.description),
+  ]);
+  const context = qualityContextOf(
     { description: draft.description, occurredAt: draft.occurredAt, categoryIds: draft.categories.map((category) => category.categoryId), studentIds },
     { profile, catalogue, staff, pupils, now: deps.clock.now() },
+    rollFound,
   );
   const findings = checkRecordingQuality(draft.description, context);
   const shown = [...new Set(findings.flatMap((finding) => finding.pupils ?? []).map((pupil) => pupil.id))];
