@@ -18,7 +18,8 @@ import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 import type { QualityFinding } from '../quality/finding';
-import { checkRecordingQuality } from '../quality/check-recording-quality';
+import { checkPreparedText } from '../quality/check-recording-quality';
+import { prepareText } from '../quality/text/prepare-text';
 import { lookUpRoll, qualityContextOf } from '../quality/gather-quality-context';
 import { recordedQuality, storedFindings } from '../quality/findings-at-submission';
 import { describeStoredFinding } from '../quality/describe-stored-finding';
@@ -68,13 +69,14 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   // the idempotency lookup: none depends on another, and all only read, so a replay that wins
   // simply leaves their answers unused. Their results are checked in the same order as
   // before, so the same error wins.
+  const text = prepareText(input.description);
   const reads = Promise.all([
     deps.schoolProfile.get(),
     deps.categories.list(),
     deps.alertGroups.list(),
     deps.staff.list(),
     deps.students.getMany([input.studentId, ...input.linkedStudents.map((linked) => linked.studentId)]),
-    lookUpRoll(deps, input.description),
+    lookUpRoll(deps, text),
   ]);
   reads.catch(() => undefined); // awaited below; only a rejection after a replay answered is dropped
   if (options.idempotencyKey) {
@@ -114,7 +116,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     rollFound,
   );
   // The answer goes to the author; which pupils on the roll a word matched stays out of it.
-  const qualityFindings = checkRecordingQuality(input.description, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
+  const qualityFindings = checkPreparedText(text, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
   const session = sessionOf(occurredAt, deps.school.timezone, profile.timetable);
   const incident: Incident = {
     id: deps.ids.next(),

@@ -4,8 +4,7 @@ import type { SchoolProfile } from '../school/school-profile';
 import type { StaffProfile } from '../staff/staff-profile';
 import type { Student } from '../students/student';
 import type { StudentSummary } from '../ports';
-import { DEFAULT_LATE_ENTRY_HOURS, type PupilNames, type QualityContext, type QualityDraft } from './finding';
-import { capitalisedWords, initialsIn } from './text/name-words';
+import { DEFAULT_LATE_ENTRY_HOURS, type PreparedText, type PupilNames, type QualityContext, type QualityDraft } from './finding';
 
 /** What the roll lookup reads, narrowly (the pupils on the draft come read by the caller). */
 export type QualityContextDeps = { readonly students: Pick<Deps['students'], 'withForenames' | 'withInitials'> };
@@ -27,9 +26,9 @@ export interface QualitySchool {
  * in the text. It depends on nothing else the caller reads, so callers start it alongside
  * their other reads.
  */
-export async function lookUpRoll(deps: QualityContextDeps, description: string): Promise<readonly StudentSummary[]> {
-  const forenames = [...new Set(capitalisedWords(description).map((word) => word.word))].slice(0, MAX_NAMES_LOOKED_UP);
-  const initials = [...new Set(initialsIn(description).map((found) => found.letters))].slice(0, MAX_NAMES_LOOKED_UP);
+export async function lookUpRoll(deps: QualityContextDeps, text: PreparedText): Promise<readonly StudentSummary[]> {
+  const forenames = [...new Set(text.words.map((word) => word.word))].slice(0, MAX_NAMES_LOOKED_UP);
+  const initials = [...new Set(text.initials.map((found) => found.letters))].slice(0, MAX_NAMES_LOOKED_UP);
   const [named, initialled] = await Promise.all([
     forenames.length > 0 ? deps.students.withForenames(forenames) : Promise.resolve([]),
     initials.length > 0 ? deps.students.withInitials(initials) : Promise.resolve([]),

@@ -1,5 +1,4 @@
 import type { QualityFinding, QualityRule } from '../finding';
-import { capitalisedWords } from '../text/name-words';
 
 /**
  * Seed 002: "staff to be logged as first initial and surname (eg. JBloggs)". A member of
@@ -11,7 +10,7 @@ export const staffFirstName: QualityRule = (text, context) => {
   const byForename = groupByForename(context.staff);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
-  const words = capitalisedWords(text.text);
+  const words = text.words;
   words.forEach((word, index) => {
     const name = word.word.toLowerCase();
     if (seen.has(name) || pupilNames.has(name)) return;

@@ -1,5 +1,4 @@
 import type { PupilNames, QualityFinding, QualityRule } from '../finding';
-import { capitalisedWords } from '../text/name-words';
 import { candidateOf } from './pupil-candidate';
 
 /**
@@ -14,7 +13,7 @@ export const unlinkedPupil: QualityRule = (text, context) => {
   for (const pupil of context.roll) rollByForename.set(pupil.givenName.toLowerCase(), [...(rollByForename.get(pupil.givenName.toLowerCase()) ?? []), pupil]);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
-  for (const word of capitalisedWords(text.text)) {
+  for (const word of text.words) {
     const name = word.word.toLowerCase().replace(/’/gu, "'");
     if (seen.has(name) || onIncident.has(name)) continue;
     const pupils = rollByForename.get(name);

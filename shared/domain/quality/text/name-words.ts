@@ -20,7 +20,11 @@ export function capitalisedWords(text: string): WordAt[] {
 }
 
 /** Initials with their letters alone: "J.S." is `JS`. */
-export function initialsIn(text: string): (WordAt & { readonly letters: string })[] {
+export interface InitialsAt extends WordAt {
+  readonly letters: string;
+}
+
+export function initialsIn(text: string): InitialsAt[] {
   return [...text.matchAll(initialsPattern)].map((match) => {
     const word = match[0].replace(/\s+$/u, '');
     return { word, letters: word.replace(/[.\s]/gu, ''), start: match.index, end: match.index + word.length };
