@@ -1,4 +1,5 @@
 import type { QualityFinding, QualityRule } from '../finding';
+import { groupByForename } from '../text/name-words';
 
 /**
  * Seed 002: "staff to be logged as first initial and surname (eg. JBloggs)". A member of
@@ -31,12 +32,3 @@ export const staffFirstName: QualityRule = (text, context) => {
   });
   return findings;
 };
-
-function groupByForename<T extends { readonly givenName: string }>(people: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const person of people) {
-    const key = person.givenName.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), person]);
-  }
-  return groups;
-}

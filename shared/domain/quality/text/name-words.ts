@@ -31,6 +31,16 @@ export function initialsIn(text: string): InitialsAt[] {
   });
 }
 
+/** People by forename, lower-cased: the name rules look a capitalised word up in it. */
+export function groupByForename<T extends { readonly givenName: string }>(people: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const person of people) {
+    const key = person.givenName.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), person]);
+  }
+  return groups;
+}
+
 /** The initials a pupil could be written as: forename and surname ("JS"); with a middle letter, any. */
 export function initialsMatch(letters: string, pupil: { readonly givenName: string; readonly familyName: string }): boolean {
   const first = letters[0];
