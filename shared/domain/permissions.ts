@@ -227,7 +227,7 @@ export interface CategoryRules {
 }
 
 /** A new category an administrator adds starts closed: only DSLs apply it and see it, until a DSL opens it. */
-export const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: ['dsl'], visibleTo: ['dsl'] };
+const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: ['dsl'], visibleTo: ['dsl'] };
 
 /**
  * Who views or applies a category decides who reads its incidents (opening Safeguarding to

@@ -11,7 +11,7 @@ import { vagueTime } from './rules/vague-time';
 import { staffFirstName } from './rules/staff-first-name';
 
 /** Every rule, in the order a reader meets the questions (seed 002's checklist). */
-export const qualityRules: readonly QualityRule[] = [timeliness, vagueTime, emotiveLanguage, opinionWithoutEvidence, pupilInitials, unlinkedPupil, staffFirstName, childVoiceMissing, noFollowUp];
+const qualityRules: readonly QualityRule[] = [timeliness, vagueTime, emotiveLanguage, opinionWithoutEvidence, pupilInitials, unlinkedPupil, staffFirstName, childVoiceMissing, noFollowUp];
 
 /**
  * The recording-quality checker: deterministic, explainable, no I/O. The same text and

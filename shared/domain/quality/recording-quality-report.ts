@@ -7,7 +7,7 @@ import { ruleTitles } from './rule-titles';
 
 export const MAX_REPORT_MONTHS = 24;
 
-export interface MonthReport {
+interface MonthReport {
   readonly month: string;
   readonly incidentsRecorded: number;
   readonly byRule: readonly { readonly rule: QualityRuleId; readonly findings: number; readonly incidents: number }[];
