@@ -1,7 +1,7 @@
 import type { Caller } from '../identity/caller';
 import type { Deps } from '../deps';
 import type { AuditEvent, AuditOutcome } from './audit-event';
-import { isAccessRefusal } from '../../errors/lantern-error';
+import { isAccessRefusal, NotFoundError } from '../../errors/lantern-error';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -58,6 +58,14 @@ export function refusingAbout<T>(subject: AuditSubject, check: () => T): T {
     if (isAccessRefusal(error) && !refusedSubjects.has(error)) refusedSubjects.set(error, subject);
     throw error;
   }
+}
+
+/** The record looked up, or a 404 (`notFoundMessage`) audited against `subject` by the refusal seam. */
+export function foundAbout<T>(subject: AuditSubject, value: T | undefined, notFoundMessage: string): T {
+  return refusingAbout(subject, () => {
+    if (value === undefined) throw new NotFoundError(notFoundMessage);
+    return value;
+  });
 }
 
 /** The subject the domain attached to a refusal, if it attached one. */
