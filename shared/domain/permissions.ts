@@ -123,6 +123,9 @@ export const anyOf = (...rules: Rule[]) =>
  */
 export const safeguardingDecision = allOf(inGroup('dsl'), elevated);
 
+/** Who sees every staff account in the directory, with its email, groups and status: administrators, who manage them. */
+export const seesAccountDetails = inGroup('admin');
+
 /** Who keeps accounts, alert groups and categories: administrators, and elevated DSLs (who alone make the safeguarding decisions within them). */
 export const accountKeeper = anyOf(inGroup('admin'), safeguardingDecision);
 
