@@ -1,7 +1,6 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import type { Student } from '../students/student';
-import { fullName } from '../students/student';
+import { pupilRef } from '../students/student';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { auditedRead } from '../audit/audited-read';
 
@@ -53,8 +52,4 @@ function shownPupils(entries: readonly { readonly studentId: string }[]): string
 /** The list's audit event: findable by every pupil shown (`studentIds`), who are also kept in its detail. */
 function shownEvent(deps: MyWorkDeps, caller: StaffCaller, origin: RequestOrigin, action: string, studentIds: readonly string[]) {
   return auditEvent(deps, caller, origin, { action, recordType: 'incident', recordId: caller.staffId, studentIds, detail: { students: studentIds.join(',') } });
-}
-
-function pupilRef(studentId: string, pupil: Student | undefined) {
-  return { id: studentId, name: pupil ? fullName(pupil) : 'Unknown pupil', yearGroup: pupil?.yearGroup ?? '', className: pupil?.className ?? '' };
 }
