@@ -5,6 +5,7 @@
  * id (a missing rule is a compile error there).
  */
 import type { Uses } from '../deps/uses';
+import { entryById } from './entry-by-id';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -66,7 +67,5 @@ export type RouteId = (typeof routes)[number]['id'];
 export type UsesOf<R extends RouteId> = Extract<(typeof routes)[number], { readonly id: R }>['uses'];
 
 export function routeById<R extends RouteId>(id: R): Extract<(typeof routes)[number], { readonly id: R }> {
-  const route = routes.find((candidate) => candidate.id === id);
-  if (!route) throw new Error(`Unknown route id ${id}`);
-  return route as Extract<(typeof routes)[number], { readonly id: R }>;
+  return entryById(routes, id, 'route id');
 }

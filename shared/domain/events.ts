@@ -79,4 +79,4 @@ export const reminderRequested = (ids: IdGenerator, incident: Incident): DomainE
     : undefined;
 
 /** One reminder per incident, so its id (and its schedule's name) follows from the incident's. */
-export const reminderIdOf = (incidentId: string) => `${incidentId}-reminder`;
+const reminderIdOf = (incidentId: string) => `${incidentId}-reminder`;

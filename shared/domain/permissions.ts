@@ -1,6 +1,7 @@
 import type { RouteId } from '../api/routes';
 import type { Caller } from './identity/caller';
 import type { Group } from './identity/groups';
+import { requireStaff } from './identity/require-staff';
 import { ElevationRequiredError, ForbiddenError, NotFoundError, UnauthorizedError } from '../errors/lantern-error';
 
 /**
@@ -115,6 +116,20 @@ export const anyOf = (...rules: Rule[]) =>
   });
 
 /**
+ * Decisions about who reads safeguarding records are a DSL's, elevated with their
+ * authenticator: the DSL and SLT roles, alert-group membership, and who views or applies a
+ * category. Otherwise an administrator could read incidents through an account they
+ * invent (invite it as staff, add it to the Safeguarding team, wait for the next alert).
+ */
+export const safeguardingDecision = allOf(inGroup('dsl'), elevated);
+
+/** Who sees every staff account in the directory, with its email, groups and status: administrators, who manage them. */
+export const seesAccountDetails = inGroup('admin');
+
+/** Who keeps accounts, alert groups and categories: administrators, and elevated DSLs (who alone make the safeguarding decisions within them). */
+export const accountKeeper = anyOf(inGroup('admin'), safeguardingDecision);
+
+/**
  * Each route has a gate (who may call it at all: sign-in, group, elevation), checked
  * before any record is read, and for record routes a rule over the caller's
  * relationship to the record, checked by the domain once it has loaded the record.
@@ -148,29 +163,22 @@ export const permissions = {
   'me.mfa.verify': { gate: signedIn },
   // Administration grants no incident content: none of these routes return any.
   // Administrators keep accounts; an elevated DSL may too (and only they grant dsl/slt: see below).
-  'staff.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'staff.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
+  'staff.create': { gate: accountKeeper },
+  'staff.update': { gate: accountKeeper },
   // Alert groups and categories: administrators, and elevated DSLs, who alone decide who is
   // in a group and who views or applies a category (assertMayChangeAlertGroup, assertMayChangeCategoryRules).
-  'alertGroups.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'alertGroups.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'alertGroups.delete': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'categories.create': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'categories.update': { gate: anyOf(inGroup('admin'), allOf(inGroup('dsl'), elevated)) },
-  'audit.read': { gate: allOf(inGroup('dsl'), elevated) },
+  'alertGroups.create': { gate: accountKeeper },
+  'alertGroups.update': { gate: accountKeeper },
+  'alertGroups.delete': { gate: accountKeeper },
+  'categories.create': { gate: accountKeeper },
+  'categories.update': { gate: accountKeeper },
+  'audit.read': { gate: safeguardingDecision },
   // Advice to the author on their own draft: anyone who records.
   'quality.check': { gate: inGroup(recordingGroup) },
   // The school's quality report is a DSL's, elevated: counts only, no author.
-  'reports.recordingQuality': { gate: allOf(inGroup('dsl'), elevated) },
+  'reports.recordingQuality': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;
 
-/**
- * Decisions about who reads safeguarding records are a DSL's, elevated with their
- * authenticator: the DSL and SLT roles, alert-group membership, and who views or applies a
- * category. Otherwise an administrator could read incidents through an account they
- * invent (invite it as staff, add it to the Safeguarding team, wait for the next alert).
- */
-export const safeguardingDecision = allOf(inGroup('dsl'), elevated);
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];
 
 /** Throws the refusal of a safeguarding decision by someone who may not make it. */
@@ -184,10 +192,10 @@ const changedBetween = <T>(before: readonly T[], after: readonly T[]) => [...bef
 
 /** Nobody changes their own groups; only an elevated DSL grants or removes DSL or SLT. */
 export function assertMayChangeGroups(caller: Caller, target: { staffId?: string; before: readonly Group[]; after: readonly Group[] }): void {
-  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  const { staffId } = requireStaff(caller);
   const changed = changedBetween(target.before, target.after);
   if (changed.length === 0) return;
-  if (target.staffId === caller.staffId) throw new ForbiddenError('You cannot change your own groups; ask another administrator.');
+  if (target.staffId === staffId) throw new ForbiddenError('You cannot change your own groups; ask another administrator.');
   if (changed.some((group) => safeguardingRoles.includes(group))) assertSafeguardingDecision(caller, 'grant or remove the DSL or SLT role');
 }
 
@@ -208,10 +216,10 @@ export interface AlertGroupShape {
  * `before` is absent for a new group, `after` for a removed one.
  */
 export function assertMayChangeAlertGroup(caller: Caller, change: { before?: AlertGroupShape; after?: AlertGroupShape }): void {
-  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  const { staffId } = requireStaff(caller);
   const membersBefore = change.before?.memberIds ?? [];
   const membersAfter = change.after?.memberIds ?? [];
-  if (membersAfter.includes(caller.staffId) && !membersBefore.includes(caller.staffId)) {
+  if (membersAfter.includes(staffId) && !membersBefore.includes(staffId)) {
     throw new ForbiddenError('You cannot add yourself to an alert group; ask another DSL.');
   }
   if (changedBetween(membersBefore, membersAfter).length > 0) assertSafeguardingDecision(caller, "change who is in an alert group");
@@ -227,7 +235,7 @@ export interface CategoryRules {
 }
 
 /** A new category an administrator adds starts closed: only DSLs apply it and see it, until a DSL opens it. */
-export const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: ['dsl'], visibleTo: ['dsl'] };
+const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: ['dsl'], visibleTo: ['dsl'] };
 
 /**
  * Who views or applies a category decides who reads its incidents (opening Safeguarding to
@@ -236,7 +244,7 @@ export const closedCategoryRules: Omit<CategoryRules, 'active'> = { appliedBy: [
  * extra fields. `before` is absent for a new category, which is compared with the closed rules.
  */
 export function assertMayChangeCategoryRules(caller: Caller, change: { before?: CategoryRules; after: CategoryRules }): void {
-  if (caller.kind !== 'staff') throw new UnauthorizedError('Sign in to use Lantern.');
+  requireStaff(caller);
   const before = change.before ?? { ...closedCategoryRules, active: change.after.active };
   const changed =
     changedBetween(before.appliedBy, change.after.appliedBy).length > 0 || changedBetween(before.visibleTo, change.after.visibleTo).length > 0 || before.active !== change.after.active;

@@ -1,9 +1,8 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type * as z from 'zod';
-import { loadConfigFor, type FunctionConfig } from '../config/load-config';
-import { functionEnvironment } from '../config/environment-source';
+import type { FunctionConfig } from '../config/load-config';
 import type { AdaptersFor } from '../deps/adapter-factory';
-import { buildDeps } from '../deps/build-deps';
+import { declaredContext } from '../deps/declared-context';
 import type { DepsFor } from '../deps/uses';
 import { pipeline } from '../lambda/pipeline';
 import { consumerContext } from './middleware/consumer-context';
@@ -28,7 +27,9 @@ export type EventHandler = (event: EventBridgeEvent<string, unknown>, context: C
  * then parks the event on the dead-letter queue.
  */
 export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(name: C, wiring: ConsumerWiring<C, TSchema>) {
-  const { deps } = wiring.context ? wiring.context() : declaredConsumerContext(name, wiring.adapters);
+  // The catalogue's literal types, narrowed to this consumer's entry.
+  const entry = { id: name, uses: eventRuleById(name).uses as ConsumerUsesOf<C> };
+  const { deps } = wiring.context ? wiring.context() : declaredContext(entry, wiring.adapters);
   return {
     handle(consume: (detail: z.infer<TSchema>, deps: DepsFor<ConsumerUsesOf<C>>) => Promise<string>): EventHandler {
       return pipeline([consumerContext(name, deps.logger), validateDetail(wiring.detail)], async ({ internal }) => {
@@ -36,11 +37,4 @@ export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType>(
       });
     },
   };
-}
-
-function declaredConsumerContext<C extends EventRuleId>(name: C, adapters: AdaptersFor<ConsumerUsesOf<C>>) {
-  // The catalogue's literal types, narrowed to this consumer's entry.
-  const uses = eventRuleById(name).uses as ConsumerUsesOf<C>;
-  const config = loadConfigFor(uses, functionEnvironment());
-  return { config, deps: buildDeps(uses, config, adapters, { function: name }) };
 }

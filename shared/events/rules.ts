@@ -4,6 +4,7 @@
  * same handler modules by the same patterns.
  */
 import type { Uses } from '../deps/uses';
+import { entryById } from '../api/entry-by-id';
 
 export const EVENT_SOURCE = 'lantern';
 
@@ -62,7 +63,5 @@ export type EventRuleId = (typeof eventRules)[number]['id'];
 export type ConsumerUsesOf<C extends EventRuleId> = Extract<(typeof eventRules)[number], { readonly id: C }>['uses'];
 
 export function eventRuleById<C extends EventRuleId>(id: C): Extract<(typeof eventRules)[number], { readonly id: C }> {
-  const rule = eventRules.find((candidate) => candidate.id === id);
-  if (!rule) throw new Error(`Unknown event rule ${id}`);
-  return rule as Extract<(typeof eventRules)[number], { readonly id: C }>;
+  return entryById(eventRules, id, 'event rule');
 }

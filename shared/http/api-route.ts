@@ -4,10 +4,9 @@ import type * as z from 'zod';
 import type { ContractOf } from '../api/contracts';
 import type { RouteContract } from '../api/route-contract';
 import { routeById, type RouteId, type UsesOf } from '../api/routes';
-import { loadConfigFor, type FunctionConfig } from '../config/load-config';
-import { functionEnvironment } from '../config/environment-source';
+import type { FunctionConfig } from '../config/load-config';
 import type { AdaptersFor } from '../deps/adapter-factory';
-import { buildDeps } from '../deps/build-deps';
+import { declaredContext } from '../deps/declared-context';
 import type { CorePort, DepsFor } from '../deps/uses';
 import type { Deps } from '../domain/deps';
 import type { Caller } from '../domain/identity/caller';
@@ -55,13 +54,6 @@ export interface RouteWiring<R extends RouteId> {
   readonly context?: () => { config: FunctionConfig; deps: DepsFor<UsesOf<R>> };
 }
 
-/** A route's config and ports from its declaration: only its variables are read, only its adapters built. */
-export function declaredContext<R extends RouteId>(routeId: R, adapters: AdaptersFor<UsesOf<R>>) {
-  const uses = routeById(routeId).uses as UsesOf<R>;
-  const config = loadConfigFor(uses, functionEnvironment());
-  return { config, deps: buildDeps(uses, config, adapters, { function: routeId }) };
-}
-
 /** A signed-in route resolves the caller's profile and audits refusals: it must declare those ports. */
 type WiredDeps = Pick<Deps, CorePort> & Partial<Deps>;
 
@@ -100,7 +92,9 @@ function callerSteps(routeId: RouteId, deps: WiredDeps): RouteStep[] {
  */
 export function apiRoute<R extends RouteId>(routeId: R, wiring: RouteWiring<R>) {
   // Read at cold start so a missing variable fails here, named, not on the first request.
-  const { config, deps: declaredDeps } = wiring.context ? wiring.context() : declaredContext(routeId, wiring.adapters);
+  // The catalogue's literal types, narrowed to this route's entry.
+  const entry = { id: routeId, uses: routeById(routeId).uses as UsesOf<R> };
+  const { config, deps: declaredDeps } = wiring.context ? wiring.context() : declaredContext(entry, wiring.adapters);
   const deps = declaredDeps as WiredDeps;
   const steps = routeSteps(routeId, wiring.contract, deps);
 

@@ -20,8 +20,8 @@ import {
  * OpenAPI document); rules that need the school's data (does this category exist? may
  * this person apply it?) live in the domain.
  */
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
+export const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
+export const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
 
 /** A position on the body map: 0, or a fraction from a millionth to 1. */
 function fraction() {
@@ -121,10 +121,13 @@ export const ActionView = z
   })
   .meta({ id: 'Action' });
 
+/** A pupil as shown beside a record: the incident's subject, a dashboard entry, a quality finding's candidate. */
+export const PupilRef = z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() });
+
 export const IncidentView = z
   .object({
     id: z.string(),
-    student: z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() }),
+    student: PupilRef,
     linkedStudents: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(linkedStudentRoles) })),
     occurredAt: z.string(),
     recordedAt: z.string(),

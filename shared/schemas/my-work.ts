@@ -1,11 +1,10 @@
 import * as z from 'zod';
+import { incidentStatuses, PupilRef } from './incidents';
 
 /** The dashboard's "my recent incidents" and "my reminders": the caller's own, by a key made for each. */
 export const MyIncidentsQuery = z
   .object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be 50 at most').default(10) })
   .meta({ id: 'MyIncidentsQuery' });
-
-const PupilRef = z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() });
 
 export const MyIncidentList = z
   .object({
@@ -16,7 +15,7 @@ export const MyIncidentList = z
         occurredAt: z.string(),
         recordedAt: z.string(),
         categoryNames: z.array(z.string()),
-        status: z.enum(['active', 'closed']),
+        status: z.enum(incidentStatuses),
       }),
     ),
   })

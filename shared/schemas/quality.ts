@@ -1,16 +1,14 @@
 import * as z from 'zod';
 import { qualityRuleIds } from '../domain/quality/finding';
 import { DESCRIPTION_MAX_CHARS } from './incident-limits';
-import { IncidentView, linkedStudentRoles } from './incidents';
+import { id, IncidentView, isoInstant, linkedStudentRoles, PupilRef } from './incidents';
 import { MAX_REPORT_MONTHS } from '../domain/quality/recording-quality-report';
 import { monthsBetween } from '../domain/quality/month-in';
-
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
 
 export const QualityDraft = z
   .object({
     description: z.string().max(DESCRIPTION_MAX_CHARS, `is too long (${DESCRIPTION_MAX_CHARS.toLocaleString('en-GB')} characters at most)`),
-    occurredAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' }).optional(),
+    occurredAt: isoInstant.optional(),
     categories: z.array(z.object({ categoryId: id }).loose()).max(10).default([]),
     studentId: id.optional(),
     linkedStudents: z
@@ -29,7 +27,7 @@ export const QualityFinding = z
     span: z.object({ start: z.number().int(), end: z.number().int() }).optional().meta({ description: 'Offsets into the description (UTF-16), end exclusive' }),
     explanation: z.string(),
     fix: z.string(),
-    pupils: z.array(z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() })).optional(),
+    pupils: z.array(PupilRef).optional(),
   })
   .meta({ id: 'QualityFinding' });
 

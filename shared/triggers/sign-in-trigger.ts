@@ -1,15 +1,14 @@
 import type { Context, PostAuthenticationTriggerEvent, PreAuthenticationTriggerEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { loadConfigFor } from '../config/load-config';
-import { functionEnvironment } from '../config/environment-source';
-import { buildDeps } from '../deps/build-deps';
+import { entryById } from '../api/entry-by-id';
+import { declaredContext } from '../deps/declared-context';
 import { dynamoPorts } from '../deps/dynamo-ports';
 import { recordSignIn, type SignInStage } from '../domain/audit/record-sign-in';
 import type { Deps } from '../domain/deps';
 import type { AuditTrail } from '../domain/ports';
 import { createLogger, type Logger } from '../logging/logger';
 import { pipeline, type PipelineStep } from '../lambda/pipeline';
-import { signInTriggerUses } from './cognito-triggers';
+import { cognitoTriggers } from './cognito-triggers';
 
 type SignInEvent = PreAuthenticationTriggerEvent | PostAuthenticationTriggerEvent;
 
@@ -53,6 +52,5 @@ function withAuditTrail(audit: AuditTrail): Pick<Deps, 'audit' | 'clock' | 'ids'
 }
 
 function declaredTriggerContext(stage: SignInStage) {
-  const config = loadConfigFor(signInTriggerUses, functionEnvironment());
-  return buildDeps(signInTriggerUses, config, { dynamodb: dynamoPorts }, { function: `sign-in-${stage}` });
+  return declaredContext(entryById(cognitoTriggers, `sign-in-${stage}`, 'Cognito trigger'), { dynamodb: dynamoPorts }).deps;
 }

@@ -12,7 +12,7 @@ import {
   type RecordedQuality,
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
-import { studentsOf } from '../../domain/incidents/incident';
+import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
 import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey, recordingQualityIndexKey, recordingQualityMonthPartition } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
@@ -194,12 +194,7 @@ function authoredEntry(incident: Incident, quality: RecordedQuality | undefined)
     ...authoredIncidentKey(incident.authorId, incident.recordedAt, incident.id),
     ...(quality ? { ...recordingQualityIndexKey(quality.month, incident.recordedAt, incident.id), qualityCounts: quality.counts } : {}),
     type: 'AuthoredIncident',
-    incidentId: incident.id,
-    studentId: incident.studentId,
-    occurredAt: incident.occurredAt,
-    recordedAt: incident.recordedAt,
-    categoryIds: incident.categories.map((category) => category.categoryId),
-    status: incident.status,
+    ...authoredSummaryOf(incident),
   };
 }
 
@@ -207,10 +202,7 @@ function reminderEntry(incident: Incident, reminder: { readonly at: string; read
   return {
     ...reminderEntryKey(incident.authorId, reminder.at, incident.id),
     type: 'ReminderEntry',
-    incidentId: incident.id,
-    studentId: incident.studentId,
-    at: reminder.at,
-    note: reminder.note,
+    ...reminderSummaryOf(incident, reminder),
   };
 }
 

@@ -2,8 +2,8 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { AlertGroup } from './alert';
 import type { AlertGroupChange, NewAlertGroup } from '../../schemas/staff-admin';
-import { NotFoundError, UnprocessableError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type AuditSubject, type RequestOrigin } from '../audit/audit-context';
+import { UnprocessableError } from '../../errors/lantern-error';
+import { auditEvent, foundAbout, refusingAbout, type AuditSubject, type RequestOrigin } from '../audit/audit-context';
 import { assertMayChangeAlertGroup, sharesIncidents } from '../permissions';
 
 /**
@@ -48,10 +48,7 @@ export async function removeAlertGroup(deps: Pick<Deps, 'alertGroups' | 'clock' 
 
 async function existingGroup(deps: Pick<Deps, 'alertGroups'>, groupId: string, action: string): Promise<AlertGroup> {
   const current = (await deps.alertGroups.list()).find((group) => group.id === groupId);
-  return refusingAbout({ action, recordType: 'alert-group', recordId: groupId }, () => {
-    if (!current) throw new NotFoundError('No such alert group.');
-    return current;
-  });
+  return foundAbout({ action, recordType: 'alert-group', recordId: groupId }, current, 'No such alert group.');
 }
 
 /** Before and after, for the audit trail: members always, name and description when they change. */

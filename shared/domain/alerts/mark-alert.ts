@@ -1,7 +1,6 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, foundAbout, type RequestOrigin } from '../audit/audit-context';
 import { fullName } from '../students/student';
 import { alertView } from './list-alerts';
 
@@ -14,10 +13,7 @@ export async function markAlert(deps: Pick<Deps, 'alerts' | 'students' | 'audit'
   const alert = await deps.alerts.get(caller.staffId, alertId);
   const action = mark === 'read' ? 'alert.read' : 'alert.acknowledge';
   const subject = { action, recordType: 'alert' as const, recordId: alertId, ...(alert ? { studentIds: [alert.studentId] } : {}) };
-  const found = refusingAbout(subject, () => {
-    if (!alert) throw new NotFoundError('No such alert.');
-    return alert;
-  });
+  const found = foundAbout(subject, alert, 'No such alert.');
   const now = deps.clock.now().toISOString();
   const updated = await deps.alerts.mark(
     caller.staffId,

@@ -1,7 +1,7 @@
 import type { Caller } from '../identity/caller';
 import type { Deps } from '../deps';
 import type { AuditEvent, AuditOutcome } from './audit-event';
-import { isAccessRefusal, type LanternError } from '../../errors/lantern-error';
+import { isAccessRefusal, NotFoundError } from '../../errors/lantern-error';
 
 /** Where a request came from, for the audit trail. */
 export interface RequestOrigin {
@@ -43,11 +43,6 @@ export function auditEvent(
   };
 }
 
-/** A refusal of access: the caller may not do this, or is told the record is not there. */
-export function isRefusal(error: unknown): error is LanternError {
-  return isAccessRefusal(error);
-}
-
 /** What the domain knew of a refused attempt when it refused it, kept with the error it threw. */
 const refusedSubjects = new WeakMap<object, AuditSubject>();
 
@@ -60,13 +55,21 @@ export function refusingAbout<T>(subject: AuditSubject, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (isRefusal(error) && !refusedSubjects.has(error)) refusedSubjects.set(error, subject);
+    if (isAccessRefusal(error) && !refusedSubjects.has(error)) refusedSubjects.set(error, subject);
     throw error;
   }
 }
 
+/** The record looked up, or a 404 (`notFoundMessage`) audited against `subject` by the refusal seam. */
+export function foundAbout<T>(subject: AuditSubject, value: T | undefined, notFoundMessage: string): T {
+  return refusingAbout(subject, () => {
+    if (value === undefined) throw new NotFoundError(notFoundMessage);
+    return value;
+  });
+}
+
 /** The subject the domain attached to a refusal, if it attached one. */
-export function refusedSubjectOf(error: unknown): AuditSubject | undefined {
+function refusedSubjectOf(error: unknown): AuditSubject | undefined {
   return typeof error === 'object' && error !== null ? refusedSubjects.get(error) : undefined;
 }
 
@@ -77,7 +80,7 @@ export function refusedSubjectOf(error: unknown): AuditSubject | undefined {
  * authorizer answers 401 first); a mistyped field is not an attempt on a record.
  */
 export async function recordRefusal(deps: Pick<Deps, 'clock' | 'ids' | 'audit'>, caller: Caller, origin: RequestOrigin, error: unknown, fallback: AuditSubject): Promise<void> {
-  if (!isRefusal(error) || caller.kind !== 'staff') return;
+  if (!isAccessRefusal(error) || caller.kind !== 'staff') return;
   await deps.audit.record(auditEvent(deps, caller, origin, refusedSubjectOf(error) ?? fallback, 'refused', error.code));
 }
 

@@ -2,8 +2,8 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { Category } from './category';
 import type { CategoryChange, NewCategory } from '../../schemas/categories-admin';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type AuditSubject, type RequestOrigin } from '../audit/audit-context';
+import { ConflictError, UnprocessableError } from '../../errors/lantern-error';
+import { auditEvent, foundAbout, refusingAbout, type AuditSubject, type RequestOrigin } from '../audit/audit-context';
 import { assertMayChangeCategoryRules, type CategoryRules } from '../permissions';
 
 /**
@@ -31,11 +31,11 @@ export async function createCategory(deps: Pick<Deps, 'categories' | 'clock' | '
 
 export async function changeCategory(deps: Pick<Deps, 'categories' | 'clock' | 'ids'>, caller: StaffCaller, categoryId: string, change: CategoryChange, origin: RequestOrigin) {
   const catalogue = await deps.categories.list();
-  const current = refusingAbout({ action: 'category.update', recordType: 'category', recordId: categoryId }, () => {
-    const found = catalogue.find((category) => category.id === categoryId);
-    if (!found) throw new NotFoundError('No such category.');
-    return found;
-  });
+  const current = foundAbout(
+    { action: 'category.update', recordType: 'category', recordId: categoryId },
+    catalogue.find((category) => category.id === categoryId),
+    'No such category.',
+  );
   const updated: Category = {
     ...current,
     ...change,

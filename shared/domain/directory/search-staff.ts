@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { displayName } from '../staff/staff-profile';
-import { mayBeSentIncidents } from '../permissions';
+import { mayBeSentIncidents, seesAccountDetails } from '../permissions';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 
 /**
@@ -11,11 +11,11 @@ import { auditEvent, type RequestOrigin } from '../audit/audit-context';
  */
 export async function searchStaff(deps: Pick<Deps, 'staff' | 'audit' | 'clock' | 'ids'>, caller: StaffCaller, query: string | undefined, origin: RequestOrigin) {
   const prefix = (query ?? '').trim().toLowerCase();
-  const isAdmin = caller.groups.includes('admin');
+  const showsAccountDetails = seesAccountDetails.decide({ caller }) === 'allow';
   const everyone = await deps.staff.list();
   const matches = everyone.filter(
     (member) =>
-      (isAdmin || mayBeSentIncidents(member)) &&
+      (showsAccountDetails || mayBeSentIncidents(member)) &&
       (prefix === '' || member.givenName.toLowerCase().startsWith(prefix) || member.familyName.toLowerCase().startsWith(prefix)),
   );
   // Administrators see every account's email, groups and status: who looked, and at what, is kept.
@@ -24,7 +24,7 @@ export async function searchStaff(deps: Pick<Deps, 'staff' | 'audit' | 'clock' |
       action: 'staff.list',
       recordType: 'staff',
       recordId: 'directory',
-      detail: { query: prefix, results: String(matches.length), accountDetails: isAdmin ? 'shown' : 'not shown' },
+      detail: { query: prefix, results: String(matches.length), accountDetails: showsAccountDetails ? 'shown' : 'not shown' },
     }),
   );
   return {
@@ -32,7 +32,7 @@ export async function searchStaff(deps: Pick<Deps, 'staff' | 'audit' | 'clock' |
       id: member.id,
       name: displayName(member),
       jobTitle: member.jobTitle,
-      ...(isAdmin ? { email: member.email, groups: [...member.groups], status: member.status } : {}),
+      ...(showsAccountDetails ? { email: member.email, groups: [...member.groups], status: member.status } : {}),
     })),
   };
 }

@@ -6,7 +6,7 @@ import type { AlertGroup } from '../alerts/alert';
 import type { IncidentAction } from './incident';
 import type { StaffProfile } from '../staff/staff-profile';
 import { displayName } from '../staff/staff-profile';
-import { fullName, type Student } from '../students/student';
+import { fullName, pupilRef, type Student } from '../students/student';
 import { relationshipsTo, visibleActions } from './relationships';
 
 export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
@@ -47,12 +47,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
 
   return {
     id: incident.id,
-    student: {
-      id: incident.studentId,
-      name: pupil ? fullName(pupil) : 'Unknown pupil',
-      yearGroup: pupil?.yearGroup ?? '',
-      className: pupil?.className ?? '',
-    },
+    student: pupilRef(incident.studentId, pupil),
     linkedStudents: incident.linkedStudents.map((linked) => {
       const linkedPupil = pupils.get(linked.studentId);
       return { id: linked.studentId, name: linkedPupil ? fullName(linkedPupil) : 'Unknown pupil', role: linked.role };

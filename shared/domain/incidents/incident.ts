@@ -1,6 +1,7 @@
 import type { SchoolSession } from '../school/school-profile';
 import type { DayOfWeek } from './school-session';
 import type { QualityRuleId, QualitySeverity } from '../quality/finding';
+import type { AuthoredIncidentSummary, ReminderSummary } from '../ports';
 
 export type LinkedStudentRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
 export type IncidentStatus = 'active' | 'closed';
@@ -73,4 +74,21 @@ export interface IncidentAction {
 /** The pupils whose records show this incident: the subject and every linked pupil. */
 export function studentsOf(incident: Pick<Incident, 'studentId' | 'linkedStudents'>): string[] {
   return [incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)];
+}
+
+/** The author's dashboard entry for an incident: what "my recent incidents" lists. */
+export function authoredSummaryOf(incident: Incident): AuthoredIncidentSummary {
+  return {
+    incidentId: incident.id,
+    studentId: incident.studentId,
+    occurredAt: incident.occurredAt,
+    recordedAt: incident.recordedAt,
+    categoryIds: incident.categories.map((category) => category.categoryId),
+    status: incident.status,
+  };
+}
+
+/** The author's planner entry for an incident's reminder. */
+export function reminderSummaryOf(incident: Incident, reminder: NonNullable<Incident['reminder']>): ReminderSummary {
+  return { incidentId: incident.id, studentId: incident.studentId, at: reminder.at, note: reminder.note };
 }

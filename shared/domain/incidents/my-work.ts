@@ -1,8 +1,8 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import type { Student } from '../students/student';
-import { fullName } from '../students/student';
+import { pupilRef } from '../students/student';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
+import { auditedRead } from '../audit/audited-read';
 
 type MyWorkDeps = Pick<Deps, 'incidents' | 'students' | 'categories' | 'audit' | 'clock' | 'ids'>;
 
@@ -12,12 +12,16 @@ const REMINDER_GRACE_MS = 24 * 60 * 60_000;
 /**
  * The dashboard's "my recent incidents": what the caller recorded, newest first, read from
  * the caller's own partition (they wrote each one, so they may see it). It names pupils,
- * so it is audited with the pupils shown before the answer leaves.
+ * so it is audited with the pupils shown (findable by each of them) before the answer leaves;
+ * the pupils are known once the entries are read, so their names are looked up alongside the
+ * audit write.
  */
 export async function listMyIncidents(deps: MyWorkDeps, caller: StaffCaller, limit: number, origin: RequestOrigin) {
   const entries = await deps.incidents.listAuthored(caller.staffId, limit);
-  const [pupils, catalogue] = await Promise.all([deps.students.getMany(entries.map((entry) => entry.studentId)), deps.categories.list()]);
-  await auditShown(deps, caller, origin, 'incident.list.mine', entries.map((entry) => entry.studentId));
+  const studentIds = shownPupils(entries);
+  const [pupils, catalogue] = await auditedRead(deps, shownEvent(deps, caller, origin, 'incident.list.mine', studentIds), () =>
+    Promise.all([deps.students.getMany(studentIds), deps.categories.list()]),
+  );
   return {
     incidents: entries.map((entry) => ({
       id: entry.incidentId,
@@ -34,18 +38,18 @@ export async function listMyIncidents(deps: MyWorkDeps, caller: StaffCaller, lim
 export async function listMyReminders(deps: MyWorkDeps, caller: StaffCaller, limit: number, origin: RequestOrigin) {
   const from = new Date(deps.clock.now().getTime() - REMINDER_GRACE_MS).toISOString();
   const entries = await deps.incidents.listReminders(caller.staffId, from, limit);
-  const pupils = await deps.students.getMany(entries.map((entry) => entry.studentId));
-  await auditShown(deps, caller, origin, 'reminder.list.mine', entries.map((entry) => entry.studentId));
+  const studentIds = shownPupils(entries);
+  const pupils = await auditedRead(deps, shownEvent(deps, caller, origin, 'reminder.list.mine', studentIds), () => deps.students.getMany(studentIds));
   return {
     reminders: entries.map((entry) => ({ incidentId: entry.incidentId, at: entry.at, note: entry.note, student: pupilRef(entry.studentId, pupils.get(entry.studentId)) })),
   };
 }
 
-function auditShown(deps: MyWorkDeps, caller: StaffCaller, origin: RequestOrigin, action: string, studentIds: readonly string[]) {
-  const students = [...new Set(studentIds)];
-  return deps.audit.record(auditEvent(deps, caller, origin, { action, recordType: 'incident', recordId: caller.staffId, detail: { students: students.join(',') } }));
+function shownPupils(entries: readonly { readonly studentId: string }[]): string[] {
+  return [...new Set(entries.map((entry) => entry.studentId))];
 }
 
-function pupilRef(studentId: string, pupil: Student | undefined) {
-  return { id: studentId, name: pupil ? fullName(pupil) : 'Unknown pupil', yearGroup: pupil?.yearGroup ?? '', className: pupil?.className ?? '' };
+/** The list's audit event: findable by every pupil shown (`studentIds`), who are also kept in its detail. */
+function shownEvent(deps: MyWorkDeps, caller: StaffCaller, origin: RequestOrigin, action: string, studentIds: readonly string[]) {
+  return auditEvent(deps, caller, origin, { action, recordType: 'incident', recordId: caller.staffId, studentIds, detail: { students: studentIds.join(',') } });
 }

@@ -18,8 +18,9 @@ import { mayBeSentIncidents } from '../permissions';
 import { requestDigest } from './request-digest';
 import { loadIncidentView, type IncidentViewModel } from './incident-view';
 import type { QualityFinding } from '../quality/finding';
-import { checkRecordingQuality } from '../quality/check-recording-quality';
-import { gatherQualityContext } from '../quality/gather-quality-context';
+import { checkPreparedText } from '../quality/check-recording-quality';
+import { prepareText } from '../quality/text/prepare-text';
+import { lookUpRoll, qualityContextOf } from '../quality/gather-quality-context';
 import { recordedQuality, storedFindings } from '../quality/findings-at-submission';
 import { describeStoredFinding } from '../quality/describe-stored-finding';
 
@@ -64,15 +65,18 @@ type RecordingDeps = Pick<
 export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
   const now = deps.clock.now();
   const requestHash = requestDigest(input);
-  // Every read a create needs, started together with the idempotency lookup: none depends on
-  // another, and all only read, so a replay that wins simply leaves their answers unused.
-  // Their results are checked in the same order as before, so the same error wins.
+  // Every read a create needs (the quality checker's roll lookup too), started together with
+  // the idempotency lookup: none depends on another, and all only read, so a replay that wins
+  // simply leaves their answers unused. Their results are checked in the same order as
+  // before, so the same error wins.
+  const text = prepareText(input.description);
   const reads = Promise.all([
     deps.schoolProfile.get(),
     deps.categories.list(),
     deps.alertGroups.list(),
     deps.staff.list(),
     deps.students.getMany([input.studentId, ...input.linkedStudents.map((linked) => linked.studentId)]),
+    lookUpRoll(deps, text),
   ]);
   reads.catch(() => undefined); // awaited below; only a rejection after a replay answered is dropped
   if (options.idempotencyKey) {
@@ -82,7 +86,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
 
   const occurredAt = resolveOccurredAt(input.occurredAt, now);
   const reminder = input.reminder ? { at: resolveReminderAt(input.reminder.at, now), note: input.reminder.note } : undefined;
-  const [profile, catalogue, groups, staff, pupils] = await reads;
+  const [profile, catalogue, groups, staff, pupils, rollFound] = await reads;
   // Only active accounts in the staff group may be alerted or assigned (permissions: recordingGroup).
   const activeStaff = new Map(staff.filter(mayBeSentIncidents).map((member) => [member.id, member]));
 
@@ -106,13 +110,13 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   }
 
   // Advice, never a block: the findings still present are kept with the incident for the school's own reporting.
-  const qualityContext = await gatherQualityContext(
-    deps,
+  const qualityContext = qualityContextOf(
     { description: input.description, occurredAt: occurredAt.toISOString(), categoryIds: choices.map((choice) => choice.categoryId), studentIds: studentsOf(input) },
     { profile, catalogue, staff, pupils, now },
+    rollFound,
   );
   // The answer goes to the author; which pupils on the roll a word matched stays out of it.
-  const qualityFindings = checkRecordingQuality(input.description, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
+  const qualityFindings = checkPreparedText(text, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
   const session = sessionOf(occurredAt, deps.school.timezone, profile.timetable);
   const incident: Incident = {
     id: deps.ids.next(),

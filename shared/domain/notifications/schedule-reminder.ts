@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { ReminderRequestedDetail } from '../events';
 
-export type SchedulingOutcome = 'scheduled' | 'already-scheduled';
+type SchedulingOutcome = 'scheduled' | 'already-scheduled';
 
 /**
  * Creates the one-off schedule that puts ReminderDue on the bus at the reminder's time.

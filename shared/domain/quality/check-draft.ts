@@ -2,8 +2,9 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import type { QualityFinding } from './finding';
-import { checkRecordingQuality } from './check-recording-quality';
-import { gatherQualityContext, type QualityContextDeps } from './gather-quality-context';
+import { checkPreparedText } from './check-recording-quality';
+import { prepareText } from './text/prepare-text';
+import { lookUpRoll, qualityContextOf, type QualityContextDeps } from './gather-quality-context';
 
 export interface DraftForChecking {
   readonly description: string;
@@ -23,13 +24,20 @@ type CheckDeps = QualityContextDeps & { readonly students: Pick<Deps['students']
  */
 export async function checkDraft(deps: CheckDeps, caller: StaffCaller, draft: DraftForChecking, origin: RequestOrigin): Promise<{ findings: QualityFinding[] }> {
   const studentIds = [...(draft.studentId ? [draft.studentId] : []), ...draft.linkedStudents.map((linked) => linked.studentId)];
-  const [profile, catalogue, staff, pupils] = await Promise.all([deps.schoolProfile.get(), deps.categories.list(), deps.staff.list(), deps.students.getMany(studentIds)]);
-  const context = await gatherQualityContext(
-    deps,
+  const text = prepareText(draft.description);
+  const [profile, catalogue, staff, pupils, rollFound] = await Promise.all([
+    deps.schoolProfile.get(),
+    deps.categories.list(),
+    deps.staff.list(),
+    deps.students.getMany(studentIds),
+    lookUpRoll(deps, text),
+  ]);
+  const context = qualityContextOf(
     { description: draft.description, occurredAt: draft.occurredAt, categoryIds: draft.categories.map((category) => category.categoryId), studentIds },
     { profile, catalogue, staff, pupils, now: deps.clock.now() },
+    rollFound,
   );
-  const findings = checkRecordingQuality(draft.description, context);
+  const findings = checkPreparedText(text, context);
   const shown = [...new Set(findings.flatMap((finding) => finding.pupils ?? []).map((pupil) => pupil.id))];
   if (shown.length > 0) {
     await deps.audit.record(auditEvent(deps, caller, origin, { action: 'quality.check', recordType: 'draft', recordId: 'draft', studentIds: shown, detail: { pupilsShown: String(shown.length) } }));

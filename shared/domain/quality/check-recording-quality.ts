@@ -1,4 +1,4 @@
-import type { QualityContext, QualityFinding, QualityRule } from './finding';
+import type { PreparedText, QualityContext, QualityFinding, QualityRule } from './finding';
 import { prepareText } from './text/prepare-text';
 import { timeliness } from './rules/timeliness';
 import { emotiveLanguage } from './rules/emotive-language';
@@ -11,7 +11,7 @@ import { vagueTime } from './rules/vague-time';
 import { staffFirstName } from './rules/staff-first-name';
 
 /** Every rule, in the order a reader meets the questions (seed 002's checklist). */
-export const qualityRules: readonly QualityRule[] = [timeliness, vagueTime, emotiveLanguage, opinionWithoutEvidence, pupilInitials, unlinkedPupil, staffFirstName, childVoiceMissing, noFollowUp];
+const qualityRules: readonly QualityRule[] = [timeliness, vagueTime, emotiveLanguage, opinionWithoutEvidence, pupilInitials, unlinkedPupil, staffFirstName, childVoiceMissing, noFollowUp];
 
 /**
  * The recording-quality checker: deterministic, explainable, no I/O. The same text and
@@ -19,7 +19,11 @@ export const qualityRules: readonly QualityRule[] = [timeliness, vagueTime, emot
  * about the whole entry first).
  */
 export function checkRecordingQuality(description: string, context: QualityContext): QualityFinding[] {
-  const text = prepareText(description);
+  return checkPreparedText(prepareText(description), context);
+}
+
+/** The checker over a description already prepared (the caller prepared it once for the roll lookup too). */
+export function checkPreparedText(text: PreparedText, context: QualityContext): QualityFinding[] {
   const findings = qualityRules.flatMap((rule) => rule(text, context));
   return findings
     .map((finding, order) => ({ finding, order }))

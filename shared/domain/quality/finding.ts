@@ -1,3 +1,5 @@
+import type { InitialsAt, WordAt } from './text/name-words';
+
 /**
  * What the recording-quality checker says about a draft. It advises and never blocks
  * (issue 14): every finding names its rule, how much it matters, the text it is about
@@ -92,11 +94,15 @@ export const DEFAULT_LATE_ENTRY_HOURS: LateEntryHours = { advice: 24, important:
 /** One rule: a pure function of the prepared text and the context. */
 export type QualityRule = (text: PreparedText, context: QualityContext) => QualityFinding[];
 
-/** The description with its quotes and sentences found once, shared by every rule. */
+/** The description with its quotes, sentences and name-like words found once, shared by the roll lookup and every rule. */
 export interface PreparedText {
   readonly text: string;
   /** Direct quotes, quote marks included. */
   readonly quotes: readonly TextSpan[];
   readonly sentences: readonly TextSpan[];
+  /** Capitalised words, in order: forenames the roll is asked about and the rules compare. */
+  readonly words: readonly WordAt[];
+  /** Initials ("JS", "J.S."), in order. */
+  readonly initials: readonly InitialsAt[];
   isQuoted(span: TextSpan): boolean;
 }

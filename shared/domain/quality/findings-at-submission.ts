@@ -4,7 +4,7 @@ import type { QualityFinding, QualityRuleId } from './finding';
 import { monthIn } from './month-in';
 
 /** At most this many findings are kept with an incident: a bounded addition to its one item. */
-export const MAX_STORED_FINDINGS = 100;
+const MAX_STORED_FINDINGS = 100;
 
 /** The findings as stored with the incident: rule, severity, span; no explanation, no pupils. */
 export function storedFindings(findings: readonly QualityFinding[]): StoredQualityFinding[] {

@@ -21,3 +21,10 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The month `count` months before `month` ("YYYY-MM"). */
+export function monthsBack(month: string, count: number): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (number - 1) - count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

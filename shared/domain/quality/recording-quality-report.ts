@@ -2,12 +2,12 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { qualityRuleIds, type QualityRuleId } from './finding';
-import { monthIn, monthsBetween } from './month-in';
+import { monthIn, monthsBack, monthsBetween } from './month-in';
 import { ruleTitles } from './rule-titles';
 
 export const MAX_REPORT_MONTHS = 24;
 
-export interface MonthReport {
+interface MonthReport {
   readonly month: string;
   readonly incidentsRecorded: number;
   readonly byRule: readonly { readonly rule: QualityRuleId; readonly findings: number; readonly incidents: number }[];
@@ -42,10 +42,4 @@ export async function recordingQualityReport(
   });
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'report.recordingQuality', recordType: 'report', recordId: 'recording-quality', detail: { from, to } }));
   return { from, to, rules: qualityRuleIds.map((rule) => ({ rule, title: ruleTitles[rule] })), months: report };
-}
-
-function monthsBack(month: string, count: number): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (number - 1) - count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

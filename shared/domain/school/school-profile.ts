@@ -24,7 +24,7 @@ export interface SchoolProfile {
   readonly lateEntryHours?: LateEntryHours;
 }
 
-export const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;
+const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;
 
 export const defaultSchoolProfile: SchoolProfile = {
   locations: [

@@ -3,8 +3,8 @@ import type { StaffCaller } from '../identity/caller';
 import type { NewStaffMember, StaffChange } from '../../schemas/staff-admin';
 import type { StaffProfile } from './staff-profile';
 import { displayName } from './staff-profile';
-import { ConflictError, NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { ConflictError } from '../../errors/lantern-error';
+import { auditEvent, foundAbout, refusingAbout, type RequestOrigin } from '../audit/audit-context';
 import { assertMayChangeGroups } from '../permissions';
 
 export function staffAccountView(profile: StaffProfile) {
@@ -63,10 +63,7 @@ export async function inviteStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock
 export async function changeStaff(deps: Pick<Deps, 'staff' | 'identity' | 'clock' | 'ids'>, caller: StaffCaller, staffId: string, change: StaffChange, origin: RequestOrigin) {
   const found = await deps.staff.get(staffId);
   const refused = { action: 'staff.update', recordType: 'staff' as const, recordId: staffId };
-  const profile = refusingAbout(refused, () => {
-    if (!found) throw new NotFoundError('No such member of staff.');
-    return found;
-  });
+  const profile = foundAbout(refused, found, 'No such member of staff.');
   // Locking yourself out would leave nobody to undo it.
   if (staffId === caller.staffId && change.status === 'disabled') throw new ConflictError('You cannot disable your own account.');
   const groups = change.groups;

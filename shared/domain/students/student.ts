@@ -16,3 +16,8 @@ export interface Student {
 export function fullName(student: Pick<Student, 'givenName' | 'familyName'>): string {
   return `${student.givenName} ${student.familyName}`;
 }
+
+/** How a pupil is shown beside a record or finding: id, full name, year and class ("Unknown pupil" when not on file). */
+export function pupilRef(studentId: string, pupil: Pick<Student, 'givenName' | 'familyName' | 'yearGroup' | 'className'> | undefined) {
+  return { id: studentId, name: pupil ? fullName(pupil) : 'Unknown pupil', yearGroup: pupil?.yearGroup ?? '', className: pupil?.className ?? '' };
+}

@@ -38,7 +38,7 @@ import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
 import type { Category } from '../../../shared/domain/categories/category';
 import { defaultCategories } from '../../../shared/domain/categories/default-categories';
-import type { Incident, IncidentAction } from '../../../shared/domain/incidents/incident';
+import { authoredSummaryOf, reminderSummaryOf, type Incident, type IncidentAction } from '../../../shared/domain/incidents/incident';
 import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain/school/school-profile';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
@@ -328,14 +328,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
       .filter((incident) => incident.authorId === authorId)
       .sort((left, right) => (left.recordedAt < right.recordedAt ? 1 : -1))
       .slice(0, limit)
-      .map((incident) => ({
-        incidentId: incident.id,
-        studentId: incident.studentId,
-        occurredAt: incident.occurredAt,
-        recordedAt: incident.recordedAt,
-        categoryIds: incident.categories.map((category) => category.categoryId),
-        status: incident.status,
-      }));
+      .map(authoredSummaryOf);
   }
 
   async listReminders(ownerId: string, from: string, limit: number): Promise<ReminderSummary[]> {
@@ -343,7 +336,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
       .map(({ incident }) => incident)
       .flatMap((incident) =>
         incident.authorId === ownerId && incident.reminder && incident.reminder.at >= from
-          ? [{ incidentId: incident.id, studentId: incident.studentId, at: incident.reminder.at, note: incident.reminder.note }]
+          ? [reminderSummaryOf(incident, incident.reminder)]
           : [],
       )
       .sort((left, right) => (left.at < right.at ? -1 : 1))

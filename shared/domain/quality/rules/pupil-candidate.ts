@@ -1,5 +1,6 @@
 import type { PupilCandidate, PupilNames } from '../finding';
+import { pupilRef } from '../../students/student';
 
 export function candidateOf(pupil: PupilNames): PupilCandidate {
-  return { id: pupil.id, name: `${pupil.givenName} ${pupil.familyName}`, yearGroup: pupil.yearGroup, className: pupil.className };
+  return pupilRef(pupil.id, pupil);
 }

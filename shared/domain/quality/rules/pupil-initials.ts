@@ -1,5 +1,5 @@
 import type { QualityRule } from '../finding';
-import { initialsIn, initialsMatch } from '../text/name-words';
+import { initialsMatch } from '../text/name-words';
 import { candidateOf } from './pupil-candidate';
 
 /**
@@ -14,7 +14,7 @@ const schoolAbbreviations = new Set([
 ]);
 
 export const pupilInitials: QualityRule = (text, context) =>
-  initialsIn(text.text)
+  text.initials
     .filter((found) => !schoolAbbreviations.has(found.letters))
     .flatMap((found) => {
       const pupils = [...context.onIncident, ...context.roll].filter((pupil, index, all) => initialsMatch(found.letters, pupil) && all.findIndex((other) => other.id === pupil.id) === index);

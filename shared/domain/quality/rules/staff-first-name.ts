@@ -1,5 +1,5 @@
 import type { QualityFinding, QualityRule } from '../finding';
-import { capitalisedWords } from '../text/name-words';
+import { groupByForename } from '../text/name-words';
 
 /**
  * Seed 002: "staff to be logged as first initial and surname (eg. JBloggs)". A member of
@@ -11,7 +11,7 @@ export const staffFirstName: QualityRule = (text, context) => {
   const byForename = groupByForename(context.staff);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
-  const words = capitalisedWords(text.text);
+  const words = text.words;
   words.forEach((word, index) => {
     const name = word.word.toLowerCase();
     if (seen.has(name) || pupilNames.has(name)) return;
@@ -32,12 +32,3 @@ export const staffFirstName: QualityRule = (text, context) => {
   });
   return findings;
 };
-
-function groupByForename<T extends { readonly givenName: string }>(people: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const person of people) {
-    const key = person.givenName.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), person]);
-  }
-  return groups;
-}

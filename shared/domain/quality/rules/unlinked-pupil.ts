@@ -1,5 +1,5 @@
-import type { PupilNames, QualityFinding, QualityRule } from '../finding';
-import { capitalisedWords } from '../text/name-words';
+import type { QualityFinding, QualityRule } from '../finding';
+import { groupByForename } from '../text/name-words';
 import { candidateOf } from './pupil-candidate';
 
 /**
@@ -10,11 +10,10 @@ import { candidateOf } from './pupil-candidate';
  */
 export const unlinkedPupil: QualityRule = (text, context) => {
   const onIncident = new Set(context.onIncident.map((pupil) => pupil.givenName.toLowerCase()));
-  const rollByForename = new Map<string, PupilNames[]>();
-  for (const pupil of context.roll) rollByForename.set(pupil.givenName.toLowerCase(), [...(rollByForename.get(pupil.givenName.toLowerCase()) ?? []), pupil]);
+  const rollByForename = groupByForename(context.roll);
   const seen = new Set<string>();
   const findings: QualityFinding[] = [];
-  for (const word of capitalisedWords(text.text)) {
+  for (const word of text.words) {
     const name = word.word.toLowerCase().replace(/’/gu, "'");
     if (seen.has(name) || onIncident.has(name)) continue;
     const pupils = rollByForename.get(name);

@@ -20,11 +20,25 @@ export function capitalisedWords(text: string): WordAt[] {
 }
 
 /** Initials with their letters alone: "J.S." is `JS`. */
-export function initialsIn(text: string): (WordAt & { readonly letters: string })[] {
+export interface InitialsAt extends WordAt {
+  readonly letters: string;
+}
+
+export function initialsIn(text: string): InitialsAt[] {
   return [...text.matchAll(initialsPattern)].map((match) => {
     const word = match[0].replace(/\s+$/u, '');
     return { word, letters: word.replace(/[.\s]/gu, ''), start: match.index, end: match.index + word.length };
   });
+}
+
+/** People by forename, lower-cased: the name rules look a capitalised word up in it. */
+export function groupByForename<T extends { readonly givenName: string }>(people: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const person of people) {
+    const key = person.givenName.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), person]);
+  }
+  return groups;
 }
 
 /** The initials a pupil could be written as: forename and surname ("JS"); with a middle letter, any. */

@@ -27,6 +27,7 @@ describe("the dashboard's own lists", () => {
     expect(deps.audit.events.slice(auditBefore)).toEqual([
       expect.objectContaining({ action: 'incident.list.mine', staffId: staffOf.author.id, outcome: 'allowed', detail: { students: pupilsOf.subject.id } }),
     ]);
+    expect(deps.audit.events.at(-1)?.studentIds).toEqual([pupilsOf.subject.id]);
   });
 
   it("lists the caller's reminders soonest first and leaves out those long past", async () => {
