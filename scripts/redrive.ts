@@ -35,7 +35,7 @@ async function awsRedrive(queueUrls: readonly string[], options: { pendingOlderT
   return redrive(
     {
       outbox: new DynamoOutboxStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: env.AWS_REGION })), env.RECORDS_TABLE),
-      bus: new EventBridgePublisher(new EventBridgeClient({ region: env.AWS_REGION }), env.EVENT_BUS_NAME),
+      events: new EventBridgePublisher(new EventBridgeClient({ region: env.AWS_REGION }), env.EVENT_BUS_NAME),
       clock: { now: () => new Date() },
       logger: createLogger({ level: 'info' }),
     },

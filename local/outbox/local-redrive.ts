@@ -23,7 +23,7 @@ export async function localRedrive(facts: LocalFacts, options: RedriveOptions & 
     return await redrive(
       {
         outbox: new DynamoOutboxStore(DynamoDBDocumentClient.from(dynamodb), facts.dynamodb.recordsTable),
-        bus: new EventBridgePublisher(eventBridge, facts.events.busName),
+        events: new EventBridgePublisher(eventBridge, facts.events.busName),
         clock: { now: () => new Date() },
         logger: createLogger({ level: 'warn' }),
       },

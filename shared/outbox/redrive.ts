@@ -58,7 +58,7 @@ export async function redrive(deps: RelayDeps, sources: readonly DeadLetterSourc
     const page = (await deps.outbox.pending({ committedBefore, limit: PAGE })).filter((batch) => !swept.has(batch.outboxId));
     if (page.length === 0) break;
     for (const batch of page) {
-      await deps.bus.publish(batch.events);
+      await deps.events.publish(batch.events);
       await deps.outbox.markDelivered(batch.outboxId, deps.clock.now());
       swept.add(batch.outboxId);
       outboxBatches += 1;
@@ -76,7 +76,7 @@ export async function redrive(deps: RelayDeps, sources: readonly DeadLetterSourc
     try {
       for (const letter of letters) {
         // A relay batch needs nothing more: the sweep above sent whatever it held.
-        if (letter.event) await deps.bus.publish([letter.event]);
+        if (letter.event) await deps.events.publish([letter.event]);
         done.push(letter.handle);
       }
     } finally {

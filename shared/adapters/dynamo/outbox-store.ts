@@ -1,7 +1,7 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OutboxStore } from '../../outbox/outbox-ports';
+import type { OutboxBatch, OutboxStore } from '../../domain/ports';
 import { OUTBOX_PENDING_PARTITION, outboxKey } from './keys';
-import { outboxBatchOf, type OutboxBatch } from './outbox-item';
+import { outboxBatchOf } from './outbox-item';
 import { isConditionalCheckFailure } from './transaction-errors';
 
 /**

@@ -2,9 +2,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { DomainEvent } from '../../../shared/domain/ports';
-import type { OutboxBatch } from '../../../shared/adapters/dynamo/outbox-item';
-import type { OutboxStore } from '../../../shared/outbox/outbox-ports';
+import type { DomainEvent, OutboxBatch, OutboxStore } from '../../../shared/domain/ports';
 import { redrive, type DeadLetter, type DeadLetterSource } from '../../../shared/outbox/redrive';
 import { letterOf, sqsDeadLetterSource } from '../../../shared/adapters/sqs/sqs-dead-letter-source';
 import { recordingLogger } from '../support/recording-logger';
@@ -45,7 +43,7 @@ function deps(outbox: OutboxStore, refuse: (event: DomainEvent) => boolean = () 
     published,
     deps: {
       outbox,
-      bus: {
+      events: {
         publish: async (events: readonly DomainEvent[]) => {
           if (events.some(refuse)) throw new Error('bus unavailable');
           published.push(...events);
