@@ -1,9 +1,6 @@
 import { variablesFor } from '../shared/config/load-config';
 import { awsServicesOf, type Uses } from '../shared/deps/uses';
-import { routes } from '../shared/api/routes';
-import { eventRules } from '../shared/events/rules';
-import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
-import { streamConsumers } from '../shared/streams/stream-consumers';
+import { allFunctions } from '../shared/deps/function-catalogue';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import type { LocalFacts } from './local-facts';
 
@@ -63,9 +60,4 @@ export function declaredEnvironment(complete: Readonly<Record<string, string>>, 
 }
 
 /** Each catalogue entry's declaration, by its handler module. */
-export const usesByEntry: ReadonlyMap<string, Uses> = new Map<string, Uses>([
-  ...routes.map((route) => [route.entry, route.uses] as const),
-  ...eventRules.map((rule) => [rule.entry, rule.uses] as const),
-  ...cognitoTriggers.map((trigger) => [trigger.entry, trigger.uses] as const),
-  ...streamConsumers.map((consumer) => [consumer.entry, consumer.uses] as const),
-]);
+export const usesByEntry: ReadonlyMap<string, Uses> = new Map(allFunctions.map((fn) => [fn.entry, fn.uses]));
