@@ -51,11 +51,11 @@ export const credentialNames = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as
 
 /**
  * What one handler is given, as Lambda would give it: the variables its declaration reads
- * (shared/config/load-config.ts `variablesFor`), with the region and credentials when it
- * uses an AWS service (Lambda sets those for every function).
+ * (shared/config/load-config.ts `variablesFor`, the region among them when it uses an AWS
+ * service), with the credentials then too (Lambda sets those for every function).
  */
 export function declaredEnvironment(complete: Readonly<Record<string, string>>, uses: Uses): Record<string, string> {
-  const names: string[] = [...variablesFor(uses), ...(awsServicesOf(uses).length > 0 ? ['AWS_REGION', ...credentialNames] : [])];
+  const names: string[] = [...variablesFor(uses), ...(awsServicesOf(uses).length > 0 ? credentialNames : [])];
   return Object.fromEntries(names.filter((name) => complete[name] !== undefined).map((name) => [name, complete[name]!]));
 }
 
