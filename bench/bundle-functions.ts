@@ -2,33 +2,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { routes } from '../shared/api/routes';
-import { eventRules } from '../shared/events/rules';
-import { streamConsumers } from '../shared/streams/stream-consumers';
-import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
+import type { FunctionEntry } from '../shared/deps/function-catalogue';
 import { awsServicesOf, type AwsService, type Uses } from '../shared/deps/uses';
-
-export interface FunctionEntry {
-  readonly id: string;
-  readonly entry: string;
-  readonly uses: Uses;
-}
 
 export interface Bundle {
   readonly file: string;
   readonly bytes: number;
   readonly gzipBytes: number;
   readonly metafile: Metafile;
-}
-
-/** Every Lambda entry the stack deploys, with its declaration, from the catalogues the stack reads. */
-export function functionEntries(): FunctionEntry[] {
-  return [
-    ...routes.map((route) => ({ id: route.id, entry: route.entry, uses: route.uses })),
-    ...eventRules.map((rule) => ({ id: `event:${rule.id}`, entry: rule.entry, uses: rule.uses })),
-    ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, entry: trigger.entry, uses: trigger.uses })),
-    ...streamConsumers.map((consumer) => ({ id: `stream:${consumer.id}`, entry: consumer.entry, uses: consumer.uses })),
-  ];
 }
 
 /** The esbuild options infra/constructs/lantern-function.ts gives NodejsFunction. */

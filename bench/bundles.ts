@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { bundleFunction, bundleReference, functionEntries, referenceKey, type Bundle } from './bundle-functions';
+import { allFunctions } from '../shared/deps/function-catalogue';
+import { bundleFunction, bundleReference, referenceKey, type Bundle } from './bundle-functions';
 import { importArgs, timeNode } from './import-time';
 
 /** Targets from issue 10, checked here (never by timed tests). */
@@ -83,7 +84,7 @@ export async function runBundleBench(root: string, runs: number): Promise<Bundle
   const bareNodeMs = timeNode(['-e', ''], benchEnvironment, runs);
   const references = new Map<string, Measured>();
   const functions: FunctionFigures[] = [];
-  for (const fn of functionEntries()) {
+  for (const fn of allFunctions) {
     const measured = measure(await bundleFunction(root, outDir, fn), runs);
     const key = referenceKey(fn.uses);
     if (key && !references.has(key)) references.set(key, measure(await bundleReference(root, outDir, key), runs));

@@ -1,9 +1,6 @@
 import { variablesFor } from '../shared/config/load-config';
 import { awsServicesOf, type Uses } from '../shared/deps/uses';
-import { routes } from '../shared/api/routes';
-import { eventRules } from '../shared/events/rules';
-import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
-import { streamConsumers } from '../shared/streams/stream-consumers';
+import { allFunctions } from '../shared/deps/function-catalogue';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import type { LocalFacts } from './local-facts';
 
@@ -54,18 +51,13 @@ export const credentialNames = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as
 
 /**
  * What one handler is given, as Lambda would give it: the variables its declaration reads
- * (shared/config/load-config.ts `variablesFor`), with the region and credentials when it
- * uses an AWS service (Lambda sets those for every function).
+ * (shared/config/load-config.ts `variablesFor`, the region among them when it uses an AWS
+ * service), with the credentials then too (Lambda sets those for every function).
  */
 export function declaredEnvironment(complete: Readonly<Record<string, string>>, uses: Uses): Record<string, string> {
-  const names: string[] = [...variablesFor(uses), ...(awsServicesOf(uses).length > 0 ? ['AWS_REGION', ...credentialNames] : [])];
+  const names: string[] = [...variablesFor(uses), ...(awsServicesOf(uses).length > 0 ? credentialNames : [])];
   return Object.fromEntries(names.filter((name) => complete[name] !== undefined).map((name) => [name, complete[name]!]));
 }
 
 /** Each catalogue entry's declaration, by its handler module. */
-export const usesByEntry: ReadonlyMap<string, Uses> = new Map<string, Uses>([
-  ...routes.map((route) => [route.entry, route.uses] as const),
-  ...eventRules.map((rule) => [rule.entry, rule.uses] as const),
-  ...cognitoTriggers.map((trigger) => [trigger.entry, trigger.uses] as const),
-  ...streamConsumers.map((consumer) => [consumer.entry, consumer.uses] as const),
-]);
+export const usesByEntry: ReadonlyMap<string, Uses> = new Map(allFunctions.map((fn) => [fn.entry, fn.uses]));

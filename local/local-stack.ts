@@ -31,7 +31,7 @@ import { startEventBridgeLocal } from './services/eventbridge-local';
 import { startSchedulerLocal } from './services/scheduler-local';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { startOutboxPoller, type OutboxPoller } from './outbox/outbox-poller';
+import { startOutboxPoller } from './outbox/outbox-poller';
 import { streamConsumerById } from '../shared/streams/stream-consumers';
 import { latestStreamArn } from './provision/tables';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -58,13 +58,8 @@ export interface LocalStack {
   /** Resolves when no event delivery is in flight. */
   waitForEventsIdle(): Promise<void>;
   readonly events: readonly BusEvent[];
-  /** The stream poller that delivers committed outbox items to the local bus. */
-  readonly outbox: OutboxPoller;
   stop(): Promise<void>;
 }
-
-/** The relay's entry, as the stack's stream-triggered function runs it. */
-export const OUTBOX_RELAY_ENTRY = streamConsumerById('outbox-relay').entry;
 
 const REGION = 'eu-west-2';
 const NAMES = {
@@ -240,7 +235,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         checkpointFile: layout.outboxCheckpointFile,
         deadLetterLog: layout.outboxDeadLetterLog,
         relay: async (event) => {
-          const relay = await handlers.load<DynamoDBStreamEvent, DynamoDBBatchResponse>(OUTBOX_RELAY_ENTRY);
+          const relay = await handlers.load<DynamoDBStreamEvent, DynamoDBBatchResponse>(streamConsumerById('outbox-relay').entry);
           return relay(event, createLambdaContext({ functionName: 'outbox-relay', requestId: randomUUID(), region: REGION, timeoutMs: 60_000 }));
         },
       }),
@@ -265,7 +260,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       facts,
       startupSeconds: Math.round((performance.now() - started) / 100) / 10,
       events: eventbridge.events,
-      outbox,
       waitForEventsIdle: () => eventbridge.waitForIdle(),
       stop: () => (stopping ??= stopAll()),
     };

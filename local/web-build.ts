@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-export const WEB_DIR = join(import.meta.dirname, '..', 'web');
+const WEB_DIR = join(import.meta.dirname, '..', 'web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
 
 /** The newest modification time under the app's sources (and its build configuration). */
@@ -22,7 +22,7 @@ async function newestSource(): Promise<number> {
   return newest;
 }
 
-export async function webBuildIsStale(): Promise<boolean> {
+async function webBuildIsStale(): Promise<boolean> {
   const built = await stat(join(WEB_DIST, 'index.html')).catch(() => undefined);
   if (!built) return true;
   return (await newestSource()) > built.mtimeMs;

@@ -1,14 +1,12 @@
 import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import * as z from 'zod';
-import { DynamoOutboxStore } from '../shared/adapters/dynamo/outbox-store';
-import { EventBridgePublisher } from '../shared/adapters/eventbridge/eventbridge-publisher';
+import { loadConfigFor } from '../shared/config/load-config';
+import { buildDeps } from '../shared/deps/build-deps';
+import { dynamoPorts } from '../shared/deps/dynamo-ports';
+import { eventPorts } from '../shared/deps/events';
 import { sqsDeadLetterSource } from '../shared/adapters/sqs/sqs-dead-letter-source';
-import { createLogger } from '../shared/logging/logger';
 import { redrive, type RedriveReport } from '../shared/outbox/redrive';
+import { streamConsumerById } from '../shared/streams/stream-consumers';
 import { readLocalFacts } from '../local/local-facts';
 import { localRedrive } from '../local/outbox/local-redrive';
 
@@ -30,15 +28,12 @@ async function main(): Promise<void> {
 }
 
 async function awsRedrive(queueUrls: readonly string[], options: { pendingOlderThanMinutes?: number }): Promise<RedriveReport> {
-  const env = z.object({ AWS_REGION: z.string().min(1), RECORDS_TABLE: z.string().min(1), EVENT_BUS_NAME: z.string().min(1) }).parse(process.env);
-  const sqs = new SQSClient({ region: env.AWS_REGION });
+  // The relay's declaration: its variables, its ports (the outbox items and the bus), nothing else.
+  const relay = streamConsumerById('outbox-relay');
+  const config = loadConfigFor(relay.uses, process.env);
+  const sqs = new SQSClient({ region: config.region });
   return redrive(
-    {
-      outbox: new DynamoOutboxStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: env.AWS_REGION })), env.RECORDS_TABLE),
-      bus: new EventBridgePublisher(new EventBridgeClient({ region: env.AWS_REGION }), env.EVENT_BUS_NAME),
-      clock: { now: () => new Date() },
-      logger: createLogger({ level: 'info' }),
-    },
+    buildDeps(relay.uses, config, { dynamodb: dynamoPorts, eventbridge: eventPorts }, { function: 'redrive' }),
     queueUrls.map((url) => sqsDeadLetterSource(sqs, url)),
     options,
   );

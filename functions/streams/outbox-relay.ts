@@ -11,6 +11,6 @@ const relay = streamConsumerById('outbox-relay');
 
 // Once per cold start, from its declaration: the outbox items (to mark delivery) and the bus, nothing else.
 const ports = buildDeps(relay.uses, loadConfigFor(relay.uses, functionEnvironment()), { dynamodb: dynamoPorts, eventbridge: eventPorts }, { function: relay.id });
-const deps: RelayDeps = { outbox: ports.outbox, bus: ports.events, clock: ports.clock, logger: ports.logger };
+const deps: RelayDeps = ports;
 
 export const handler = outboxRelayHandler(() => deps);

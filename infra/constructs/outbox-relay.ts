@@ -13,7 +13,6 @@ import { LanternFunction, type HandlerSettings } from './lantern-function';
 
 /** The relay's declaration (shared/streams/stream-consumers.ts): its environment and grants come from it. */
 const relayDeclaration = streamConsumerById('outbox-relay');
-export const OUTBOX_RELAY_ENTRY = relayDeclaration.entry;
 
 /**
  * How the stream event source treats a batch the relay cannot deliver: retried (halved each

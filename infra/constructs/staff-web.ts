@@ -21,6 +21,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { HSTS_MAX_AGE_DAYS, staffAppContentSecurityPolicy } from '../web-security-headers';
 import { logRetention } from './lantern-function';
 
 /** A host name the school owns, with an ACM certificate for it in us-east-1 (CloudFront's region). */
@@ -51,26 +52,11 @@ export interface PublishOptions {
   readonly logKey: IKey;
 }
 
-/** Two years: longer than the one year the HSTS preload list asks for. */
-export const hstsMaxAge = Duration.days(730);
+export const hstsMaxAge = Duration.days(HSTS_MAX_AGE_DAYS);
 
-/**
- * The staff app's Content-Security-Policy. Scripts and styles only from the app's own
- * origin (no inline script, no eval); the browser may talk only to the API and to Cognito's
- * sign-in endpoint; nothing may frame the app.
- */
+/** The staff app's Content-Security-Policy (infra/web-security-headers.ts): the app may reach the API and the region's Cognito endpoint. */
 export function contentSecurityPolicy(sources: { apiOrigin: string; region: string }): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${sources.apiOrigin} https://cognito-idp.${sources.region}.amazonaws.com`,
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
+  return staffAppContentSecurityPolicy([sources.apiOrigin, `https://cognito-idp.${sources.region}.amazonaws.com`]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { staffAppSecurityHeaders } from '../../infra/web-security-headers';
 
 export interface StaticSiteOptions {
   /** The built app (web/dist). */
@@ -21,21 +22,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-/**
- * The same headers the CloudFront response-headers policy sets: a CSP with no
- * 'unsafe-inline', no framing, no sniffing, no referrer.
- */
-export function securityHeaders(connectSources: readonly string[]): Record<string, string> {
-  const connect = ["'self'", ...connectSources].join(' ');
-  return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src ${connect}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-    'strict-transport-security': 'max-age=63072000; includeSubDomains',
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-  };
-}
 
 /**
  * Serves the staff app from the API's port, as CloudFront does in AWS: files from the build,
@@ -64,7 +50,8 @@ export function createStaticSite(options: StaticSiteOptions) {
 
     const isIndex = target.path.endsWith(`${sep}index.html`);
     response.writeHead(200, {
-      ...securityHeaders(options.connectSources()),
+      // The same headers the CloudFront response-headers policy sets.
+      ...staffAppSecurityHeaders(options.connectSources()),
       'content-type': CONTENT_TYPES[extname(target.path)] ?? 'application/octet-stream',
       'content-length': target.size,
       // Built assets have content hashes in their names; index.html must always be fresh.

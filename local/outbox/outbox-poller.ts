@@ -39,19 +39,17 @@ export interface OutboxPollerOptions {
 export interface OutboxPoller {
   /** Resolves once a poll that began after the call found nothing new to deliver. */
   drained(): Promise<void>;
-  /** Batches of outbox items handed to the relay and delivered. */
-  readonly deliveredBatches: number;
   stop(): Promise<void>;
 }
 
-export interface OutboxCheckpoint {
+interface OutboxCheckpoint {
   readonly streamArn: string;
   /** The last sequence number handled in each shard. */
   readonly shards: Readonly<Record<string, string>>;
 }
 
 /** What the dead-letter log keeps: where the batch was, like Lambda's DDBStreamBatchInfo. */
-export interface OutboxDeadLetter {
+interface OutboxDeadLetter {
   readonly streamArn: string;
   readonly shardId: string;
   readonly startSequenceNumber: string;
@@ -60,7 +58,7 @@ export interface OutboxDeadLetter {
   readonly failedAt: string;
 }
 
-export const DEFAULT_OUTBOX_RETRY_ATTEMPTS = 3;
+const DEFAULT_OUTBOX_RETRY_ATTEMPTS = 3;
 const BATCH_SIZE = 100;
 
 export async function startOutboxPoller(options: OutboxPollerOptions): Promise<OutboxPoller> {
@@ -73,7 +71,6 @@ export async function startOutboxPoller(options: OutboxPollerOptions): Promise<O
   const closedShards = new Set<string>();
   let waiting: (() => void)[] = [];
   let stopping = false;
-  let deliveredBatches = 0;
   let wake: (() => void) | undefined;
 
   const saveCheckpoint = async () => {
@@ -116,7 +113,6 @@ export async function startOutboxPoller(options: OutboxPollerOptions): Promise<O
       try {
         const response = await options.relay({ Records: remaining.map((record) => lambdaRecord(record, options.streamArn)) });
         failedSequenceNumber = response.batchItemFailures[0]?.itemIdentifier;
-        if (!failedSequenceNumber) deliveredBatches += 1;
       } catch (error) {
         log(`[outbox] relay failed: ${(error as Error).message}`);
         failedSequenceNumber = remaining[0]?.dynamodb?.SequenceNumber;
@@ -197,9 +193,6 @@ export async function startOutboxPoller(options: OutboxPollerOptions): Promise<O
 
   return {
     drained: () => (stopping ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
-    get deliveredBatches() {
-      return deliveredBatches;
-    },
     stop: async () => {
       stopping = true;
       wake?.();

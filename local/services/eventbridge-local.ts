@@ -66,6 +66,12 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     },
   });
 
+  // Idle means the outbox has nothing left to put on the bus too (beforeIdle), then no delivery in flight.
+  const waitForIdle = async (): Promise<void> => {
+    await options.beforeIdle?.();
+    await dispatcher.waitForIdle();
+  };
+
   const server = createServer((request, response) => {
     route(request, response).catch((error: Error) => sendJson(response, 500, { __type: 'InternalException', message: error.message }));
   });
@@ -77,8 +83,7 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     if (request.method === 'GET' && path === '/dead-letters') return sendJson(response, 200, { deadLetters });
     if (request.method === 'GET' && path === '/health') return sendJson(response, 200, { ok: true, inFlight: dispatcher.inFlight });
     if (request.method === 'GET' && path === '/idle') {
-      await options.beforeIdle?.();
-      await dispatcher.waitForIdle();
+      await waitForIdle();
       return sendJson(response, 200, { inFlight: dispatcher.inFlight, events: events.length, deadLetters: deadLetters.length });
     }
     sendJson(response, 404, { message: 'Not Found' });
@@ -129,10 +134,7 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     port,
     events,
     deadLetters,
-    waitForIdle: async () => {
-      await options.beforeIdle?.();
-      await dispatcher.waitForIdle();
-    },
+    waitForIdle,
     stop: async () => {
       // Let deliveries in flight finish, but a consumer that hangs must not hold up Ctrl-C.
       await Promise.race([dispatcher.waitForIdle(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);

@@ -45,7 +45,7 @@ const variables = {
 export type VariableName = keyof typeof variables;
 
 /** The variables each use reads (AWS_REGION comes with any AWS service, see variablesFor). */
-export const useVariables: Record<Use, readonly VariableName[]> = {
+const useVariables: Record<Use, readonly VariableName[]> = {
   // Pages of alerts carry a signed cursor.
   records: ['RECORDS_TABLE', 'CURSOR_KEY', 'DYNAMODB_ENDPOINT'],
   audit: ['AUDIT_TABLE', 'DYNAMODB_ENDPOINT'],
@@ -187,6 +187,3 @@ function assertTimeZone(timeZone: string): string {
     throw new ConfigError(`Lantern configuration is incomplete. Invalid SCHOOL_TIMEZONE: ${timeZone} is not an IANA time zone`);
   }
 }
-
-/** Names of the variables some function requires: the union over every use. */
-export const requiredEnvironmentNames = requiredVariablesFor(allUses);

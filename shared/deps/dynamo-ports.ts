@@ -1,3 +1,4 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamo/document-client';
 import { DynamoStaffDirectory } from '../adapters/dynamo/staff-directory';
 import { DynamoStudentRecords } from '../adapters/dynamo/student-records';
@@ -22,8 +23,13 @@ import type { Deps } from '../domain/deps';
  */
 export const dynamoPorts: AdapterFactory<'dynamodb'> = {
   service: 'dynamodb',
+  build: (config, uses) => dynamoPortsOn(createDocumentClient({ region: declared(config.region, 'AWS_REGION'), endpoints: config.endpoints })).build(config, uses),
+};
+
+/** The same ports on a client the caller owns (and closes): the local redrive's. */
+export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory<'dynamodb'> => ({
+  service: 'dynamodb',
   build(config, uses) {
-    const documents = createDocumentClient({ region: declared(config.region, 'AWS_REGION'), endpoints: config.endpoints });
     const ports: { -readonly [K in keyof Deps]?: Deps[K] } = {};
     const audit = uses.has('audit') || uses.has('auditQuery') ? declared(config.tables.audit, 'AUDIT_TABLE') : '';
     // Pages (of alerts, of the audit trail) carry cursors signed with the stack's key.
@@ -46,4 +52,4 @@ export const dynamoPorts: AdapterFactory<'dynamodb'> = {
     if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));
     return ports;
   },
-};
+});

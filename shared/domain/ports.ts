@@ -262,8 +262,8 @@ export interface OutboxBatch {
 export interface OutboxStore {
   /** Takes the item out of the pending index and starts its retention clock. */
   markDelivered(outboxId: string, at: Date): Promise<void>;
-  /** Undelivered items committed before `committedBefore`, oldest first. */
-  pending(options: { readonly committedBefore: Date; readonly limit: number }): Promise<OutboxBatch[]>;
+  /** Undelivered items committed before `committedBefore`, oldest first; after `after` (the last of the previous page) when given. */
+  pending(options: { readonly committedBefore: Date; readonly limit: number; readonly after?: Pick<OutboxBatch, 'outboxId' | 'committedAt'> }): Promise<OutboxBatch[]>;
 }
 
 export interface StoredFile {

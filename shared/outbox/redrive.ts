@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/ports';
+import type { DomainEvent, OutboxBatch } from '../domain/ports';
 import type { RelayDeps } from './outbox-ports';
 
 /**
@@ -53,17 +53,20 @@ export async function redrive(deps: RelayDeps, sources: readonly DeadLetterSourc
   const committedBefore = new Date(deps.clock.now().getTime() - olderThanMs);
   let outboxBatches = 0;
   let outboxEvents = 0;
-  const swept = new Set<string>();
+  // Paged on from the last item sent, not from the start: the index may still hold what
+  // this run just marked delivered (it is eventually consistent), and a page of those must
+  // not end the sweep before the items behind it.
+  let after: OutboxBatch | undefined;
   for (;;) {
-    const page = (await deps.outbox.pending({ committedBefore, limit: PAGE })).filter((batch) => !swept.has(batch.outboxId));
+    const page = await deps.outbox.pending({ committedBefore, limit: PAGE, ...(after ? { after } : {}) });
     if (page.length === 0) break;
     for (const batch of page) {
-      await deps.bus.publish(batch.events);
+      await deps.events.publish(batch.events);
       await deps.outbox.markDelivered(batch.outboxId, deps.clock.now());
-      swept.add(batch.outboxId);
       outboxBatches += 1;
       outboxEvents += batch.events.length;
     }
+    after = page.at(-1);
   }
 
   const replayed: Record<string, number> = {};
@@ -76,7 +79,7 @@ export async function redrive(deps: RelayDeps, sources: readonly DeadLetterSourc
     try {
       for (const letter of letters) {
         // A relay batch needs nothing more: the sweep above sent whatever it held.
-        if (letter.event) await deps.bus.publish([letter.event]);
+        if (letter.event) await deps.events.publish([letter.event]);
         done.push(letter.handle);
       }
     } finally {

@@ -30,7 +30,7 @@ export async function relayOutbox(deps: RelayDeps, records: readonly OutboxStrea
     // The event source's filter passes outbox inserts only; anything else is not ours to send.
     if (!batch) continue;
     try {
-      await deps.bus.publish(batch.events);
+      await deps.events.publish(batch.events);
     } catch (error) {
       deps.logger.error('outbox batch not delivered', { outboxId: batch.outboxId, events: batch.events.length }, error);
       return { delivered, failedSequenceNumber: record.sequenceNumber };

@@ -23,7 +23,7 @@ export const streamConsumers = [
   },
 ] as const satisfies readonly StreamConsumerDefinition[];
 
-export type StreamConsumerId = (typeof streamConsumers)[number]['id'];
+type StreamConsumerId = (typeof streamConsumers)[number]['id'];
 
 export function streamConsumerById<C extends StreamConsumerId>(id: C): Extract<(typeof streamConsumers)[number], { readonly id: C }> {
   const consumer = streamConsumers.find((candidate) => candidate.id === id);

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionEntries, lambdaBundleOptions } from '../../bench/bundle-functions';
+import { lambdaBundleOptions } from '../../bench/bundle-functions';
+import { allFunctions } from '../../shared/deps/function-catalogue';
 import { awsServicesOf, type AwsService } from '../../shared/deps/uses';
 
 /**
@@ -68,7 +69,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
 
   beforeAll(async () => {
     // Prepare: bundle every entry as the stack does, in memory
-    for (const fn of functionEntries()) {
+    for (const fn of allFunctions) {
       const result = await build({ ...lambdaBundleOptions, entryPoints: [path.join(root, fn.entry)], outfile: path.join(root, '.bench', 'budget', `${fn.id}.mjs`), write: false });
       const output = Object.values((result.metafile as Metafile).outputs).find((candidate) => candidate.entryPoint)!;
       const inputs = Object.keys(output.inputs);
@@ -78,11 +79,11 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
 
   it('has a budget for every function the stack deploys', () => {
     // Assess
-    expect(functionEntries().map((fn) => fn.id).sort()).toEqual(Object.keys(budgetKiB).sort());
+    expect(allFunctions.map((fn) => fn.id).sort()).toEqual(Object.keys(budgetKiB).sort());
   });
 
   it('keeps every bundle within its budget', () => {
-    for (const fn of functionEntries()) {
+    for (const fn of allFunctions) {
       // Act
       const kib = bundles.get(fn.id)!.bytes / KiB;
       // Assess
@@ -91,7 +92,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
   });
 
   it('bundles exactly the SDK clients of the services a function declares', () => {
-    for (const fn of functionEntries()) {
+    for (const fn of allFunctions) {
       // Prepare
       const declared = awsServicesOf(fn.uses).flatMap((service) => sdkPackages[service]);
       // Act
@@ -102,7 +103,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
   });
 
   it('never bundles the OpenAPI generator, zod locales or all the contracts', () => {
-    for (const fn of functionEntries()) {
+    for (const fn of allFunctions) {
       // Act
       const { packages, inputs } = bundles.get(fn.id)!;
       // Assess

@@ -238,7 +238,7 @@ describe('a consumer that keeps failing, and the redrive', () => {
     const bus = new EventBridgeClient({ region: facts.region, endpoint: facts.events.endpoint, credentials: { ...facts.credentials } });
     const deps = {
       outbox: new DynamoOutboxStore(documents, table),
-      bus: new EventBridgePublisher(bus, facts.events.busName),
+      events: new EventBridgePublisher(bus, facts.events.busName),
       clock: { now: () => new Date() },
       logger: quiet,
     };
@@ -290,7 +290,7 @@ describe('stopping between a commit and its delivery', () => {
     });
     const relay = outboxRelayHandler(() => ({
       outbox: new DynamoOutboxStore(documents, table),
-      bus: new EventBridgePublisher(busClient, 'outbox-restart'),
+      events: new EventBridgePublisher(busClient, 'outbox-restart'),
       clock: { now: () => new Date() },
       logger: quiet,
     }));
@@ -336,7 +336,7 @@ describe('stopping between a commit and its delivery', () => {
         throw new Error('bus unavailable');
       },
     };
-    const relay = outboxRelayHandler(() => ({ outbox: new DynamoOutboxStore(documents, table), bus: refusingBus, clock: { now: () => new Date() }, logger: quiet }));
+    const relay = outboxRelayHandler(() => ({ outbox: new DynamoOutboxStore(documents, table), events: refusingBus, clock: { now: () => new Date() }, logger: quiet }));
     const streams = new DynamoDBStreamsClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: { ...facts.credentials } });
     cleanup.push(async () => streams.destroy());
     const deadLetterLog = join(folder, 'outbox-dead-letter.jsonl');

@@ -58,13 +58,13 @@ export const unreadAlertPartition = (recipientId: string) => `UNREAD#${recipient
 /** "My recent incidents": an entry in the author's partition per incident, by recording time. */
 export const AUTHORED_PREFIX = 'AUTHORED#';
 export const authoredIncidentKey = (authorId: string, recordedAt: string, incidentId: string) => ({
-  pk: `STAFF#${authorId}`,
+  pk: staffPartition(authorId),
   sk: `${AUTHORED_PREFIX}${recordedAt}#${incidentId}`,
 });
 
 /** "My reminders": an entry in the owner's partition per planner reminder, by when it is due. */
 export const REMINDER_PREFIX = 'REMINDER#';
-export const reminderEntryKey = (ownerId: string, at: string, incidentId: string) => ({ pk: `STAFF#${ownerId}`, sk: `${REMINDER_PREFIX}${at}#${incidentId}` });
+export const reminderEntryKey = (ownerId: string, at: string, incidentId: string) => ({ pk: staffPartition(ownerId), sk: `${REMINDER_PREFIX}${at}#${incidentId}` });
 
 export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' });
 
@@ -82,7 +82,7 @@ export const auditStudentPartition = (studentId: string) => `STUDENT#${studentId
  * staff key, so by-record and by-staff queries meet each event once.
  */
 export const auditStudentCopyKey = (studentId: string, at: string, eventId: string) => ({
-  pk: `STUDENT#${studentId}`,
+  pk: auditStudentPartition(studentId),
   sk: `${at}#${eventId}`,
   studentPk: auditStudentPartition(studentId),
 });

@@ -1,8 +1,6 @@
 import type { DomainEvent, OutboxBatch } from '../../domain/ports';
 import { OUTBOX_ITEM_TYPE, outboxKey, outboxPendingIndexKey } from './keys';
 
-export type { OutboxBatch } from '../../domain/ports';
-
 /**
  * The Put that writes a write's events into its own transaction. One item for all of them,
  * so a create alerting 33 people adds one item to the transaction, not 35 (DynamoDB allows

@@ -1,7 +1,7 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OutboxStore } from '../../outbox/outbox-ports';
-import { OUTBOX_PENDING_PARTITION, outboxKey } from './keys';
-import { outboxBatchOf, type OutboxBatch } from './outbox-item';
+import type { OutboxBatch, OutboxStore } from '../../domain/ports';
+import { OUTBOX_PENDING_PARTITION, outboxKey, outboxPendingIndexKey } from './keys';
+import { outboxBatchOf } from './outbox-item';
 import { isConditionalCheckFailure } from './transaction-errors';
 
 /**
@@ -40,7 +40,8 @@ export class DynamoOutboxStore implements OutboxStore {
     }
   }
 
-  async pending(options: { readonly committedBefore: Date; readonly limit: number }): Promise<OutboxBatch[]> {
+  async pending(options: Parameters<OutboxStore['pending']>[0]): Promise<OutboxBatch[]> {
+    const { after } = options;
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.table,
@@ -48,6 +49,8 @@ export class DynamoOutboxStore implements OutboxStore {
         KeyConditionExpression: 'gsi1pk = :pending AND gsi1sk < :before',
         ExpressionAttributeValues: { ':pending': OUTBOX_PENDING_PARTITION, ':before': options.committedBefore.toISOString() },
         Limit: options.limit,
+        // The index key of the previous page's last item: it need not be in the index any more.
+        ...(after ? { ExclusiveStartKey: { ...outboxKey(after.outboxId), ...outboxPendingIndexKey(after.committedAt, after.outboxId) } } : {}),
       }),
     );
     return (page.Items ?? []).flatMap((item) => {

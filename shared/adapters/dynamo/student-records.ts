@@ -47,13 +47,7 @@ export class DynamoStudentRecords implements StudentDirectory {
         }),
       );
       for (const item of page.Items ?? []) {
-        const summary: StudentSummary = {
-          id: String(item.studentId),
-          givenName: String(item.givenName),
-          familyName: String(item.familyName),
-          yearGroup: String(item.yearGroup),
-          className: String(item.className),
-        };
+        const summary = summaryOf(item);
         if (!found.has(summary.id) && matchesEveryWord(summary)) found.set(summary.id, summary);
       }
       startKey = page.LastEvaluatedKey;

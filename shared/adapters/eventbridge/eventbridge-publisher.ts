@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { Config } from '../../config/load-config';
-import type { DomainEvent } from '../../domain/ports';
+import type { DomainEvent, EventPublisher } from '../../domain/ports';
 import { EVENT_SOURCE } from '../../events/rules';
 
 export function createEventBridgeClient(config: Pick<Config, 'region' | 'endpoints'>): EventBridgeClient {
@@ -27,7 +27,7 @@ export class EventPublishError extends Error {
  * Puts outbox events on the school's bus: the relay's and the redrive's only way out.
  * Each event's Lantern id travels as `detail.eventId`, so consumers can be idempotent on it.
  */
-export class EventBridgePublisher {
+export class EventBridgePublisher implements EventPublisher {
   constructor(
     private readonly client: EventBridgeClient,
     private readonly busName: string,

@@ -58,4 +58,18 @@ describe('DynamoOutboxStore', () => {
       Limit: 25,
     });
   });
+
+  it('pages on after the previous page\'s last item, by its key in the pending index', async () => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    await store().pending({ committedBefore: new Date('2025-01-15T10:00:00.000Z'), limit: 25, after: { outboxId: 'o-1', committedAt: '2025-01-15T09:00:00.000Z' } });
+
+    // Assess
+    expect(dynamo).toHaveReceivedCommandWith(QueryCommand, {
+      IndexName: 'gsi1',
+      ExclusiveStartKey: { pk: 'OUTBOX#o-1', sk: 'OUTBOX', gsi1pk: 'OUTBOX_PENDING', gsi1sk: '2025-01-15T09:00:00.000Z#o-1' },
+    });
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handlerEnvironment } from '../../../local/handler-environment';
 import type { LocalFacts } from '../../../local/local-facts';
-import { loadConfig, requiredEnvironmentNames } from '../../../shared/config/load-config';
+import { loadConfig, requiredVariablesFor } from '../../../shared/config/load-config';
+import { allUses } from '../../../shared/deps/uses';
 
 const facts: Omit<LocalFacts, 'users' | 'dataDir'> = {
   apiUrl: 'http://127.0.0.1:3000',
@@ -34,7 +35,7 @@ describe('handlerEnvironment', () => {
     const environment = handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'local-test-cursor-key-0123456789abcdef' });
 
     // Assess
-    expect(requiredEnvironmentNames.filter((name) => !environment[name])).toEqual([]);
+    expect(requiredVariablesFor(allUses).filter((name) => !environment[name])).toEqual([]);
     expect(() => loadConfig(environment)).not.toThrow();
   });
 

@@ -2,9 +2,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { DomainEvent } from '../../../shared/domain/ports';
-import type { OutboxBatch } from '../../../shared/adapters/dynamo/outbox-item';
-import type { OutboxStore } from '../../../shared/outbox/outbox-ports';
+import type { DomainEvent, OutboxBatch, OutboxStore } from '../../../shared/domain/ports';
 import { redrive, type DeadLetter, type DeadLetterSource } from '../../../shared/outbox/redrive';
 import { letterOf, sqsDeadLetterSource } from '../../../shared/adapters/sqs/sqs-dead-letter-source';
 import { recordingLogger } from '../support/recording-logger';
@@ -12,16 +10,26 @@ import { recordingLogger } from '../support/recording-logger';
 const NOW = new Date('2025-01-15T12:00:00.000Z');
 const event = (id: string, detailType = 'AlertRaised'): DomainEvent => ({ id, detailType, detail: { alertId: `alert-${id}` } });
 
-/** Pending until marked, like the sparse index; honours committedBefore. */
+const indexKey = (batch: Pick<OutboxBatch, 'outboxId' | 'committedAt'>) => `${batch.committedAt}#${batch.outboxId}`;
+
+/**
+ * Pending until marked, like the sparse index; honours committedBefore and the `after`
+ * cursor. With `indexLags`, marking is not yet seen by the index (eventually consistent).
+ */
 class PendingOutbox implements OutboxStore {
-  constructor(readonly batches: OutboxBatch[]) {}
+  constructor(
+    readonly batches: OutboxBatch[],
+    private readonly options: { indexLags?: boolean } = {},
+  ) {}
   readonly delivered: string[] = [];
   async markDelivered(outboxId: string): Promise<void> {
     this.delivered.push(outboxId);
   }
-  async pending(options: { committedBefore: Date; limit: number }): Promise<OutboxBatch[]> {
+  async pending(options: Parameters<OutboxStore['pending']>[0]): Promise<OutboxBatch[]> {
+    const { after } = options;
     return this.batches
-      .filter((batch) => !this.delivered.includes(batch.outboxId) && batch.committedAt < options.committedBefore.toISOString())
+      .filter((batch) => this.options.indexLags || !this.delivered.includes(batch.outboxId))
+      .filter((batch) => batch.committedAt < options.committedBefore.toISOString() && (!after || indexKey(batch) > indexKey(after)))
       .slice(0, options.limit);
   }
 }
@@ -45,7 +53,7 @@ function deps(outbox: OutboxStore, refuse: (event: DomainEvent) => boolean = () 
     published,
     deps: {
       outbox,
-      bus: {
+      events: {
         publish: async (events: readonly DomainEvent[]) => {
           if (events.some(refuse)) throw new Error('bus unavailable');
           published.push(...events);
@@ -73,6 +81,24 @@ describe('redrive', () => {
     expect(report).toEqual({ outboxBatches: 1, outboxEvents: 2, replayed: {}, unreadable: {} });
     expect(published.map((sent) => sent.id)).toEqual(['e-1', 'e-2']);
     expect(outbox.delivered).toEqual(['o-old']);
+  });
+
+  it('sends every pending item in one run when there are more than a page, though the index still shows those it marked', async () => {
+    // Prepare: 60 items, more than two pages of 25.
+    const batches = Array.from({ length: 60 }, (_, index) => {
+      const id = `o-${String(index).padStart(2, '0')}`;
+      return { outboxId: id, committedAt: `2025-01-15T10:${String(index).padStart(2, '0')}:00.000Z`, events: [event(`e-${id}`)] };
+    });
+    const outbox = new PendingOutbox(batches, { indexLags: true });
+    const { deps: redriveDeps, published } = deps(outbox);
+
+    // Act
+    const report = await redrive(redriveDeps, [], { pendingOlderThanMinutes: 60 });
+
+    // Assess
+    expect(report).toMatchObject({ outboxBatches: 60, outboxEvents: 60 });
+    expect(outbox.delivered).toEqual(batches.map((batch) => batch.outboxId));
+    expect(published.map((sent) => sent.id)).toEqual(batches.map((batch) => `e-${batch.outboxId}`));
   });
 
   it('puts dead-lettered events back on the bus under their own ids, settles them, and replays nothing on the next run', async () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import type { DomainEvent } from '../../../shared/domain/ports';
-import type { OutboxBatch } from '../../../shared/adapters/dynamo/outbox-item';
-import type { OutboxStore, RelayDeps } from '../../../shared/outbox/outbox-ports';
+import type { DomainEvent, OutboxBatch, OutboxStore } from '../../../shared/domain/ports';
+import type { RelayDeps } from '../../../shared/outbox/outbox-ports';
 import { relayOutbox } from '../../../shared/outbox/relay-outbox';
 import { outboxRelayHandler } from '../../../shared/outbox/outbox-relay-handler';
 import { passesOutboxFilter } from '../../../shared/outbox/outbox-stream-filter';
@@ -30,7 +29,7 @@ function relayDeps(refuse: (events: readonly DomainEvent[]) => boolean = () => f
   const outbox = new RecordingOutbox();
   const deps: RelayDeps = {
     outbox,
-    bus: {
+    events: {
       publish: async (events) => {
         if (refuse(events)) throw new Error('1 event(s) were not accepted: InternalFailure');
         published.push(...events);
