@@ -59,14 +59,11 @@ const esmRequireShim = "import { createRequire } from 'module';const require = c
 export class LanternFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
-  /** The declaration it was built from. */
-  readonly uses: Uses;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: LanternFunctionProps) {
     super(scope, id);
     const { settings } = props;
-    this.uses = props.uses;
     const entry = path.join(settings.sourceRoot, props.entry);
     if (!existsSync(entry)) {
       throw new Error(`Lantern handler for ${props.purpose} not found: ${props.entry} (looked at ${entry}). Add the module or remove it from the catalogue.`);
