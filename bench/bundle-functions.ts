@@ -7,6 +7,7 @@ import { eventRules } from '../shared/events/rules';
 import { streamConsumers } from '../shared/streams/stream-consumers';
 import { cognitoTriggers } from '../shared/triggers/cognito-triggers';
 import { awsServicesOf, type AwsService, type Uses } from '../shared/deps/uses';
+import { handlerBundling } from '../infra/bundling-options';
 
 export interface FunctionEntry {
   readonly id: string;
@@ -36,10 +37,10 @@ export const lambdaBundleOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
-  minify: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  target: handlerBundling.target,
+  minify: handlerBundling.minify,
+  mainFields: [...handlerBundling.mainFields],
+  banner: { js: handlerBundling.esmRequireShim },
   logLevel: 'error',
   metafile: true,
 } as const satisfies BuildOptions;
