@@ -4,6 +4,7 @@ import path from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import type { FunctionEntry } from '../shared/deps/function-catalogue';
 import { awsServicesOf, type AwsService, type Uses } from '../shared/deps/uses';
+import { handlerBundling } from '../infra/bundling-options';
 
 export interface Bundle {
   readonly file: string;
@@ -17,10 +18,10 @@ export const lambdaBundleOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
-  minify: true,
-  mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  target: handlerBundling.target,
+  minify: handlerBundling.minify,
+  mainFields: [...handlerBundling.mainFields],
+  banner: { js: handlerBundling.esmRequireShim },
   logLevel: 'error',
   metafile: true,
 } as const satisfies BuildOptions;

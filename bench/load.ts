@@ -7,7 +7,7 @@ import type { LocalFacts } from '../local/local-facts';
 import { signIn } from '../local/sign-in';
 import { demoStudents } from '../local/seed/demo-school';
 import { auditPuts } from '../shared/adapters/dynamo/audit-trail';
-import { staffProfileKey } from '../shared/adapters/dynamo/keys';
+import { ALERT_PREFIX, staffPartition, staffProfileKey } from '../shared/adapters/dynamo/keys';
 
 export interface LoadFigure {
   readonly connections: number;
@@ -102,16 +102,22 @@ export async function measureLoad(facts: LocalFacts, createItems: number): Promi
       }),
     );
   });
-  const rawQuery = await rawLoad(32, () =>
-    raw.send(new QueryCommand({ TableName: facts.dynamodb.recordsTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `STAFF#${teacher.id}`, ':prefix': 'ALERT#' }, ScanIndexForward: false, Limit: 20 })),
-  );
+  // The page GET /v1/alerts?limit=20 reads: the teacher's newest alerts, by the stack's own keys.
+  const alertsPage = {
+    TableName: facts.dynamodb.recordsTable,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': staffPartition(teacher.id), ':prefix': ALERT_PREFIX },
+    ScanIndexForward: false,
+    Limit: 20,
+  };
+  const rawQuery = await rawLoad(32, () => raw.send(new QueryCommand(alertsPage)));
   // What a dashboard request cannot do without, as raw calls in sequence: the caller's
   // profile (a token outlives a disabled account), the page, and the audit event of the read.
   const rawDashboardMinimum = await rawLoad(32, async () => {
     sequence += 1;
     const call = sequence;
     await raw.send(new GetCommand({ TableName: facts.dynamodb.recordsTable, Key: staffProfileKey(teacher.id) }));
-    await raw.send(new QueryCommand({ TableName: facts.dynamodb.recordsTable, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `STAFF#${teacher.id}`, ':prefix': 'ALERT#' }, ScanIndexForward: false, Limit: 20 }));
+    await raw.send(new QueryCommand(alertsPage));
     const [put] = auditPuts(facts.dynamodb.auditTable, {
       id: `BENCH-${Date.now()}-${call}`,
       at: new Date().toISOString(),

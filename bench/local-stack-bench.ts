@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../local/local-stack';
 import { measureCalls } from './calls';
 import { measureLoad, type LoadFigure } from './load';
+import { writeSections } from './results-file';
 
 /**
  * The bench's figures on a running local stack (a fresh one in a temporary folder):
@@ -37,9 +38,8 @@ export async function benchLocalStack(resultsFile: string): Promise<void> {
     console.log(`Target create@32 ≥ 0.6× raw TransactWriteItems throughput: ${load.targets.createThroughput.ratio.toFixed(2)}× — ${load.targets.createThroughput.pass ? 'PASS' : 'FAIL'}`);
     console.log(`Target dashboard@32 p99 ≤ 3× raw Query p99: ${load.targets.dashboardP99.ratio.toFixed(2)}× — ${load.targets.dashboardP99.pass ? 'PASS' : 'FAIL'}`);
     console.log(`Beside its own minimum (raw Get → Query → audit Put), dashboard@32 p99: ${load.targets.dashboardP99OverMinimum.ratio.toFixed(2)}× (≤ 3×: ${load.targets.dashboardP99OverMinimum.pass ? 'PASS' : 'FAIL'})`);
-    const existing = JSON.parse(await readFile(resultsFile, 'utf8').catch(() => '{}')) as Record<string, unknown>;
     const loadMachine = { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: loadavg(), node: process.version, at: new Date().toISOString() };
-    await writeFile(resultsFile, `${JSON.stringify({ ...existing, callsPerRequest: calls, load, loadMachine }, null, 2)}\n`);
+    writeSections(resultsFile, { callsPerRequest: calls, load, loadMachine });
   } finally {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

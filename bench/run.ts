@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { printBundleResults, runBundleBench } from './bundles';
 import { benchLocalStack } from './local-stack-bench';
 import { printQualityResults, runQualityBench } from './quality-checker';
+import { writeSections } from './results-file';
 
 /**
  * `npm run bench`: figures for bench/README.md, written to bench/results.json (each
@@ -15,19 +15,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const resultsFile = path.join(root, 'bench', 'results.json');
 
-function writeSection(key: string, value: unknown): void {
-  const existing = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(resultsFile, `${JSON.stringify({ ...existing, [key]: value }, null, 2)}\n`);
-}
-
 async function main() {
   console.log(`Bundling every function in ${root} …`);
   const bundles = await runBundleBench(root, runs);
   printBundleResults(bundles);
-  writeSection('bundles', { measuredAt: new Date().toISOString(), ...bundles });
+  writeSections(resultsFile, { bundles: { measuredAt: new Date().toISOString(), ...bundles } });
   const quality = runQualityBench(Number(process.env.BENCH_QUALITY_RUNS ?? 1_000));
   printQualityResults(quality);
-  writeSection('qualityChecker', { measuredAt: new Date().toISOString(), ...quality });
+  writeSections(resultsFile, { qualityChecker: { measuredAt: new Date().toISOString(), ...quality } });
   // Calls per request and load on a fresh local stack: `BENCH_LOCAL_STACK=skip` leaves them out.
   if (process.env.BENCH_LOCAL_STACK !== 'skip') await benchLocalStack(resultsFile);
   console.log(`\nWrote ${path.relative(root, resultsFile)}`);

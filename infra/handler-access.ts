@@ -31,9 +31,6 @@ export const recordsTableActions = [
 
 const tableKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] as const;
 
-/** The audit log is append-only: functions add events (audit) and query them (auditQuery), never change or remove one. */
-export const auditTableActions = ['dynamodb:PutItem', 'dynamodb:Query'] as const;
-
 /** Staff-account management the admin routes and sign-in flows need; nothing pool-wide. */
 export const userPoolAdminActions = [
   'cognito-idp:AdminGetUser',
@@ -51,9 +48,8 @@ export const userPoolAdminActions = [
 /** The table key as a PutItem under it needs it: CDK's own write grant minus the wildcard families. */
 export const appendKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
 
-/** The outbox relay's: read the records table's stream, and mark the outbox items it delivered. */
+/** What CDK's stream-read grant gives the outbox relay on the records table's stream (the relay reads it, then marks what it delivered). */
 export const outboxStreamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'] as const;
-export const outboxActions = ['dynamodb:UpdateItem', ...outboxStreamActions] as const;
 /** Reading the encrypted stream and updating items under the table key. */
 const outboxKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] as const;
 
@@ -61,22 +57,27 @@ const outboxKeyActions = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:
 export const readKeyActions = ['kms:Decrypt', 'kms:DescribeKey'] as const;
 
 /**
- * What each use grants (shared/deps/uses.ts): the IAM half of the one declaration. Nothing
- * else is granted to a function; a test compares every role in the template with this.
+ * What each use grants (shared/deps/uses.ts): the IAM half of the one declaration. `actions`
+ * are what the use's statements name: grantDeclaredAccess writes them from here, or (files,
+ * reminders, events) they are what the CDK grant it calls names. `keyActions` are what the
+ * use needs of the tables' key. Nothing else is granted to a function; a test compares every
+ * role in the template with the design.
  */
 export const useGrants = {
-  records: { service: 'dynamodb', actions: recordsTableActions, resource: 'records table and its indexes', keyActions: tableKeyActions },
-  audit: { service: 'dynamodb', actions: ['dynamodb:PutItem'], resource: 'audit table', keyActions: appendKeyActions },
-  auditQuery: { service: 'dynamodb', actions: ['dynamodb:Query'], resource: 'audit table and its indexes', keyActions: readKeyActions },
-  identity: { service: 'cognito-idp', actions: userPoolAdminActions, resource: 'user pool', keyActions: [] },
-  mailer: { service: 'ses', actions: ['ses:SendEmail'], resource: "the sender's SES identities", keyActions: [] },
-  reminders: { service: 'scheduler', actions: ['scheduler:CreateSchedule', 'iam:PassRole'], resource: "the reminder group's schedules and role", keyActions: [] },
-  files: { service: 's3', actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], resource: 'files bucket', keyActions: [] },
-  outbox: { service: 'dynamodb', actions: outboxActions, resource: 'records table and its stream', keyActions: outboxKeyActions },
-  events: { service: 'events', actions: ['events:PutEvents'], resource: 'event bus', keyActions: [] },
-  school: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
-  signIn: { service: undefined, actions: [], resource: 'nothing', keyActions: [] },
-} as const satisfies Record<Use, { readonly service: string | undefined; readonly actions: readonly string[]; readonly resource: string; readonly keyActions: readonly string[] }>;
+  records: { actions: recordsTableActions, keyActions: tableKeyActions },
+  // The audit log is append-only: functions add events (audit) and query them (auditQuery), never change or remove one.
+  audit: { actions: ['dynamodb:PutItem'], keyActions: appendKeyActions },
+  auditQuery: { actions: ['dynamodb:Query'], keyActions: readKeyActions },
+  identity: { actions: userPoolAdminActions, keyActions: [] },
+  mailer: { actions: ['ses:SendEmail'], keyActions: [] },
+  reminders: { actions: ['scheduler:CreateSchedule', 'iam:PassRole'], keyActions: [] },
+  files: { actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], keyActions: [] },
+  // Marking delivered outbox items; reading the stream is CDK's stream-read grant (outboxStreamActions).
+  outbox: { actions: ['dynamodb:UpdateItem'], keyActions: outboxKeyActions },
+  events: { actions: ['events:PutEvents'], keyActions: [] },
+  school: { actions: [], keyActions: [] },
+  signIn: { actions: [], keyActions: [] },
+} as const satisfies Record<Use, { readonly actions: readonly string[]; readonly keyActions: readonly string[] }>;
 
 /**
  * Gives a handler's role what its declaration says it uses, and nothing more: a public
@@ -88,11 +89,11 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
   const role = handler.role;
   const declared = new Set(uses);
 
-  if (declared.has('records')) dataStores.recordsTable.grants.actions(role, ...recordsTableActions);
+  if (declared.has('records')) dataStores.recordsTable.grants.actions(role, ...useGrants.records.actions);
   // Appending: PutItem on the table itself (no index is ever written to directly).
   if (declared.has('audit')) role.addToPrincipalPolicy(new PolicyStatement({ actions: [...useGrants.audit.actions], resources: [dataStores.auditTable.tableArn] }));
   if (declared.has('outbox')) {
-    dataStores.recordsTable.grants.actions(role, 'dynamodb:UpdateItem');
+    dataStores.recordsTable.grants.actions(role, ...useGrants.outbox.actions);
     dataStores.recordsTable.grantStreamRead(role);
   }
   if (declared.has('auditQuery')) dataStores.auditTable.grants.actions(role, ...useGrants.auditQuery.actions);
@@ -108,11 +109,11 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
   // Request functions write events to the outbox; only the outbox relay declares `events`.
   if (declared.has('events')) events.bus.grantPutEventsTo(role);
   if (declared.has('reminders')) props.reminders.grantScheduling(role);
-  if (declared.has('identity')) identity.userPool.grant(role, ...userPoolAdminActions);
+  if (declared.has('identity')) identity.userPool.grant(role, ...useGrants.identity.actions);
   if (declared.has('mailer')) {
     role.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail'],
+        actions: [...useGrants.mailer.actions],
         resources: sesIdentityArns(Stack.of(handler), props.senderEmail),
         conditions: { StringEquals: { 'ses:FromAddress': props.senderEmail } },
       }),

@@ -10,6 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { Uses } from '../../shared/deps/uses';
+import { handlerBundling } from '../bundling-options';
 
 /**
  * What every Lantern handler shares: where the source is, and how its declaration (the
@@ -48,9 +49,6 @@ export interface LanternFunctionProps {
  */
 export const logRetention = RetentionDays.ONE_YEAR;
 
-/** ESM bundles still meet CommonJS dependencies that call `require`. */
-const esmRequireShim = "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
-
 /**
  * A Lantern handler: NodejsFunction bundled by the local esbuild as minified ESM for
  * Node.js 22 on ARM64, with its own role (no AWS managed policy), its own encrypted log
@@ -59,14 +57,11 @@ const esmRequireShim = "import { createRequire } from 'module';const require = c
 export class LanternFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
-  /** The declaration it was built from. */
-  readonly uses: Uses;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: LanternFunctionProps) {
     super(scope, id);
     const { settings } = props;
-    this.uses = props.uses;
     const entry = path.join(settings.sourceRoot, props.entry);
     if (!existsSync(entry)) {
       throw new Error(`Lantern handler for ${props.purpose} not found: ${props.entry} (looked at ${entry}). Add the module or remove it from the catalogue.`);
@@ -97,13 +92,13 @@ export class LanternFunction extends Construct {
       environment: { ...settings.environment(props.uses), NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         format: OutputFormat.ESM,
-        minify: true,
+        minify: handlerBundling.minify,
         sourceMap: true,
         // Stack traces only need the mappings; leaving the sources out keeps the asset small.
         sourcesContent: false,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: esmRequireShim,
+        target: handlerBundling.target,
+        mainFields: [...handlerBundling.mainFields],
+        banner: handlerBundling.esmRequireShim,
         // Bundle the pinned AWS SDK rather than use the runtime's copy: the local twin and
         // the tests run exactly these versions, so Lambda should too.
         bundleAwsSDK: true,

@@ -1,4 +1,3 @@
-import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxStreamActions, recordsTableActions, useGrants } from '../../infra/handler-access';
 import { routes } from '../../shared/api/routes';
@@ -7,7 +6,7 @@ import type { Uses } from '../../shared/deps/uses';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
 import { streamConsumers } from '../../shared/streams/stream-consumers';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
@@ -43,12 +42,6 @@ const functions: { id: string; path: string; uses: Uses; plumbing?: readonly str
   })),
 ];
 
-const logicalIdAt = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
-
 describe('every function is granted, and told, exactly what its declaration uses', () => {
   let school: SynthesizedSchool;
   let kindOf: (resource: unknown) => ResourceKind | 'other';
@@ -76,12 +69,8 @@ describe('every function is granted, and told, exactly what its declaration uses
       if (text.includes('StreamArn')) return 'records stream';
       return ids.find(([id]) => text.includes(`"${id}"`))?.[1] ?? 'other';
     };
-    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
     pairsOf = (functionPath) => {
-      const role = logicalIdAt(stack, `${functionPath}/Role/Resource`);
-      const statements = policies
-        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
-        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+      const statements = statementsOfRole<Statement>(template, logicalIdAt(stack, `${functionPath}/Role/Resource`));
       const pairs = new Set<string>();
       for (const statement of statements) {
         for (const action of [statement.Action].flat()) {

@@ -1,20 +1,13 @@
-import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventDelivery } from '../../infra/constructs/events';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
-
-const logicalIdAt = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
 
 /** Issue 4: alerts and reminders reach people by email through the bus, Scheduler and SES. */
 describe('notifications in a school stack built from the catalogues', () => {
@@ -42,14 +35,7 @@ describe('notifications in a school stack built from the catalogues', () => {
       ...signedInRoutes.map((route) => [at(`Api/Route-${route.id}/Role/Resource`), route.uses as readonly string[]] as const),
       ...eventRules.map((rule) => [at(`Events/Consumer-${rule.id}/Role/Resource`), rule.uses as readonly string[]] as const),
     ]);
-    handlerPolicies = new Map(
-      handlerRoles.map((role) => {
-        const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
-          JSON.stringify(policy.Properties.Roles).includes(`"${role}"`),
-        );
-        return [role, policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])];
-      }),
-    );
+    handlerPolicies = new Map(handlerRoles.map((role) => [role, statementsOfRole<Statement>(template, role)]));
   });
 
   it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested) and reminders (ReminderDue) consumers in the catalogue', () => {
@@ -256,9 +242,7 @@ describe('notifications in a school stack built from the catalogues', () => {
         // Prepare
         const role = at(`Identity/Trigger-${trigger.id}/Role/Resource`);
         // Act
-        const actions = Object.values(template.findResources('AWS::IAM::Policy'))
-          .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${role}"`))
-          .flatMap((policy) => (policy.Properties.PolicyDocument.Statement as Statement[]).flatMap((statement) => [statement.Action].flat()));
+        const actions = statementsOfRole<Statement>(template, role).flatMap((statement) => [statement.Action].flat());
         // Assess
         expect(actions.filter((action) => /^(ses|scheduler|events|iam|cognito-idp|s3):/.test(action)), trigger.id).toEqual([]);
       }

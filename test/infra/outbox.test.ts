@@ -1,20 +1,13 @@
-import { CfnElement, type Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { iteratorAgeAlarmMinutes, outboxDelivery } from '../../infra/constructs/outbox-relay';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, any> };
-
-const logicalIdAt = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
 
 /** Issue 10: events leave only through the transactional outbox, delivered from the records table's stream. */
 describe('the outbox relay in a school stack', () => {
@@ -22,10 +15,7 @@ describe('the outbox relay in a school stack', () => {
   let template: Template;
   let resources: Record<string, Resource>;
   const at = (constructPath: string) => logicalIdAt(school.stack, constructPath);
-  const statementsOf = (roleId: string): Statement[] =>
-    Object.values(resources)
-      .filter((resource) => resource.Type === 'AWS::IAM::Policy' && JSON.stringify(resource.Properties.Roles).includes(`"${roleId}"`))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  const statementsOf = (roleId: string) => statementsOfRole<Statement>(template, roleId);
   const actionsOf = (statements: readonly Statement[]) => statements.flatMap((statement) => [statement.Action].flat());
 
   beforeAll(() => {

@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLogFields, apiThrottle } from '../../infra/constructs/api';
@@ -11,17 +10,11 @@ import { routes } from '../../shared/api/routes';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { exampleTrust, handlerFunctions, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleTrust, handlerFunctions, logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
 
 const values = (resources: Record<string, Record<string, any>>) => Object.values(resources) as Resource[];
-/** The logical id of the CloudFormation resource at a construct path, e.g. `Data/RecordsTable/Resource`. */
-const logicalIdOf = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
 
 describe('a school stack synthesized from the example trust', () => {
   let school: SynthesizedSchool;
@@ -58,7 +51,7 @@ describe('a school stack synthesized from the example trust', () => {
           expect(match!.Properties.AuthorizerId, routeKey).toBeUndefined();
         } else {
           expect(match!.Properties.AuthorizationType, routeKey).toBe('JWT');
-          expect(match!.Properties.AuthorizerId, routeKey).toEqual({ Ref: logicalIdOf(school.stack, 'Api/HttpApi/CognitoAccessToken/Resource') });
+          expect(match!.Properties.AuthorizerId, routeKey).toEqual({ Ref: logicalIdAt(school.stack, 'Api/HttpApi/CognitoAccessToken/Resource') });
         }
       }
     });
@@ -87,10 +80,10 @@ describe('a school stack synthesized from the example trust', () => {
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
         JwtConfiguration: {
-          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: logicalIdOf(school.stack, 'Identity/UserPool/Resource') }]] },
+          Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: logicalIdAt(school.stack, 'Identity/UserPool/Resource') }]] },
           Audience: [
-            { Ref: logicalIdOf(school.stack, 'Identity/UserPool/StaffClient/Resource') },
-            { Ref: logicalIdOf(school.stack, 'Identity/UserPool/LocalAuthorityClient/Resource') },
+            { Ref: logicalIdAt(school.stack, 'Identity/UserPool/StaffClient/Resource') },
+            { Ref: logicalIdAt(school.stack, 'Identity/UserPool/LocalAuthorityClient/Resource') },
           ],
         },
       });
@@ -135,7 +128,7 @@ describe('a school stack synthesized from the example trust', () => {
   describe('functions', () => {
     /** The user pool's trigger functions: they have their own, smaller environment and grants. */
     const isTrigger = (logicalId: string) =>
-      cognitoTriggers.some((trigger) => logicalId === logicalIdOf(school.stack, `Identity/Trigger-${trigger.id}/Handler/Resource`));
+      cognitoTriggers.some((trigger) => logicalId === logicalIdAt(school.stack, `Identity/Trigger-${trigger.id}/Handler/Resource`));
 
     it('makes one Node.js 22 ARM64 function per route, event rule and Cognito trigger, with tracing, memory and timeout', () => {
       // Act
@@ -151,7 +144,7 @@ describe('a school stack synthesized from the example trust', () => {
           Handler: 'index.handler',
           MemorySize: 512,
           // Cognito waits at most 5 seconds for a trigger; the relay may put up to 10 items' events.
-          Timeout: isTrigger(id) ? 5 : id === logicalIdOf(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : 10,
+          Timeout: isTrigger(id) ? 5 : id === logicalIdAt(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : 10,
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
@@ -161,7 +154,7 @@ describe('a school stack synthesized from the example trust', () => {
     it('gives every log group a one-year retention and the school key, except the Cognito export Cognito refuses to encrypt', () => {
       // Act
       const logGroups = Object.entries(template.findResources('AWS::Logs::LogGroup')) as [string, Resource][];
-      const userAuthEvents = logicalIdOf(school.stack, 'Identity/UserAuthEvents/Resource');
+      const userAuthEvents = logicalIdAt(school.stack, 'Identity/UserAuthEvents/Resource');
       // Assess: one per function (the outbox relay too) plus the API access logs, the user activity log and the staff app deployment's
       expect(logGroups).toHaveLength(routes.length + eventRules.length + cognitoTriggers.length + 1 + 3);
       for (const [id, logGroup] of logGroups) {
@@ -191,7 +184,7 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('gives each function its own role with no AWS managed policy', () => {
       // Act
-      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const deploymentRole = logicalIdAt(school.stack, 'Web/DeploymentRole/Resource');
       const roles = (Object.entries(template.findResources('AWS::IAM::Role')) as [string, Resource][])
         .filter(([id, role]) => id !== deploymentRole && JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('lambda.amazonaws.com'))
         .map(([, role]) => role);
@@ -205,7 +198,7 @@ describe('a school stack synthesized from the example trust', () => {
       const publicRoutes = routes.filter((route) => route.public);
       expect(publicRoutes.map((route) => route.id).sort()).toEqual(['config.read', 'health.read', 'openapi.read']);
       for (const route of publicRoutes) {
-        const role = logicalIdOf(school.stack, `Api/Route-${route.id}/Role/Resource`);
+        const role = logicalIdAt(school.stack, `Api/Route-${route.id}/Role/Resource`);
         // Act: every policy naming the role, wherever written
         const policies = [...values(template.findResources('AWS::IAM::Policy')), ...values(template.findResources('AWS::IAM::ManagedPolicy'))].filter((policy) =>
           JSON.stringify(policy.Properties.Roles ?? []).includes(`"${role}"`),
@@ -219,7 +212,7 @@ describe('a school stack synthesized from the example trust', () => {
           {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
             Effect: 'Allow',
-            Resource: { 'Fn::GetAtt': [logicalIdOf(school.stack, `Api/Route-${route.id}/Logs/Resource`), 'Arn'] },
+            Resource: { 'Fn::GetAtt': [logicalIdAt(school.stack, `Api/Route-${route.id}/Logs/Resource`), 'Arn'] },
           },
           { Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' },
         ]);
@@ -228,7 +221,7 @@ describe('a school stack synthesized from the example trust', () => {
 
     it('never lets a handler scan a table or delete a file', () => {
       // Act: every policy but the staff app deployment's, which replaces the app's files
-      const deploymentRole = logicalIdOf(school.stack, 'Web/DeploymentRole/Resource');
+      const deploymentRole = logicalIdAt(school.stack, 'Web/DeploymentRole/Resource');
       const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
         (policy) => !JSON.stringify(policy.Properties.Roles).includes(`"${deploymentRole}"`),
       );
@@ -254,7 +247,7 @@ describe('a school stack synthesized from the example trust', () => {
     const expectTable = (constructPath: string, definition: TableDefinition) => {
       // Act
       const resources = template.toJSON().Resources as Record<string, Resource>;
-      const table = resources[logicalIdOf(school.stack, constructPath)]!;
+      const table = resources[logicalIdAt(school.stack, constructPath)]!;
       // Assess
       expect(table.DeletionPolicy).toBe('Retain');
       expect(table.UpdateReplacePolicy).toBe('Retain');
@@ -302,7 +295,7 @@ describe('a school stack synthesized from the example trust', () => {
     it('blocks public access, is versioned, encrypted with the school key, logged and retained', () => {
       // Act
       const resources = template.toJSON().Resources as Record<string, Resource>;
-      const bucket = resources[logicalIdOf(school.stack, 'Data/FilesBucket/Resource')]!;
+      const bucket = resources[logicalIdAt(school.stack, 'Data/FilesBucket/Resource')]!;
       // Assess
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.Properties).toMatchObject({
@@ -314,7 +307,7 @@ describe('a school stack synthesized from the example trust', () => {
           ],
         },
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
-        LoggingConfiguration: { DestinationBucketName: { Ref: logicalIdOf(school.stack, 'Data/FilesAccessLogs/Resource') } },
+        LoggingConfiguration: { DestinationBucketName: { Ref: logicalIdAt(school.stack, 'Data/FilesAccessLogs/Resource') } },
       });
     });
 
@@ -354,12 +347,10 @@ describe('a school stack synthesized from the example trust', () => {
   describe('Cognito', () => {
     it('lets every route that declares identity read the sign-in history on its own user pool (elevation needs it), and no other function', () => {
       // Prepare
-      const userPool = logicalIdOf(school.stack, 'Identity/UserPool/Resource');
-      const roleOf = (constructPath: string) => logicalIdOf(school.stack, `${constructPath}/Role/Resource`);
+      const userPool = logicalIdAt(school.stack, 'Identity/UserPool/Resource');
+      const roleOf = (constructPath: string) => logicalIdAt(school.stack, `${constructPath}/Role/Resource`);
       const grantsOf = (role: string) =>
-        values(template.findResources('AWS::IAM::Policy'))
-          .filter((policy) => JSON.stringify(policy.Properties.Roles ?? []).includes(`"${role}"`))
-          .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        statementsOfRole<{ Action: string | string[]; Resource: unknown }>(template, role)
           .filter((statement) => [statement.Action].flat().includes('cognito-idp:AdminListUserAuthEvents'));
       // Act
       const declaresIdentity = (route: (typeof routes)[number]) => (route.uses as readonly string[]).includes('identity');
@@ -452,7 +443,7 @@ describe('a school stack synthesized from the example trust', () => {
     it('declares one rule per catalogue entry, each delivering to the dead-letter queue on failure', () => {
       // Act
       const rules = values(template.findResources('AWS::Events::Rule'));
-      const queue = { 'Fn::GetAtt': [logicalIdOf(school.stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] };
+      const queue = { 'Fn::GetAtt': [logicalIdAt(school.stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] };
       // Assess
       expect(rules.map((rule) => rule.Properties.EventPattern)).toEqual(eventRules.map((rule) => rule.pattern));
       for (const rule of rules) {
@@ -482,8 +473,8 @@ describe('reminders in a school stack', () => {
       Roles: [{ Ref: schedulerRole![0] }],
       PolicyDocument: {
         Statement: [
-          { Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Bus/Resource'), 'Arn'] } },
-          { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] } },
+          { Action: 'events:PutEvents', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdAt(stack, 'Events/Bus/Resource'), 'Arn'] } },
+          { Action: 'sqs:SendMessage', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalIdAt(stack, 'Events/DeadLetterQueue/Resource'), 'Arn'] } },
         ],
       },
     });
@@ -503,17 +494,17 @@ describe('a school stack with an event rule in the catalogue', () => {
   it('subscribes a function to the bus with retries, a maximum age and the dead-letter queue', () => {
     // Prepare
     const { stack, template } = synthesizeSchool({ eventRules: [rule] });
-    const queue = logicalIdOf(stack, 'Events/DeadLetterQueue/Resource');
+    const queue = logicalIdAt(stack, 'Events/DeadLetterQueue/Resource');
     // Act
     const rules = values(template.findResources('AWS::Events::Rule'));
     // Assess
     expect(rules).toHaveLength(1);
     expect(rules[0]!.Properties).toMatchObject({
-      EventBusName: { Ref: logicalIdOf(stack, 'Events/Bus/Resource') },
+      EventBusName: { Ref: logicalIdAt(stack, 'Events/Bus/Resource') },
       EventPattern: { source: ['lantern'], 'detail-type': ['AlertRaised'] },
       Targets: [
         {
-          Arn: { 'Fn::GetAtt': [logicalIdOf(stack, 'Events/Consumer-alerts.notify/Handler/Resource'), 'Arn'] },
+          Arn: { 'Fn::GetAtt': [logicalIdAt(stack, 'Events/Consumer-alerts.notify/Handler/Resource'), 'Arn'] },
           DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue, 'Arn'] } },
           RetryPolicy: { MaximumRetryAttempts: eventDelivery.retryAttempts, MaximumEventAgeInSeconds: eventDelivery.maxEventAge.toSeconds() },
         },

@@ -5,16 +5,10 @@ import { functionEnvironment } from '../../infra/function-environment';
 import { appendKeyActions, useGrants } from '../../infra/handler-access';
 import { loadConfigFor } from '../../shared/config/load-config';
 import { cognitoTriggers, signInTriggerUses } from '../../shared/triggers/cognito-triggers';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 import { dependenciesOf, findCycle } from './template-graph';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; Metadata?: Record<string, any> };
-
-const logicalIdAt = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
 
 /** The logical ids of every CloudFormation resource under a construct path. */
 const logicalIdsUnder = (stack: Stack, constructPath: string) =>

@@ -1,18 +1,12 @@
-import { CfnElement, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, hstsMaxAge } from '../../infra/constructs/staff-web';
 import { signInConfiguration } from '../../shared/domain/identity/sign-in-configuration';
-import { exampleTrust, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleTrust, logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 import { dependenciesOf, findCycle, type Resources } from './template-graph';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 
-const logicalIdOf = (stack: Stack, constructPath: string) => {
-  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
-  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
-  return stack.getLogicalId(found);
-};
 const only = (template: Template, type: string): [string, Resource] => {
   const found = Object.entries(template.findResources(type)) as [string, Resource][];
   expect(found, type).toHaveLength(1);
@@ -41,7 +35,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
     // Prepare: the first school of the example trust, resources only
     school = synthesizeSchool();
     template = school.template;
-    distributionId = logicalIdOf(school.stack, 'Web/Distribution/Resource');
+    distributionId = logicalIdAt(school.stack, 'Web/Distribution/Resource');
   });
 
   it('serves index.html over HTTPS only, with the SPA fallback for 403 and 404', () => {
@@ -52,12 +46,12 @@ describe('the staff app of a school stack (no custom domain)', () => {
     expect(config.DefaultRootObject).toBe('index.html');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
     expect(config.DefaultCacheBehavior.AllowedMethods).toEqual(['GET', 'HEAD']);
-    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: logicalIdOf(school.stack, 'Web/SecurityHeaders/Resource') });
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: logicalIdAt(school.stack, 'Web/SecurityHeaders/Resource') });
     expect(config.CustomErrorResponses.map((response: Record<string, unknown>) => [response.ErrorCode, response.ResponseCode, response.ResponsePagePath])).toEqual([
       [403, 200, '/index.html'],
       [404, 200, '/index.html'],
     ]);
-    expect(config.Logging.Bucket).toEqual({ 'Fn::GetAtt': [logicalIdOf(school.stack, 'Web/AccessLogs/Resource'), 'RegionalDomainName'] });
+    expect(config.Logging.Bucket).toEqual({ 'Fn::GetAtt': [logicalIdAt(school.stack, 'Web/AccessLogs/Resource'), 'RegionalDomainName'] });
     expect(config.Aliases).toBeUndefined();
   });
 
@@ -68,7 +62,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
     const origins = distribution.Properties.DistributionConfig.Origins as Record<string, any>[];
     // Assess
     expect(origins).toHaveLength(1);
-    expect(origins[0]!.DomainName).toEqual({ 'Fn::GetAtt': [logicalIdOf(school.stack, 'Web/AppBucket/Resource'), 'RegionalDomainName'] });
+    expect(origins[0]!.DomainName).toEqual({ 'Fn::GetAtt': [logicalIdAt(school.stack, 'Web/AppBucket/Resource'), 'RegionalDomainName'] });
     expect(origins[0]!.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
     expect(origins[0]!.S3OriginConfig.OriginAccessIdentity).toBe('');
     expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' });
@@ -76,7 +70,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
 
   it('keeps the app bucket private, TLS-only, encrypted, versioned and logged', () => {
     // Act
-    const bucket = (template.toJSON().Resources as Record<string, Resource>)[logicalIdOf(school.stack, 'Web/AppBucket/Resource')]!;
+    const bucket = (template.toJSON().Resources as Record<string, Resource>)[logicalIdAt(school.stack, 'Web/AppBucket/Resource')]!;
     // Assess
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
@@ -86,13 +80,13 @@ describe('the staff app of a school stack (no custom domain)', () => {
     });
     expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
-    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: logicalIdOf(school.stack, 'Web/AccessLogs/Resource') });
+    expect(bucket.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: logicalIdAt(school.stack, 'Web/AccessLogs/Resource') });
   });
 
   it('lets only this distribution read the app bucket, and refuses plain HTTP', () => {
     // Act
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy')) as Resource[];
-    const policy = policies.find((candidate) => candidate.Properties.Bucket.Ref === logicalIdOf(school.stack, 'Web/AppBucket/Resource'))!;
+    const policy = policies.find((candidate) => candidate.Properties.Bucket.Ref === logicalIdAt(school.stack, 'Web/AppBucket/Resource'))!;
     const statements = policy.Properties.PolicyDocument.Statement as Record<string, any>[];
     const allows = statements.filter((statement) => statement.Effect === 'Allow');
     // Assess
@@ -101,7 +95,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
         Action: 's3:GetObject',
         Effect: 'Allow',
         Principal: { Service: 'cloudfront.amazonaws.com' },
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdOf(school.stack, 'Web/AppBucket/Resource'), 'Arn'] }, '/*']] },
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdAt(school.stack, 'Web/AppBucket/Resource'), 'Arn'] }, '/*']] },
         Condition: {
           StringEquals: {
             'AWS:SourceArn': {
@@ -165,7 +159,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
     // Act
     const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
     const withBaseUrl = functions.filter((fn) => fn.Properties.Environment?.Variables?.APP_BASE_URL !== undefined);
-    const files = (template.toJSON().Resources as Record<string, Resource>)[logicalIdOf(school.stack, 'Data/FilesBucket/Resource')]!;
+    const files = (template.toJSON().Resources as Record<string, Resource>)[logicalIdAt(school.stack, 'Data/FilesBucket/Resource')]!;
     // Assess
     expect(withBaseUrl.length).toBeGreaterThan(0);
     for (const fn of withBaseUrl) expect(fn.Properties.Environment.Variables.APP_BASE_URL).toEqual(distributionOrigin());
@@ -178,12 +172,12 @@ describe('the staff app of a school stack (no custom domain)', () => {
     const markers = deployment.Properties.SourceMarkers as Record<string, unknown>[];
     // Assess: two sources, the build and config.json whose tokens are filled in at deploy time
     expect(deployment.Properties.SourceObjectKeys).toHaveLength(2);
-    expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: logicalIdOf(school.stack, 'Web/AppBucket/Resource') });
+    expect(deployment.Properties.DestinationBucketName).toEqual({ Ref: logicalIdAt(school.stack, 'Web/AppBucket/Resource') });
     expect(deployment.Properties.DistributionId).toEqual({ Ref: distributionId });
     expect(Object.values(markers[1]!)).toEqual([
-      { 'Fn::GetAtt': [logicalIdOf(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] },
-      { Ref: logicalIdOf(school.stack, 'Identity/UserPool/Resource') },
-      { Ref: logicalIdOf(school.stack, 'Identity/UserPool/StaffClient/Resource') },
+      { 'Fn::GetAtt': [logicalIdAt(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] },
+      { Ref: logicalIdAt(school.stack, 'Identity/UserPool/Resource') },
+      { Ref: logicalIdAt(school.stack, 'Identity/UserPool/StaffClient/Resource') },
     ]);
     expect(deployment.Properties.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
   });
@@ -207,10 +201,10 @@ describe('the staff app of a school stack (no custom domain)', () => {
     // Assess
     expect(Object.keys(written).sort()).toEqual(['apiUrl', ...Object.keys(fromApi)].sort());
     expect(written).toEqual({
-      apiUrl: { 'Fn::GetAtt': [logicalIdOf(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] },
+      apiUrl: { 'Fn::GetAtt': [logicalIdAt(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] },
       region: 'eu-west-2',
-      userPoolId: { Ref: logicalIdOf(school.stack, 'Identity/UserPool/Resource') },
-      clientId: { Ref: logicalIdOf(school.stack, 'Identity/UserPool/StaffClient/Resource') },
+      userPoolId: { Ref: logicalIdAt(school.stack, 'Identity/UserPool/Resource') },
+      clientId: { Ref: logicalIdAt(school.stack, 'Identity/UserPool/StaffClient/Resource') },
       school: fromApi.school,
     });
   });
@@ -247,7 +241,7 @@ describe('the staff app of a school with a certificate for its domain', () => {
       expect(fn.Properties.Environment.Variables.APP_BASE_URL).toBe(`https://${oakfield.domain}`);
     }
     const [before, apiOrigin, after] = csp['Fn::Join'][1] as [string, unknown, string];
-    expect(apiOrigin).toEqual({ 'Fn::GetAtt': [logicalIdOf(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] });
+    expect(apiOrigin).toEqual({ 'Fn::GetAtt': [logicalIdAt(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] });
     expect(parseCsp(`${before}https://the-api${after}`)['connect-src']).toEqual(["'self'", 'https://the-api', 'https://cognito-idp.eu-west-2.amazonaws.com']);
   });
 

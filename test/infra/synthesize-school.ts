@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, CfnElement, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addTrust, type SchoolStackOverrides } from '../../infra/lantern-app';
 import type { SchoolStack } from '../../infra/school-stack';
@@ -54,3 +54,17 @@ export function handlerFunctions(template: Template): Resources {
 
 /** BucketDeployment's singleton provider, at the stack root (`Custom::CDKBucketDeployment…`). */
 export const isStaffAppDeploymentProvider = (logicalId: string) => logicalId.startsWith('CustomCDKBucketDeployment');
+
+/** The logical id of the CloudFormation resource at a construct path, e.g. `Data/RecordsTable/Resource`. */
+export function logicalIdAt(stack: Stack, constructPath: string): string {
+  const found = stack.node.findAll().find((construct) => construct.node.path === `${stack.node.path}/${constructPath}`);
+  if (!(found instanceof CfnElement)) throw new Error(`No CloudFormation resource at ${constructPath}`);
+  return stack.getLogicalId(found);
+}
+
+/** Every statement of the IAM policies (AWS::IAM::Policy) attached to a role, by the role's logical id. */
+export function statementsOfRole<Statement = Record<string, any>>(template: Template, roleId: string): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles ?? []).includes(`"${roleId}"`))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}

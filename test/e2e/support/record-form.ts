@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+// The form's own formatting of a datetime-local value (draft.ts has only type imports).
+import { localDateTimeValue } from '../../../web/src/record/draft';
 
 /** Chooses an option of a typeahead (a pupil or a member of staff) by typing and clicking. */
 export async function choose(page: Page, label: string | RegExp, typed: string, option: RegExp): Promise<void> {
@@ -8,9 +10,7 @@ export async function choose(page: Page, label: string | RegExp, typed: string, 
 
 /** A local datetime-local value `minutes` from now (negative: in the past). */
 export function localDateTime(minutesFromNow: number): string {
-  const date = new Date(Date.now() + minutesFromNow * 60_000);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return localDateTimeValue(new Date(Date.now() + minutesFromNow * 60_000));
 }
 
 /** Fills the least a concern needs: a pupil, what happened and a category. */

@@ -1,5 +1,4 @@
 import { DEFAULT_LATE_ENTRY_HOURS, type PupilNames, type QualityContext } from '../../../../shared/domain/quality/finding';
-import { prepareText } from '../../../../shared/domain/quality/text/prepare-text';
 
 /** Fictional pupils and staff the rule tests compare text with. */
 export const derek: PupilNames = { id: 'pupil-derek', givenName: 'Derek', familyName: 'Marsh', yearGroup: 'Year 4', className: '4M' };
@@ -24,5 +23,3 @@ export function context(overrides: Partial<QualityContext> = {}): QualityContext
     ...overrides,
   };
 }
-
-export const prepared = prepareText;
