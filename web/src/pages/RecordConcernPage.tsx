@@ -52,7 +52,7 @@ export function RecordConcernPage() {
     });
   }, []);
 
-  const chosenCategoryIds = Object.keys(draft.categories);
+  const chosenCategoryIds = useMemo(() => Object.keys(draft.categories), [draft.categories]);
   const qualityDraft = useMemo(() => qualityDraftOf(toRequestBody(draft, () => [])), [draft]);
   const { byControl, unplaced } = useMemo(() => issuesByControl(apiError?.issues ?? [], (index) => chosenCategoryIds[index]), [apiError, chosenCategoryIds]);
   const errorsFor = (controlId: string) => byControl.get(controlId);
