@@ -34,6 +34,8 @@ export class LanternApi {
   constructor(
     private readonly token: TokenSource,
     private readonly onUnauthenticated: () => void,
+    /** A 403 elevation_required: the app sends the user to step up, whichever page asked. */
+    private readonly onElevationRequired: () => void,
   ) {}
 
   private async request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
@@ -60,7 +62,11 @@ export class LanternApi {
       throw new ApiError(0, 'network', 'Lantern could not be reached. Check the connection and try again; nothing was lost.');
     }
     if (response.status === 401) this.onUnauthenticated();
-    if (!response.ok) throw await apiErrorFrom(response);
+    if (!response.ok) {
+      const error = await apiErrorFrom(response);
+      if (error.elevationRequired) this.onElevationRequired();
+      throw error;
+    }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }

@@ -65,7 +65,17 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     return refreshing.current;
   }, [config]);
 
-  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.')), [token, signOut]);
+  const meRef = useRef(me);
+  meRef.current = me;
+  /** The API answered 403 elevation_required: sign in again with a code, then come back here. */
+  const stepUp = useCallback(() => {
+    window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
+    // Without an authenticator a new sign-in cannot elevate: set one up first.
+    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
+    else navigate('/sign-in?step-up=1');
+  }, []);
+
+  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.'), stepUp), [token, signOut, stepUp]);
 
   const reloadMe = useCallback(async () => {
     setMe(await api.me());
@@ -88,16 +98,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     [],
   );
 
-  const meRef = useRef(me);
-  meRef.current = me;
-  const stepUp = useCallback(() => {
-    window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
-    // Without an authenticator a new sign-in cannot elevate: set one up first.
-    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
-    else navigate('/sign-in?step-up=1');
-  }, []);
-
-  const value: SessionContextValue = { config, session, me, api, signedIn, signOut, stepUp, reloadMe };
+  const value: SessionContextValue = { config, session, me, api, signedIn, signOut, reloadMe };
   useIdleSignOut(Boolean(session), api, signOut);
 
   const pathname = path.split('?')[0] ?? '/';

@@ -10,8 +10,6 @@ export interface SessionContextValue {
   readonly api: LanternApi;
   signedIn(session: StoredSession): Promise<void>;
   signOut(reason?: string): void;
-  /** The API answered 403 elevation_required: sign in again with a code, then come back here. */
-  stepUp(): void;
   reloadMe(): Promise<void>;
 }
 

@@ -4,12 +4,12 @@ import { Link, navigate } from '../app/router';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
 import type { Alert } from '../api/types';
-import { ApiError } from '../api/api-error';
+import { asApiError } from '../api/api-error';
 import { hasContent, loadDraft } from '../record/draft';
 
 /** Seed 001's dashboard: my alerts (unread first), my recent incidents, my reminders. */
 export function DashboardPage() {
-  const { api, me, stepUp } = useSession();
+  const { api, me } = useSession();
   const alerts = useLoad(() => api.alerts(false), [api]);
   const incidents = useLoad(() => api.myIncidents(), [api]);
   const reminders = useLoad(() => api.myReminders(), [api]);
@@ -27,8 +27,7 @@ export function DashboardPage() {
       await work();
       await alerts.reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setActionError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+      setActionError(asApiError(caught, 'That did not work. Try again.').message);
     }
   };
 

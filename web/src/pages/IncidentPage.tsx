@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
 import { Typeahead, type Option } from '../components/Typeahead';
@@ -17,7 +17,7 @@ const BECAUSE: Record<string, string> = {
 
 /** An incident as the caller may see it, its actions, and adding an action that tags staff. */
 export function IncidentPage({ incidentId }: { incidentId: string }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [api, incidentId]);
   const [text, setText] = useState('');
   const [tagged, setTagged] = useState<StaffRef[]>([]);
@@ -46,8 +46,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
       setAdded(true);
       await reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setActionError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setActionError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
 

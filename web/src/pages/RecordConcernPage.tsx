@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useSession } from '../app/session';
 import { Link } from '../app/router';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import type { AlertGroup, Category, Incident, School } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorSummary';
@@ -18,7 +18,7 @@ const newKey = () => crypto.randomUUID();
  * typed; Enter never submits; submitting asks once more, because a recorded incident is final.
  */
 export function RecordConcernPage() {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const [draft, setDraftState] = useState<Draft>(() => loadOrCreateDraft(window.sessionStorage, new Date(), newKey));
   const [categories, setCategories] = useState<Category[]>([]);
   const [school, setSchool] = useState<School>();
@@ -99,9 +99,7 @@ export function RecordConcernPage() {
       clearDraft(window.sessionStorage);
       setRecorded(incident);
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'Something went wrong. Try again; nothing was lost.');
-      if (error.elevationRequired) stepUp();
-      setApiError(error);
+      setApiError(asApiError(caught, 'Something went wrong. Try again; nothing was lost.'));
       setConfirming(false);
     } finally {
       setSubmitting(false);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError } from '../api/api-error';
 import type { RecordingQualityReport } from '../api/types';
 
 /** "YYYY-MM" of a date, in the browser's time. */
@@ -11,7 +11,7 @@ const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() 
  * the school can target training. Counts only: no author, pupil or text. Elevated DSLs.
  */
 export function RecordingQualityPage() {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const now = new Date();
   const [to, setTo] = useState(monthOf(now));
   const [from, setFrom] = useState(monthOf(new Date(now.getFullYear(), now.getMonth() - 5, 1)));
@@ -22,11 +22,8 @@ export function RecordingQualityPage() {
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
     setError(undefined);
-    api.recordingQualityReport(from, to).then(setReport, (caught: unknown) => {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught.message : 'The report could not be loaded.');
-    });
-  }, [api, from, to, stepUp]);
+    api.recordingQualityReport(from, to).then(setReport, (caught: unknown) => setError(asApiError(caught, 'The report could not be loaded.').message));
+  }, [api, from, to]);
 
   const totals = report ? report.rules.map(({ rule, title }) => ({ rule, title, findings: report.months.reduce((sum, month) => sum + (month.byRule.find((entry) => entry.rule === rule)?.findings ?? 0), 0) })) : [];
 
