@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LanternApi, loadConfig } from '../api/client';
-import type { MeView, SignInConfig } from '../api/types';
+import type { MeView, School, SignInConfig } from '../api/types';
 import { refreshTokens } from '../auth/cognito';
 import { needsRefresh, readSession, sessionFromTokens, SESSION_KEY, writeSession, type StoredSession } from '../auth/session-store';
 import { clearDraft } from '../record/draft';
@@ -30,6 +30,7 @@ export function App() {
 function SignedInApp({ config }: { config: SignInConfig }) {
   const [session, setSession] = useState<StoredSession | undefined>(() => readSession(window.sessionStorage));
   const [me, setMe] = useState<MeView>();
+  const [school, setSchool] = useState<School>();
   const sessionRef = useRef(session);
   sessionRef.current = session;
   const refreshing = useRef<Promise<string | undefined> | undefined>(undefined);
@@ -98,8 +99,13 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     [],
   );
 
-  const value: SessionContextValue = { config, session, me, api, signedIn, signOut, reloadMe };
-  useIdleSignOut(Boolean(session), api, signOut);
+  const active = Boolean(session);
+  useEffect(() => {
+    if (active) api.school().then(setSchool, () => undefined);
+  }, [active, api]);
+
+  const value: SessionContextValue = { config, session, me, school, api, signedIn, signOut, reloadMe };
+  useIdleSignOut(active, school?.idleSignOutMinutes, signOut);
 
   const pathname = path.split('?')[0] ?? '/';
   const signingIn = pathname === '/sign-in';

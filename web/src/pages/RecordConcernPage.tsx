@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { useSession } from '../app/session';
 import { Link } from '../app/router';
 import { asApiError, type ApiError } from '../api/api-error';
-import type { AlertGroup, Category, Incident, School } from '../api/types';
+import type { AlertGroup, Category, Incident } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorSummary';
 import { Typeahead, type Option } from '../components/Typeahead';
@@ -18,10 +18,9 @@ const newKey = () => crypto.randomUUID();
  * typed; Enter never submits; submitting asks once more, because a recorded incident is final.
  */
 export function RecordConcernPage() {
-  const { api } = useSession();
+  const { api, school } = useSession();
   const [draft, setDraftState] = useState<Draft>(() => loadOrCreateDraft(window.sessionStorage, new Date(), newKey));
   const [categories, setCategories] = useState<Category[]>([]);
-  const [school, setSchool] = useState<School>();
   const [groups, setGroups] = useState<AlertGroup[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -34,7 +33,6 @@ export function RecordConcernPage() {
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
     api.categories().then((list) => setCategories(list.categories), () => undefined);
-    api.school().then(setSchool, () => undefined);
     api.alertGroups().then(setGroups, () => undefined);
   }, [api]);
   useEffect(() => {
