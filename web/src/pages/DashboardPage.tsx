@@ -6,6 +6,7 @@ import { formatDateTime } from '../components/format';
 import type { Alert } from '../api/types';
 import { asApiError } from '../api/api-error';
 import { hasContent, loadDraft } from '../record/draft';
+import { elevatableGroups } from '../../../shared/domain/identity/groups';
 
 /** Seed 001's dashboard: my alerts (unread first), my recent incidents, my reminders. */
 export function DashboardPage() {
@@ -51,7 +52,7 @@ export function DashboardPage() {
           You have a concern you have not submitted yet. <Link to="/record">Go back to it</Link>.
         </div>
       )}
-      {me?.groups.some((group) => group === 'dsl' || group === 'slt') && !me.mfaEnrolled && (
+      {me?.groups.some((group) => elevatableGroups.includes(group)) && !me.mfaEnrolled && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !
