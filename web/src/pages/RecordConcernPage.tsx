@@ -5,8 +5,10 @@ import { asApiError, type ApiError } from '../api/api-error';
 import type { AlertGroup, Category, Incident } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorSummary';
+import { StaffChips } from '../components/StaffChips';
 import { Typeahead, type Option } from '../components/Typeahead';
-import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, type Draft, type LinkedRole, type PupilRef, type StaffRef } from '../record/draft';
+import { useStaffSearch } from '../components/use-staff-search';
+import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, withMember, type Draft, type LinkedRole, type PupilRef } from '../record/draft';
 import { issuesByControl } from '../record/field-errors';
 import { qualityDraftOf } from '../record/quality-advice';
 import { QualityAdvice } from '../components/QualityAdvice';
@@ -71,11 +73,7 @@ export function RecordConcernPage() {
       })),
     [api],
   );
-  const searchStaff = useCallback(
-    async (text: string): Promise<Option<StaffRef>[]> =>
-      (await api.searchStaff(text)).map((member) => ({ key: member.id, label: `${member.name} — ${member.jobTitle}`, value: { id: member.id, name: member.name } })),
-    [api],
-  );
+  const searchStaff = useStaffSearch();
 
   // Seed 001: "DO NOT press enter … as this will add your incident before you have completed".
   const preventEnterSubmit = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -337,7 +335,7 @@ export function RecordConcernPage() {
           <p className="govuk-hint">They see it on their dashboard and get an email that names neither the pupil nor what you wrote.</p>
           <FieldError id="alert" messages={errorsFor('alert')} />
           <StaffChips people={draft.alertStaff} noun="alert" onRemove={(id) => update((current) => ({ ...current, alertStaff: current.alertStaff.filter((member) => member.id !== id) }))} />
-          <Typeahead id="alert-staff" label="Alert a member of staff" search={searchStaff} onChoose={(member) => update((current) => (current.alertStaff.some((each) => each.id === member.id) ? current : { ...current, alertStaff: [...current.alertStaff, member] }))} />
+          <Typeahead id="alert-staff" label="Alert a member of staff" search={searchStaff} onChoose={(member) => update((current) => ({ ...current, alertStaff: withMember(current.alertStaff, member) }))} />
           <fieldset className="govuk-fieldset govuk-!-margin-top-4">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Alert groups</legend>
             <div className="govuk-checkboxes govuk-checkboxes--small">
@@ -365,7 +363,7 @@ export function RecordConcernPage() {
           <h2 className="govuk-heading-m">Assign to</h2>
           <FieldError id="assigned" messages={errorsFor('assigned')} />
           <StaffChips people={draft.assigned} noun="assignment" onRemove={(id) => update((current) => ({ ...current, assigned: current.assigned.filter((member) => member.id !== id) }))} />
-          <Typeahead id="assign-staff" label="Assign to a member of staff (optional)" search={searchStaff} onChoose={(member) => update((current) => (current.assigned.some((each) => each.id === member.id) ? current : { ...current, assigned: [...current.assigned, member] }))} />
+          <Typeahead id="assign-staff" label="Assign to a member of staff (optional)" search={searchStaff} onChoose={(member) => update((current) => ({ ...current, assigned: withMember(current.assigned, member) }))} />
         </div>
 
         <div className={groupClass('agencies')}>
@@ -423,25 +421,6 @@ export function RecordConcernPage() {
         </div>
       )}
     </>
-  );
-}
-
-function StaffChips({ people, noun, onRemove }: { people: readonly StaffRef[]; noun: string; onRemove: (id: string) => void }) {
-  if (people.length === 0) return null;
-  return (
-    <ul className="lantern-chips">
-      {people.map((member) => (
-        <li className="lantern-chip" key={member.id}>
-          {member.name}
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onRemove(member.id)}>
-            Remove<span className="govuk-visually-hidden">
-              {' '}
-              {member.name} ({noun})
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -116,6 +116,11 @@ export function hasContent(draft: Draft): boolean {
   return Boolean(draft.pupil || draft.description.trim() || Object.keys(draft.categories).length || draft.marks.length || draft.linked.length);
 }
 
+/** The list with the member added at the end, unless they are on it already. */
+export function withMember<T extends { readonly id: string }>(list: readonly T[], member: T): readonly T[] {
+  return list.some((each) => each.id === member.id) ? list : [...list, member];
+}
+
 export function toggleCategory(draft: Draft, categoryId: string, chosen: boolean): Draft {
   const categories = { ...draft.categories };
   if (chosen) categories[categoryId] ??= { subCategoryIds: [], fields: {} };
