@@ -8,7 +8,7 @@ import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorS
 import { StaffChips } from '../components/StaffChips';
 import { Typeahead, type Option } from '../components/Typeahead';
 import { useStaffSearch } from '../components/use-staff-search';
-import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, withMember, type Draft, type LinkedRole, type PupilRef } from '../record/draft';
+import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, updateCategory, withMember, type Draft, type LinkedRole, type PupilRef } from '../record/draft';
 import { issuesByControl } from '../record/field-errors';
 import { qualityDraftOf } from '../record/quality-advice';
 import { QualityAdvice } from '../components/QualityAdvice';
@@ -225,11 +225,12 @@ export function RecordConcernPage() {
                                       type="checkbox"
                                       checked={choice.subCategoryIds.includes(sub.id)}
                                       onChange={(event) =>
-                                        update((current) => {
-                                          const existing = current.categories[category.id] ?? { subCategoryIds: [], fields: {} };
-                                          const subCategoryIds = event.target.checked ? [...existing.subCategoryIds, sub.id] : existing.subCategoryIds.filter((id) => id !== sub.id);
-                                          return { ...current, categories: { ...current.categories, [category.id]: { ...existing, subCategoryIds } } };
-                                        })
+                                        update((current) =>
+                                          updateCategory(current, category.id, (existing) => ({
+                                            ...existing,
+                                            subCategoryIds: event.target.checked ? [...existing.subCategoryIds, sub.id] : existing.subCategoryIds.filter((id) => id !== sub.id),
+                                          })),
+                                        )
                                       }
                                     />
                                     <label className="govuk-label govuk-checkboxes__label" htmlFor={`category-${category.id}-sub-${sub.id}`}>
@@ -440,10 +441,7 @@ function CategoryField({
   const id = `category-${category.id}-field-${field.id}`;
   const value = draft.categories[category.id]?.fields[field.id];
   const setValue = (next: string | readonly string[]) =>
-    update((current) => {
-      const existing = current.categories[category.id] ?? { subCategoryIds: [], fields: {} };
-      return { ...current, categories: { ...current.categories, [category.id]: { ...existing, fields: { ...existing.fields, [field.id]: next } } } };
-    });
+    update((current) => updateCategory(current, category.id, (existing) => ({ ...existing, fields: { ...existing.fields, [field.id]: next } })));
   const label = `${field.label}${field.required ? '' : ' (optional)'}`;
   if (field.kind === 'multiSelect') {
     const chosen = Array.isArray(value) ? value : [];

@@ -121,10 +121,15 @@ export function withMember<T extends { readonly id: string }>(list: readonly T[]
   return list.some((each) => each.id === member.id) ? list : [...list, member];
 }
 
+/** The draft with one category's choice changed; a category not yet chosen starts empty, last in order. */
+export function updateCategory(draft: Draft, categoryId: string, change: (choice: DraftCategory) => DraftCategory): Draft {
+  const existing = draft.categories[categoryId] ?? { subCategoryIds: [], fields: {} };
+  return { ...draft, categories: { ...draft.categories, [categoryId]: change(existing) } };
+}
+
 export function toggleCategory(draft: Draft, categoryId: string, chosen: boolean): Draft {
-  const categories = { ...draft.categories };
-  if (chosen) categories[categoryId] ??= { subCategoryIds: [], fields: {} };
-  else delete categories[categoryId];
+  if (chosen) return updateCategory(draft, categoryId, (choice) => choice);
+  const { [categoryId]: _removed, ...categories } = draft.categories;
   return { ...draft, categories };
 }
 
