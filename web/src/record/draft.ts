@@ -1,11 +1,12 @@
 import type { NewIncidentBody } from '../api/types';
+import type { linkedStudentRoles } from '../../../shared/schemas/incidents';
 
 /**
  * The record-a-concern form's state, kept in sessionStorage so an accidental reload loses
  * nothing, and removed on submit or sign-out. The Idempotency-Key is made once, with the
  * draft: a double tap or a retry of the same draft records one incident.
  */
-export type LinkedRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
+export type LinkedRole = (typeof linkedStudentRoles)[number];
 export const linkedRoles: readonly { value: LinkedRole; label: string }[] = [
   { value: 'involved', label: 'Involved' },
   { value: 'witness', label: 'Witness' },
