@@ -81,7 +81,8 @@ export class LanternApi {
   alertGroups = async () => (await this.request<AlertGroups>('GET', '/v1/alert-groups')).alertGroups;
   searchPupils = async (query: string) => (await this.request<PupilSearch>('GET', `/v1/students?query=${encodeURIComponent(query)}`)).students;
   searchStaff = async (query: string) => (await this.request<StaffSearch>('GET', `/v1/staff?query=${encodeURIComponent(query)}`)).staff;
-  alerts = (unreadOnly: boolean) => this.request<Alerts>('GET', `/v1/alerts?unread=${unreadOnly}&limit=50`);
+  /** Read and unread alike: the dashboard sorts unread first. */
+  alerts = () => this.request<Alerts>('GET', '/v1/alerts?unread=false&limit=50');
   markRead = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/read`);
   acknowledge = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`);
   myIncidents = () => this.request<MyIncidents>('GET', '/v1/me/incidents?limit=10');

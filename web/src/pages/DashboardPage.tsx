@@ -11,7 +11,7 @@ import { elevatableGroups } from '../../../shared/domain/identity/groups';
 /** Seed 001's dashboard: my alerts (unread first), my recent incidents, my reminders. */
 export function DashboardPage() {
   const { api, me } = useSession();
-  const alerts = useLoad(() => api.alerts(false), [api]);
+  const alerts = useLoad(() => api.alerts(), [api]);
   const incidents = useLoad(() => api.myIncidents(), [api]);
   const reminders = useLoad(() => api.myReminders(), [api]);
   const [actionError, setActionError] = useState<string>();
