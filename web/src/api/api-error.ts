@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What a page shows for a failed call: the API's refusal, or the page's words for anything else. */
+export function asApiError(caught: unknown, fallbackMessage: string): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, 'unknown', fallbackMessage);
+}
+
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { error?: string; message?: string; issues?: FieldIssue[]; requestId?: string };
   if (response.status === 401) return new ApiError(401, 'unauthenticated', 'Your session has ended. Sign in again.');

@@ -1,23 +1,27 @@
 import { ApiError, apiErrorFrom } from './api-error';
 import type {
   Action,
-  AlertGroup,
+  AlertGroups,
   Alert,
   Alerts,
+  AuthenticatorCodeBody,
+  AuthenticatorEnrolledView,
   AuthenticatorSetupView,
   Categories,
   Incident,
   MeView,
   MyIncidents,
   MyReminders,
+  NewActionBody,
   NewIncidentBody,
-  Pupil,
+  PupilSearch,
   QualityDraftBody,
-  QualityFinding,
+  QualityFindings,
+  RecordedIncident,
   RecordingQualityReport,
   School,
   SignInConfig,
-  StaffMember,
+  StaffSearch,
 } from './types';
 
 export async function loadConfig(): Promise<SignInConfig> {
@@ -34,6 +38,8 @@ export class LanternApi {
   constructor(
     private readonly token: TokenSource,
     private readonly onUnauthenticated: () => void,
+    /** A 403 elevation_required: the app sends the user to step up, whichever page asked. */
+    private readonly onElevationRequired: () => void,
   ) {}
 
   private async request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
@@ -60,7 +66,11 @@ export class LanternApi {
       throw new ApiError(0, 'network', 'Lantern could not be reached. Check the connection and try again; nothing was lost.');
     }
     if (response.status === 401) this.onUnauthenticated();
-    if (!response.ok) throw await apiErrorFrom(response);
+    if (!response.ok) {
+      const error = await apiErrorFrom(response);
+      if (error.elevationRequired) this.onElevationRequired();
+      throw error;
+    }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -68,22 +78,23 @@ export class LanternApi {
   me = () => this.request<MeView>('GET', '/v1/me');
   school = () => this.request<School>('GET', '/v1/school');
   categories = () => this.request<Categories>('GET', '/v1/categories');
-  alertGroups = async () => (await this.request<{ alertGroups: AlertGroup[] }>('GET', '/v1/alert-groups')).alertGroups;
-  searchPupils = async (query: string) => (await this.request<{ students: Pupil[] }>('GET', `/v1/students?query=${encodeURIComponent(query)}`)).students;
-  searchStaff = async (query: string) => (await this.request<{ staff: StaffMember[] }>('GET', `/v1/staff?query=${encodeURIComponent(query)}`)).staff;
-  alerts = (unreadOnly: boolean) => this.request<Alerts>('GET', `/v1/alerts?unread=${unreadOnly}&limit=50`);
+  alertGroups = async () => (await this.request<AlertGroups>('GET', '/v1/alert-groups')).alertGroups;
+  searchPupils = async (query: string) => (await this.request<PupilSearch>('GET', `/v1/students?query=${encodeURIComponent(query)}`)).students;
+  searchStaff = async (query: string) => (await this.request<StaffSearch>('GET', `/v1/staff?query=${encodeURIComponent(query)}`)).staff;
+  /** Read and unread alike: the dashboard sorts unread first. */
+  alerts = () => this.request<Alerts>('GET', '/v1/alerts?unread=false&limit=50');
   markRead = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/read`);
   acknowledge = (alertId: string) => this.request<Alert>('POST', `/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`);
   myIncidents = () => this.request<MyIncidents>('GET', '/v1/me/incidents?limit=10');
   myReminders = () => this.request<MyReminders>('GET', '/v1/me/reminders');
   incident = (incidentId: string) => this.request<Incident>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}`);
   recordIncident = (body: NewIncidentBody, idempotencyKey: string) =>
-    this.request<Incident & { qualityFindings: QualityFinding[] }>('POST', '/v1/incidents', { body, headers: { 'idempotency-key': idempotencyKey } });
-  addAction = (incidentId: string, body: { text: string; taggedStaffIds: string[] }) =>
+    this.request<RecordedIncident>('POST', '/v1/incidents', { body, headers: { 'idempotency-key': idempotencyKey } });
+  addAction = (incidentId: string, body: NewActionBody) =>
     this.request<Action>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/actions`, { body });
   /** Advice on the draft as it is now; a newer check aborts an older one. */
-  checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<{ findings: QualityFinding[] }>('POST', '/v1/quality-check', { body, signal })).findings;
+  checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<QualityFindings>('POST', '/v1/quality-check', { body, signal })).findings;
   recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
-  verifyAuthenticator = (code: string) => this.request<{ enrolled: boolean }>('POST', '/v1/me/mfa/verify', { body: { code } });
+  verifyAuthenticator = (code: string) => this.request<AuthenticatorEnrolledView>('POST', '/v1/me/mfa/verify', { body: { code } satisfies AuthenticatorCodeBody });
 }

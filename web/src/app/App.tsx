@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LanternApi, loadConfig } from '../api/client';
-import type { MeView, SignInConfig } from '../api/types';
+import type { MeView, School, SignInConfig } from '../api/types';
 import { refreshTokens } from '../auth/cognito';
 import { needsRefresh, readSession, sessionFromTokens, SESSION_KEY, writeSession, type StoredSession } from '../auth/session-store';
 import { clearDraft } from '../record/draft';
@@ -30,6 +30,7 @@ export function App() {
 function SignedInApp({ config }: { config: SignInConfig }) {
   const [session, setSession] = useState<StoredSession | undefined>(() => readSession(window.sessionStorage));
   const [me, setMe] = useState<MeView>();
+  const [school, setSchool] = useState<School>();
   const sessionRef = useRef(session);
   sessionRef.current = session;
   const refreshing = useRef<Promise<string | undefined> | undefined>(undefined);
@@ -65,7 +66,17 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     return refreshing.current;
   }, [config]);
 
-  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.')), [token, signOut]);
+  const meRef = useRef(me);
+  meRef.current = me;
+  /** The API answered 403 elevation_required: sign in again with a code, then come back here. */
+  const stepUp = useCallback(() => {
+    window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
+    // Without an authenticator a new sign-in cannot elevate: set one up first.
+    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
+    else navigate('/sign-in?step-up=1');
+  }, []);
+
+  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.'), stepUp), [token, signOut, stepUp]);
 
   const reloadMe = useCallback(async () => {
     setMe(await api.me());
@@ -88,17 +99,13 @@ function SignedInApp({ config }: { config: SignInConfig }) {
     [],
   );
 
-  const meRef = useRef(me);
-  meRef.current = me;
-  const stepUp = useCallback(() => {
-    window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
-    // Without an authenticator a new sign-in cannot elevate: set one up first.
-    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
-    else navigate('/sign-in?step-up=1');
-  }, []);
+  const active = Boolean(session);
+  useEffect(() => {
+    if (active) api.school().then(setSchool, () => undefined);
+  }, [active, api]);
 
-  const value: SessionContextValue = { config, session, me, api, signedIn, signOut, stepUp, reloadMe };
-  useIdleSignOut(Boolean(session), api, signOut);
+  const value: SessionContextValue = { config, session, me, school, api, signedIn, signOut, reloadMe };
+  useIdleSignOut(active, school?.idleSignOutMinutes, signOut);
 
   const pathname = path.split('?')[0] ?? '/';
   const signingIn = pathname === '/sign-in';

@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { LanternApi } from '../api/client';
+import { useEffect } from 'react';
 import { DEFAULT_IDLE_MINUTES, IdleTimer } from './idle-timer';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart', 'input'] as const;
 
-/** Signs out after the school's idle time (GET /v1/school), or the default until it is known. */
-export function useIdleSignOut(active: boolean, api: LanternApi, signOut: (reason: string) => void): void {
-  const [minutes, setMinutes] = useState(DEFAULT_IDLE_MINUTES);
-  useEffect(() => {
-    if (!active) return;
-    api.school().then((school) => setMinutes(school.idleSignOutMinutes), () => undefined);
-  }, [active, api]);
+/** Signs out after the school's idle time (from GET /v1/school), or the default until it is known. */
+export function useIdleSignOut(active: boolean, schoolMinutes: number | undefined, signOut: (reason: string) => void): void {
+  const minutes = schoolMinutes ?? DEFAULT_IDLE_MINUTES;
   useEffect(() => {
     if (!active) return;
     const timer = new IdleTimer(minutes * 60_000, () => signOut(`You were signed out after ${minutes} minutes without use.`), window);

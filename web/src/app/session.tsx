@@ -1,17 +1,17 @@
 import { createContext, useContext } from 'react';
 import type { LanternApi } from '../api/client';
-import type { MeView, SignInConfig } from '../api/types';
+import type { MeView, School, SignInConfig } from '../api/types';
 import type { StoredSession } from '../auth/session-store';
 
 export interface SessionContextValue {
   readonly config: SignInConfig;
   readonly session?: StoredSession;
   readonly me?: MeView;
+  /** GET /v1/school, loaded once on sign-in: its locations and idle sign-out time. */
+  readonly school?: School;
   readonly api: LanternApi;
   signedIn(session: StoredSession): Promise<void>;
   signOut(reason?: string): void;
-  /** The API answered 403 elevation_required: sign in again with a code, then come back here. */
-  stepUp(): void;
   reloadMe(): Promise<void>;
 }
 

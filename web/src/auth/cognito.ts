@@ -29,11 +29,23 @@ export function cognitoEndpoint(config: Pick<SignInConfig, 'region' | 'cognitoEn
   return config.cognitoEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
 }
 
+interface AuthenticationResult {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+}
+
 interface AuthResponse {
   ChallengeName?: string;
   Session?: string;
   ChallengeParameters?: Record<string, string>;
-  AuthenticationResult?: { AccessToken: string; IdToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: AuthenticationResult;
+}
+
+/** A refresh answers without a new refresh token: the caller passes the one it used. */
+function tokensFrom(result: AuthenticationResult, refreshToken = result.RefreshToken): CognitoTokens {
+  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresIn: result.ExpiresIn };
 }
 
 async function call<T>(config: SignInConfig, action: string, body: unknown): Promise<T> {
@@ -72,10 +84,7 @@ function friendlyMessage(code: string, message: string): string {
 }
 
 function step(response: AuthResponse, username: string): SignInStep {
-  if (response.AuthenticationResult) {
-    const result = response.AuthenticationResult;
-    return { kind: 'signedIn', tokens: { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken: result.RefreshToken, expiresIn: result.ExpiresIn } };
-  }
+  if (response.AuthenticationResult) return { kind: 'signedIn', tokens: tokensFrom(response.AuthenticationResult) };
   const user = response.ChallengeParameters?.USER_ID_FOR_SRP ?? username;
   if (response.ChallengeName === 'NEW_PASSWORD_REQUIRED') return { kind: 'newPasswordRequired', session: response.Session ?? '', username: user };
   if (response.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { kind: 'totpRequired', session: response.Session ?? '', username: user };
@@ -120,5 +129,5 @@ export async function refreshTokens(config: SignInConfig, refreshToken: string):
   });
   const result = response.AuthenticationResult;
   if (!result) throw new CognitoError('RefreshFailed', 'Your session has ended. Sign in again.');
-  return { accessToken: result.AccessToken, idToken: result.IdToken, refreshToken, expiresIn: result.ExpiresIn };
+  return tokensFrom(result, refreshToken);
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { describePosition, nudge, pointFromPointer, toViewBox, type Direction, type Point } from '../record/body-map-geometry';
 import type { DraftMark } from '../record/draft';
 import { FieldError } from './ErrorSummary';
@@ -73,7 +73,6 @@ export function BodyMap({
 function Outline({ side, marks, onAdd }: { side: 'front' | 'back'; marks: readonly DraftMark[]; onAdd: (mark: { side: 'front' | 'back'; x: number; y: number }) => void }) {
   const [cursor, setCursor] = useState<Point>({ x: 0.5, y: 0.3 });
   const [focused, setFocused] = useState(false);
-  const svg = useRef<SVGSVGElement>(null);
 
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -95,7 +94,6 @@ function Outline({ side, marks, onAdd }: { side: 'front' | 'back'; marks: readon
   return (
     <figure className="lantern-bodymap__figure">
       <svg
-        ref={svg}
         className="lantern-bodymap__svg"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="application"

@@ -9,9 +9,12 @@ export interface SummaryItem {
 /** GOV.UK's error summary: focused when it appears, each item linked to its field. */
 export function ErrorSummary({ items, title = 'There is a problem' }: { items: readonly SummaryItem[]; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Pages build a fresh array on every render: keyed on the messages, focus moves only when
+  // the errors change, not on each keystroke while the summary is showing.
+  const errors = items.map((item) => `${item.controlId ?? ''}|${item.message}`).join('\n');
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
+    if (errors) ref.current?.focus();
+  }, [errors]);
   if (items.length === 0) return null;
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1} data-testid="error-summary">

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/api-error';
-import { useSession } from '../app/session';
+import { asApiError, type ApiError } from '../api/api-error';
 
-/** Loads data for a page; a 403 elevation_required sends the user to step up and back. */
+/** Loads data for a page (a 403 elevation_required has already sent the user to step up: see LanternApi). */
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
-  const { stepUp } = useSession();
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const reload = useCallback(async () => {
@@ -12,9 +10,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
       setData(await load());
       setError(undefined);
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'Something went wrong. Try again.');
-      if (apiError.elevationRequired) stepUp();
-      setError(apiError);
+      setError(asApiError(caught, 'Something went wrong. Try again.'));
     }
     // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the load depends on (deps), as useEffect's own list does
   }, deps);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import type { AuthenticatorSetupView } from '../api/types';
 import { QrCode } from '../components/QrCode';
 import { ErrorSummary, FieldError } from '../components/ErrorSummary';
@@ -12,7 +12,7 @@ import { Link } from '../app/router';
  * one is elevated.
  */
 export function AuthenticatorPage() {
-  const { api, me, reloadMe, stepUp } = useSession();
+  const { api, me, reloadMe } = useSession();
   const [setup, setSetup] = useState<AuthenticatorSetupView>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<ApiError>();
@@ -26,8 +26,7 @@ export function AuthenticatorPage() {
     try {
       setSetup(await api.setUpAuthenticator());
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
 
@@ -39,7 +38,7 @@ export function AuthenticatorPage() {
       setDone(true);
       await reloadMe();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
 

@@ -4,13 +4,14 @@ import { Link, navigate } from '../app/router';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
 import type { Alert } from '../api/types';
-import { ApiError } from '../api/api-error';
+import { asApiError } from '../api/api-error';
 import { hasContent, loadDraft } from '../record/draft';
+import { elevatableGroups } from '../../../shared/domain/identity/groups';
 
 /** Seed 001's dashboard: my alerts (unread first), my recent incidents, my reminders. */
 export function DashboardPage() {
-  const { api, me, stepUp } = useSession();
-  const alerts = useLoad(() => api.alerts(false), [api]);
+  const { api, me } = useSession();
+  const alerts = useLoad(() => api.alerts(), [api]);
   const incidents = useLoad(() => api.myIncidents(), [api]);
   const reminders = useLoad(() => api.myReminders(), [api]);
   const [actionError, setActionError] = useState<string>();
@@ -27,8 +28,7 @@ export function DashboardPage() {
       await work();
       await alerts.reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setActionError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+      setActionError(asApiError(caught, 'That did not work. Try again.').message);
     }
   };
 
@@ -52,7 +52,7 @@ export function DashboardPage() {
           You have a concern you have not submitted yet. <Link to="/record">Go back to it</Link>.
         </div>
       )}
-      {me?.groups.some((group) => group === 'dsl' || group === 'slt') && !me.mfaEnrolled && (
+      {me?.groups.some((group) => elevatableGroups.includes(group)) && !me.mfaEnrolled && (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">
             !

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
-import { Typeahead, type Option } from '../components/Typeahead';
+import { Typeahead } from '../components/Typeahead';
 import { FieldError } from '../components/ErrorSummary';
-import type { StaffRef } from '../record/draft';
+import { StaffChips } from '../components/StaffChips';
+import { useStaffSearch } from '../components/use-staff-search';
+import { withMember, type StaffRef } from '../record/draft';
 
 const BECAUSE: Record<string, string> = {
   author: 'you wrote it',
@@ -17,10 +19,10 @@ const BECAUSE: Record<string, string> = {
 
 /** An incident as the caller may see it, its actions, and adding an action that tags staff. */
 export function IncidentPage({ incidentId }: { incidentId: string }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [api, incidentId]);
   const [text, setText] = useState('');
-  const [tagged, setTagged] = useState<StaffRef[]>([]);
+  const [tagged, setTagged] = useState<readonly StaffRef[]>([]);
   const [actionError, setActionError] = useState<ApiError>();
   const [added, setAdded] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -29,11 +31,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
     if (incident) heading.current?.focus();
   }, [incident?.id]);
 
-  const searchStaff = useCallback(
-    async (query: string): Promise<Option<StaffRef>[]> =>
-      (await api.searchStaff(query)).map((member) => ({ key: member.id, label: `${member.name} — ${member.jobTitle}`, value: { id: member.id, name: member.name } })),
-    [api],
-  );
+  const searchStaff = useStaffSearch();
 
   const addAction = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,8 +44,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
       setAdded(true);
       await reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setActionError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setActionError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
 
@@ -160,19 +157,8 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
         </div>
         <div className={`govuk-form-group${tagErrors?.length ? ' govuk-form-group--error' : ''}`}>
           <FieldError id="action-tags" messages={tagErrors} />
-          {tagged.length > 0 && (
-            <ul className="lantern-chips">
-              {tagged.map((member) => (
-                <li className="lantern-chip" key={member.id}>
-                  {member.name}
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setTagged((current) => current.filter((each) => each.id !== member.id))}>
-                    Remove<span className="govuk-visually-hidden"> {member.name}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Typeahead id="action-tag" label="Tag a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setTagged((current) => (current.some((each) => each.id === member.id) ? current : [...current, member]))} />
+          <StaffChips people={tagged} onRemove={(id) => setTagged((current) => current.filter((each) => each.id !== id))} />
+          <Typeahead id="action-tag" label="Tag a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setTagged((current) => withMember(current, member))} />
         </div>
         <button type="submit" className="govuk-button">
           Add action

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useSession } from '../app/session';
 import { Link } from '../app/router';
-import { ApiError } from '../api/api-error';
-import type { AlertGroup, Category, Incident, School } from '../api/types';
+import { asApiError, type ApiError } from '../api/api-error';
+import type { AlertGroup, Category, Incident } from '../api/types';
 import { BodyMap } from '../components/BodyMap';
 import { ErrorSummary, FieldError, type SummaryItem } from '../components/ErrorSummary';
+import { StaffChips } from '../components/StaffChips';
 import { Typeahead, type Option } from '../components/Typeahead';
-import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, type Draft, type LinkedRole, type PupilRef, type StaffRef } from '../record/draft';
+import { useStaffSearch } from '../components/use-staff-search';
+import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDraft, toggleCategory, toRequestBody, updateCategory, withMember, type Draft, type LinkedRole, type PupilRef } from '../record/draft';
 import { issuesByControl } from '../record/field-errors';
 import { qualityDraftOf } from '../record/quality-advice';
 import { QualityAdvice } from '../components/QualityAdvice';
@@ -18,10 +20,9 @@ const newKey = () => crypto.randomUUID();
  * typed; Enter never submits; submitting asks once more, because a recorded incident is final.
  */
 export function RecordConcernPage() {
-  const { api, stepUp } = useSession();
+  const { api, school } = useSession();
   const [draft, setDraftState] = useState<Draft>(() => loadOrCreateDraft(window.sessionStorage, new Date(), newKey));
   const [categories, setCategories] = useState<Category[]>([]);
-  const [school, setSchool] = useState<School>();
   const [groups, setGroups] = useState<AlertGroup[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -34,7 +35,6 @@ export function RecordConcernPage() {
   useEffect(() => headingRef.current?.focus(), []);
   useEffect(() => {
     api.categories().then((list) => setCategories(list.categories), () => undefined);
-    api.school().then(setSchool, () => undefined);
     api.alertGroups().then(setGroups, () => undefined);
   }, [api]);
   useEffect(() => {
@@ -52,7 +52,7 @@ export function RecordConcernPage() {
     });
   }, []);
 
-  const chosenCategoryIds = Object.keys(draft.categories);
+  const chosenCategoryIds = useMemo(() => Object.keys(draft.categories), [draft.categories]);
   const qualityDraft = useMemo(() => qualityDraftOf(toRequestBody(draft, () => [])), [draft]);
   const { byControl, unplaced } = useMemo(() => issuesByControl(apiError?.issues ?? [], (index) => chosenCategoryIds[index]), [apiError, chosenCategoryIds]);
   const errorsFor = (controlId: string) => byControl.get(controlId);
@@ -73,11 +73,7 @@ export function RecordConcernPage() {
       })),
     [api],
   );
-  const searchStaff = useCallback(
-    async (text: string): Promise<Option<StaffRef>[]> =>
-      (await api.searchStaff(text)).map((member) => ({ key: member.id, label: `${member.name} — ${member.jobTitle}`, value: { id: member.id, name: member.name } })),
-    [api],
-  );
+  const searchStaff = useStaffSearch();
 
   // Seed 001: "DO NOT press enter … as this will add your incident before you have completed".
   const preventEnterSubmit = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -99,9 +95,7 @@ export function RecordConcernPage() {
       clearDraft(window.sessionStorage);
       setRecorded(incident);
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'Something went wrong. Try again; nothing was lost.');
-      if (error.elevationRequired) stepUp();
-      setApiError(error);
+      setApiError(asApiError(caught, 'Something went wrong. Try again; nothing was lost.'));
       setConfirming(false);
     } finally {
       setSubmitting(false);
@@ -231,11 +225,12 @@ export function RecordConcernPage() {
                                       type="checkbox"
                                       checked={choice.subCategoryIds.includes(sub.id)}
                                       onChange={(event) =>
-                                        update((current) => {
-                                          const existing = current.categories[category.id] ?? { subCategoryIds: [], fields: {} };
-                                          const subCategoryIds = event.target.checked ? [...existing.subCategoryIds, sub.id] : existing.subCategoryIds.filter((id) => id !== sub.id);
-                                          return { ...current, categories: { ...current.categories, [category.id]: { ...existing, subCategoryIds } } };
-                                        })
+                                        update((current) =>
+                                          updateCategory(current, category.id, (existing) => ({
+                                            ...existing,
+                                            subCategoryIds: event.target.checked ? [...existing.subCategoryIds, sub.id] : existing.subCategoryIds.filter((id) => id !== sub.id),
+                                          })),
+                                        )
                                       }
                                     />
                                     <label className="govuk-label govuk-checkboxes__label" htmlFor={`category-${category.id}-sub-${sub.id}`}>
@@ -341,7 +336,7 @@ export function RecordConcernPage() {
           <p className="govuk-hint">They see it on their dashboard and get an email that names neither the pupil nor what you wrote.</p>
           <FieldError id="alert" messages={errorsFor('alert')} />
           <StaffChips people={draft.alertStaff} noun="alert" onRemove={(id) => update((current) => ({ ...current, alertStaff: current.alertStaff.filter((member) => member.id !== id) }))} />
-          <Typeahead id="alert-staff" label="Alert a member of staff" search={searchStaff} onChoose={(member) => update((current) => (current.alertStaff.some((each) => each.id === member.id) ? current : { ...current, alertStaff: [...current.alertStaff, member] }))} />
+          <Typeahead id="alert-staff" label="Alert a member of staff" search={searchStaff} onChoose={(member) => update((current) => ({ ...current, alertStaff: withMember(current.alertStaff, member) }))} />
           <fieldset className="govuk-fieldset govuk-!-margin-top-4">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Alert groups</legend>
             <div className="govuk-checkboxes govuk-checkboxes--small">
@@ -369,7 +364,7 @@ export function RecordConcernPage() {
           <h2 className="govuk-heading-m">Assign to</h2>
           <FieldError id="assigned" messages={errorsFor('assigned')} />
           <StaffChips people={draft.assigned} noun="assignment" onRemove={(id) => update((current) => ({ ...current, assigned: current.assigned.filter((member) => member.id !== id) }))} />
-          <Typeahead id="assign-staff" label="Assign to a member of staff (optional)" search={searchStaff} onChoose={(member) => update((current) => (current.assigned.some((each) => each.id === member.id) ? current : { ...current, assigned: [...current.assigned, member] }))} />
+          <Typeahead id="assign-staff" label="Assign to a member of staff (optional)" search={searchStaff} onChoose={(member) => update((current) => ({ ...current, assigned: withMember(current.assigned, member) }))} />
         </div>
 
         <div className={groupClass('agencies')}>
@@ -430,25 +425,6 @@ export function RecordConcernPage() {
   );
 }
 
-function StaffChips({ people, noun, onRemove }: { people: readonly StaffRef[]; noun: string; onRemove: (id: string) => void }) {
-  if (people.length === 0) return null;
-  return (
-    <ul className="lantern-chips">
-      {people.map((member) => (
-        <li className="lantern-chip" key={member.id}>
-          {member.name}
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onRemove(member.id)}>
-            Remove<span className="govuk-visually-hidden">
-              {' '}
-              {member.name} ({noun})
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function CategoryField({
   category,
   field,
@@ -465,10 +441,7 @@ function CategoryField({
   const id = `category-${category.id}-field-${field.id}`;
   const value = draft.categories[category.id]?.fields[field.id];
   const setValue = (next: string | readonly string[]) =>
-    update((current) => {
-      const existing = current.categories[category.id] ?? { subCategoryIds: [], fields: {} };
-      return { ...current, categories: { ...current.categories, [category.id]: { ...existing, fields: { ...existing.fields, [field.id]: next } } } };
-    });
+    update((current) => updateCategory(current, category.id, (existing) => ({ ...existing, fields: { ...existing.fields, [field.id]: next } })));
   const label = `${field.label}${field.required ? '' : ' (optional)'}`;
   if (field.kind === 'multiSelect') {
     const chosen = Array.isArray(value) ? value : [];

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
-import type { RecordingQualityReport } from '../api/types';
+import { useLoad } from '../components/use-load';
 
 /** "YYYY-MM" of a date, in the browser's time. */
 const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
@@ -11,22 +10,14 @@ const monthOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() 
  * the school can target training. Counts only: no author, pupil or text. Elevated DSLs.
  */
 export function RecordingQualityPage() {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const now = new Date();
   const [to, setTo] = useState(monthOf(now));
   const [from, setFrom] = useState(monthOf(new Date(now.getFullYear(), now.getMonth() - 5, 1)));
-  const [report, setReport] = useState<RecordingQualityReport>();
-  const [error, setError] = useState<string>();
+  const { data: report, error } = useLoad(() => api.recordingQualityReport(from, to), [api, from, to]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
-  useEffect(() => {
-    setError(undefined);
-    api.recordingQualityReport(from, to).then(setReport, (caught: unknown) => {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught.message : 'The report could not be loaded.');
-    });
-  }, [api, from, to, stepUp]);
 
   const totals = report ? report.rules.map(({ rule, title }) => ({ rule, title, findings: report.months.reduce((sum, month) => sum + (month.byRule.find((entry) => entry.rule === rule)?.findings ?? 0), 0) })) : [];
 
@@ -49,7 +40,7 @@ export function RecordingQualityPage() {
       </div>
       {error && (
         <p className="govuk-error-message" role="alert">
-          {error}
+          {error.message}
         </p>
       )}
       {report && (

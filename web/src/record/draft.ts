@@ -1,11 +1,12 @@
 import type { NewIncidentBody } from '../api/types';
+import type { linkedStudentRoles } from '../../../shared/schemas/incidents';
 
 /**
  * The record-a-concern form's state, kept in sessionStorage so an accidental reload loses
  * nothing, and removed on submit or sign-out. The Idempotency-Key is made once, with the
  * draft: a double tap or a retry of the same draft records one incident.
  */
-export type LinkedRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
+export type LinkedRole = (typeof linkedStudentRoles)[number];
 export const linkedRoles: readonly { value: LinkedRole; label: string }[] = [
   { value: 'involved', label: 'Involved' },
   { value: 'witness', label: 'Witness' },
@@ -116,10 +117,20 @@ export function hasContent(draft: Draft): boolean {
   return Boolean(draft.pupil || draft.description.trim() || Object.keys(draft.categories).length || draft.marks.length || draft.linked.length);
 }
 
+/** The list with the member added at the end, unless they are on it already. */
+export function withMember<T extends { readonly id: string }>(list: readonly T[], member: T): readonly T[] {
+  return list.some((each) => each.id === member.id) ? list : [...list, member];
+}
+
+/** The draft with one category's choice changed; a category not yet chosen starts empty, last in order. */
+export function updateCategory(draft: Draft, categoryId: string, change: (choice: DraftCategory) => DraftCategory): Draft {
+  const existing = draft.categories[categoryId] ?? { subCategoryIds: [], fields: {} };
+  return { ...draft, categories: { ...draft.categories, [categoryId]: change(existing) } };
+}
+
 export function toggleCategory(draft: Draft, categoryId: string, chosen: boolean): Draft {
-  const categories = { ...draft.categories };
-  if (chosen) categories[categoryId] ??= { subCategoryIds: [], fields: {} };
-  else delete categories[categoryId];
+  if (chosen) return updateCategory(draft, categoryId, (choice) => choice);
+  const { [categoryId]: _removed, ...categories } = draft.categories;
   return { ...draft, categories };
 }
 
