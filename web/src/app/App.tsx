@@ -68,15 +68,19 @@ function SignedInApp({ config }: { config: SignInConfig }) {
 
   const meRef = useRef(me);
   meRef.current = me;
+  const apiRef = useRef<LanternApi>(undefined);
   /** The API answered 403 elevation_required: sign in again with a code, then come back here. */
-  const stepUp = useCallback(() => {
+  const stepUp = useCallback(async () => {
     window.sessionStorage.setItem(RETURN_TO_KEY, window.location.pathname + window.location.search);
+    // A page's first call can be refused before GET /v1/me has answered: ask, rather than guess.
+    const caller = meRef.current ?? (await apiRef.current?.me().catch(() => undefined));
     // Without an authenticator a new sign-in cannot elevate: set one up first.
-    if (meRef.current && !meRef.current.mfaEnrolled) navigate('/authenticator?needed=1');
+    if (caller && !caller.mfaEnrolled) navigate('/authenticator?needed=1');
     else navigate('/sign-in?step-up=1');
   }, []);
 
-  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.'), stepUp), [token, signOut, stepUp]);
+  const api = useMemo(() => new LanternApi(token, () => signOut('Your session ended. Sign in again.'), () => void stepUp()), [token, signOut, stepUp]);
+  apiRef.current = api;
 
   const reloadMe = useCallback(async () => {
     setMe(await api.me());
