@@ -13,6 +13,7 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
+import { reportsSummaryContract, studentsChronologyContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
 
 export type { RouteContract } from './route-contract';
 
@@ -51,6 +52,11 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'students.read': studentsReadContract,
+  'students.update': studentsUpdateContract,
+  'students.flags.update': studentsFlagsUpdateContract,
+  'students.chronology': studentsChronologyContract,
+  'reports.summary': reportsSummaryContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

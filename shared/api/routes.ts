@@ -59,6 +59,11 @@ export const routes = [
   { id: 'me.reminders.list', method: 'GET', path: '/v1/me/reminders', entry: 'functions/api/me/reminders.ts', public: false, summary: "The caller's planner reminders, soonest first (the dashboard)", uses: ['records', 'audit', 'school'] },
   { id: 'quality.check', method: 'POST', path: '/v1/quality-check', entry: 'functions/api/quality/check.ts', public: false, summary: 'Recording-quality advice on a draft as the author writes (never stored, never a block)', uses: ['records', 'audit', 'school'] },
   { id: 'reports.recordingQuality', method: 'GET', path: '/v1/reports/recording-quality', entry: 'functions/api/reports/recording-quality.ts', public: false, summary: 'Recording-quality findings per rule per month (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'students.read', method: 'GET', path: '/v1/students/{id}', entry: 'functions/api/students/get.ts', public: false, summary: "A pupil's file: details, flags, counts, open and last incidents, pupils most often linked (elevated DSLs and SLT)", uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'students.update', method: 'PATCH', path: '/v1/students/{id}', entry: 'functions/api/students/update.ts', public: false, summary: 'Archive or restore a pupil (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'students.flags.update', method: 'PATCH', path: '/v1/students/{id}/flags', entry: 'functions/api/students/flags-update.ts', public: false, summary: "Change a pupil's safeguarding flags, key adult or NHS number: a new version (elevated DSLs)", uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'students.chronology', method: 'GET', path: '/v1/students/{id}/chronology', entry: 'functions/api/students/chronology.ts', public: false, summary: "A pupil's chronology in occurred-at order, one page per Query (elevated DSLs and SLT)", uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'reports.summary', method: 'GET', path: '/v1/reports/summary', entry: 'functions/api/reports/summary.ts', public: false, summary: 'Counts by a grouping over a date range, from the report counters (elevated DSLs and SLT)', uses: ['records', 'audit', 'school', 'identity'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -13,6 +13,8 @@ import type {
   IncidentStore,
   Mailer,
   NotificationLedger,
+  PupilFileStore,
+  ReportStore,
   ReminderScheduler,
   SchoolProfileSource,
   StaffDirectory,
@@ -52,4 +54,6 @@ export interface Deps {
   /** The outbox relay's: marks delivered items, and the redrive's: finds undelivered ones. */
   readonly outbox: OutboxStore;
   readonly identity: IdentityProvider;
+  readonly pupilFiles: PupilFileStore;
+  readonly reports: ReportStore;
 }

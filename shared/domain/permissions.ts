@@ -177,6 +177,13 @@ export const permissions = {
   'quality.check': { gate: inGroup(recordingGroup) },
   // The school's quality report is a DSL's, elevated: counts only, no author.
   'reports.recordingQuality': { gate: safeguardingDecision },
+  // Casework (issue 11): elevated DSLs, and SLT within the categories open to them (decided
+  // entry by entry in the domain); flags and leavers are a DSL's.
+  'students.read': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'students.chronology': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'reports.summary': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'students.flags.update': { gate: safeguardingDecision },
+  'students.update': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

@@ -7,6 +7,9 @@ import type { Alert, AlertGroup } from './alerts/alert';
 import type { AuditEvent } from './audit/audit-event';
 import type { SignInRecord } from './identity/sign-in-evidence';
 import type { QualityRuleId } from './quality/finding';
+import type { PupilSafeguarding, SafeguardingVersion } from './students/safeguarding-flags';
+import type { ChronologyWindow, TimelineIncident, TimelinePage } from './casework/timeline';
+import type { CountedIncident, ReportBucket, ReportRange } from './reports/report-facts';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -301,4 +304,34 @@ export interface IdentityProvider {
   signInsSince(staffId: string, since: Date): Promise<SignInRecord[]>;
   /** The sign-in account for an email address, if one exists. */
   findAccount(email: string): Promise<{ staffId: string } | undefined>;
+}
+
+/** A pupil's file beyond the MIS export: safeguarding flags, their record page, leavers. */
+export interface PupilFileStore {
+  safeguarding(studentId: string): Promise<PupilSafeguarding | undefined>;
+  /**
+   * One transaction: the record (only while the stored one is still `expectedVersion`, else a
+   * ConflictError), the change on the pupil's timeline, and its audit event.
+   */
+  saveSafeguarding(record: PupilSafeguarding, change: SafeguardingVersion, audit: AuditEvent, expectedVersion: number): Promise<void>;
+  /** Writes the pupil (their recording-search entries follow the status) with its audit event. */
+  saveStudent(student: Student, audit: AuditEvent): Promise<void>;
+  /** Every incident on the pupil's record (theirs or linking them): a pupil has tens, not thousands. */
+  timelineIncidents(studentId: string): Promise<TimelineIncident[]>;
+  /** One page of the pupil's chronology in occurred-at order: ONE Query however many incidents the school holds. */
+  chronology(studentId: string, window: ChronologyWindow): Promise<TimelinePage>;
+  /** Rewrites the incident's entries on each of its pupils' records from its current state (idempotent). */
+  refreshTimeline(stored: StoredIncident): Promise<void>;
+}
+
+/** Report counters: read by range, kept by the casework projector off the event stream. */
+export interface ReportStore {
+  /** The counter buckets covering the range, whole months where it can: a few Queries a year. */
+  read(range: ReportRange): Promise<ReportBucket[]>;
+  counted(incidentId: string): Promise<CountedIncident | undefined>;
+  /**
+   * Moves the incident's counts from `before` to `after` in one transaction, only while what
+   * is stored as counted is still `before` (else a ConflictError: read again and retry).
+   */
+  recount(before: CountedIncident | undefined, after: CountedIncident): Promise<void>;
 }

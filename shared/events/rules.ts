@@ -55,6 +55,13 @@ export const eventRules = [
     description: "Emails a planner reminder to its owner: the incident link and the owner's note",
     uses: ['records', 'mailer', 'school'],
   },
+  {
+    id: 'casework-projector',
+    entry: 'functions/events/casework-projector.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded'] },
+    description: "Brings pupils' chronology entries and the report counters in line with an incident as it now is (idempotent: works from state)",
+    uses: ['records', 'school'],
+  },
 ] as const satisfies readonly EventRuleDefinition[];
 
 export type EventRuleId = (typeof eventRules)[number]['id'];

@@ -26,3 +26,9 @@ export const ReminderRequestedDetail = z.object({
   ownerId: z.string().min(1),
   at: z.iso.datetime(),
 });
+
+/**
+ * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded): the casework
+ * projector needs only its id, and reads the incident as it now is. Other fields pass through.
+ */
+export const IncidentEventDetail = z.looseObject({ incidentId: z.string().min(1) });

@@ -88,31 +88,34 @@ export class DynamoStudentRecords implements StudentDirectory {
    * finds a pupil that is not there, nor misses one that is. Archived pupils get none.
    */
   async put(student: Student): Promise<void> {
+    await sendTransaction(this.client, { TransactItems: await this.writeItems(student) });
+  }
+
+  /** The transaction items that write the pupil and replace their search tokens (for callers adding their own, e.g. an audit event). */
+  async writeItems(student: Student) {
     const previous = await this.get(student.id);
     const tokensFor = (pupil: Student | undefined) =>
       pupil && pupil.status !== 'archived' ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])] : [];
     const newTokens = tokensFor(student);
     const staleTokens = tokensFor(previous).filter((name) => !newTokens.includes(name));
-    await sendTransaction(this.client, {
-      TransactItems: [
-        { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
-        ...staleTokens.map((name) => ({ Delete: { TableName: this.tableName, Key: studentSearchKey(name, student.id) } })),
-        ...newTokens.map((name) => ({
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...studentSearchKey(name, student.id),
-              type: SEARCH_TYPE,
-              studentId: student.id,
-              givenName: student.givenName,
-              familyName: student.familyName,
-              yearGroup: student.yearGroup,
-              className: student.className,
-            },
+    return [
+      { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
+      ...staleTokens.map((name) => ({ Delete: { TableName: this.tableName, Key: studentSearchKey(name, student.id) } })),
+      ...newTokens.map((name) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...studentSearchKey(name, student.id),
+            type: SEARCH_TYPE,
+            studentId: student.id,
+            givenName: student.givenName,
+            familyName: student.familyName,
+            yearGroup: student.yearGroup,
+            className: student.className,
           },
-        })),
-      ],
-    });
+        },
+      })),
+    ];
   }
 }
 

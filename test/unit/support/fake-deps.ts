@@ -42,6 +42,7 @@ import { authoredSummaryOf, reminderSummaryOf, type Incident, type IncidentActio
 import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain/school/school-profile';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
+import { InMemoryPupilFileStore, InMemoryReportStore } from './casework-fakes';
 import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
 import { recordingLogger } from './recording-logger';
 import { TOKEN_EVENT_ID } from './api-event';
@@ -272,6 +273,11 @@ export class InMemoryAlertStore extends AuditedStore implements AlertStore {
  * and audit trail it shares with the other fakes, as one DynamoDB transaction would.
  */
 export class InMemoryIncidentStore extends AuditedStore implements IncidentStore {
+  /** Every incident held, as the pupil-file fake reads them. */
+  async all(): Promise<StoredIncident[]> {
+    return Promise.all([...this.incidents.keys()].map(async (id) => (await this.get(id))!));
+  }
+
   readonly recorded: IncidentWrite[] = [];
   readonly actionsAppended: ActionWrite[] = [];
   /** Every event committed with a write, in commit order: what the stream relay would deliver. */
@@ -507,6 +513,8 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly mailer: RecordingMailer;
   readonly files: InMemoryFileStore;
   readonly identity: InMemoryIdentityProvider;
+  readonly pupilFiles: InMemoryPupilFileStore;
+  readonly reports: InMemoryReportStore;
   /** JSON lines written through `logger`. */
   readonly logLines: string[];
 }
@@ -534,6 +542,8 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     mailer: new RecordingMailer(),
     files: new InMemoryFileStore(),
     identity: new InMemoryIdentityProvider(),
+    pupilFiles: new InMemoryPupilFileStore(),
+    reports: new InMemoryReportStore(),
   };
   const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
   // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
@@ -543,6 +553,18 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).alerts instanceof InMemoryAlertStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).alerts = (deps as Deps).alerts as InMemoryAlertStore;
+  }
+  const pupilFiles = (deps as Deps).pupilFiles;
+  if (pupilFiles instanceof InMemoryPupilFileStore && (deps as Deps).incidents instanceof InMemoryIncidentStore) {
+    const incidents = (deps as Deps).incidents as InMemoryIncidentStore;
+    const students = (deps as Deps).students;
+    pupilFiles.sources = {
+      incidents: () => incidents.all(),
+      saveStudent: (student) => {
+        if (students instanceof InMemoryStudentDirectory) students.students.set(student.id, student);
+      },
+      audit: trail,
+    };
   }
   return deps;
 }

@@ -1,0 +1,27 @@
+import type { RouteContract } from '../route-contract';
+import { ChronologyPage, ChronologyQuery, PupilFile, ReportQuery, ReportSummary, SafeguardingChange, SafeguardingChanged, StudentPath, StudentStatusChange, StudentStatusChanged } from '../../schemas/casework';
+
+/** students.read */
+export const studentsReadContract = { params: StudentPath, success: { status: 200, description: "The pupil's file, limited to the categories open to the reader", schema: PupilFile }, failures: [403, 404] } as const satisfies RouteContract;
+
+/** students.update */
+export const studentsUpdateContract = { params: StudentPath, body: StudentStatusChange, success: { status: 200, description: 'Archived or restored', schema: StudentStatusChanged }, failures: [403, 404] } as const satisfies RouteContract;
+
+/** students.flags.update */
+export const studentsFlagsUpdateContract = {
+  params: StudentPath,
+  body: SafeguardingChange,
+  success: { status: 200, description: 'The new version of the safeguarding record and the change', schema: SafeguardingChanged },
+  failures: [403, 404, 409],
+} as const satisfies RouteContract;
+
+/** students.chronology */
+export const studentsChronologyContract = {
+  params: StudentPath,
+  query: ChronologyQuery,
+  success: { status: 200, description: 'One page of the chronology in occurred-at order', schema: ChronologyPage },
+  failures: [403, 404],
+} as const satisfies RouteContract;
+
+/** reports.summary */
+export const reportsSummaryContract = { query: ReportQuery, success: { status: 200, description: 'Counts from the report counters, limited to the categories open to the caller', schema: ReportSummary }, failures: [403] } as const satisfies RouteContract;
