@@ -63,9 +63,13 @@ export function delayBucketOf(occurredAt: string, recordedAt: string): string {
 }
 
 /** Calendar date and hour at the school, where a DSL's "Monday" and "9 am" are. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localDateAndHour(instant: string, timeZone: string): { localDate: string; hour: string } {
+  // Building a formatter costs far more than using one: keep one per time zone.
+  const formatter = formatters.get(timeZone) ?? new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  formatters.set(timeZone, formatter);
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+    formatter
       .formatToParts(new Date(instant))
       .map((part) => [part.type, part.value]),
   );
