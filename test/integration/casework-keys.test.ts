@@ -1,0 +1,138 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DynamoPupilFileStore } from '../../shared/adapters/dynamo/pupil-file-store';
+import { DynamoReportStore } from '../../shared/adapters/dynamo/report-store';
+import { DynamoStudentRecords } from '../../shared/adapters/dynamo/student-records';
+import { CursorCodec } from '../../shared/adapters/dynamo/pagination';
+import { timelineActionItem, timelineIncidentItem } from '../../shared/adapters/dynamo/timeline-items';
+import type { Incident } from '../../shared/domain/incidents/incident';
+import { countedFactsOf, summarise } from '../../shared/domain/reports/report-facts';
+import { localFacts } from './support/local-facts';
+
+/**
+ * The casework keys on DynamoDB Local through the real adapters: a chronology page is ONE
+ * Query however many incidents the school holds, pages have no gaps or duplicates, and a
+ * year's report is a few Queries whatever the number of incidents. Calls are counted at the
+ * client (a middleware on every command sent), not guessed.
+ */
+function countingClient() {
+  const facts = localFacts();
+  const base = new DynamoDBClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: facts.credentials });
+  const sent: string[] = [];
+  base.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
+  return { documents: DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } }), sent };
+}
+
+const run = `casework-${Date.now().toString(36)}`;
+const incidentFor = (index: number, studentId: string, overrides: Partial<Incident> = {}): Incident => ({
+  id: `${run}-I${String(index).padStart(5, '0')}`,
+  studentId,
+  linkedStudents: [],
+  occurredAt: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000).toISOString(),
+  recordedAt: new Date(Date.UTC(2025, 0, 1) + index * 3_600_000 + 600_000).toISOString(),
+  dayOfWeek: 'Monday',
+  session: 'am',
+  location: 'Playground',
+  description: 'Mia said "I fell off the climbing frame" and held her wrist.',
+  categories: [{ categoryId: index % 3 === 0 ? 'safeguarding' : 'behaviour', subCategoryIds: [], fields: {} }],
+  bodyMap: [],
+  status: 'active',
+  authorId: 'staff-casework',
+  assignedTo: [],
+  alert: { staffIds: [], groupIds: [] },
+  alertedStaffIds: [],
+  agencies: [],
+  version: 1,
+  ...overrides,
+});
+
+async function writeAll(documents: DynamoDBDocumentClient, items: Record<string, unknown>[]) {
+  const table = localFacts().dynamodb.recordsTable;
+  for (let start = 0; start < items.length; start += 25) {
+    await documents.send(new BatchWriteCommand({ RequestItems: { [table]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+  }
+}
+
+describe('casework keys on DynamoDB Local', () => {
+  it('pages a chronology of 1,000 incidents in occurred-at order, one Query a page, with no gap or duplicate', async () => {
+    // Prepare: 1,000 incidents about the pupil (a backdated one among them), an action on some, and 1,000 about someone else.
+    const { documents, sent } = countingClient();
+    const tables = { records: localFacts().dynamodb.recordsTable, audit: localFacts().dynamodb.auditTable };
+    const store = new DynamoPupilFileStore(documents, tables, new DynamoStudentRecords(documents, tables.records), new CursorCodec('a-cursor-key-for-the-casework-test-only'));
+    const pupil = `${run}-mia`;
+    const theirs = Array.from({ length: 1_000 }, (_, index) => incidentFor(index, pupil));
+    const someoneElses = Array.from({ length: 1_000 }, (_, index) => incidentFor(10_000 + index, `${run}-other`));
+    const items = [
+      ...theirs.map((incident) => timelineIncidentItem(incident, pupil)),
+      ...theirs.filter((_, index) => index % 100 === 0).map((incident) => timelineActionItem(incident, { id: `${incident.id}-A`, incidentId: incident.id, text: 'Rang home.', authorId: 'staff-casework', taggedStaffIds: [], createdAt: incident.recordedAt }, pupil)),
+      ...someoneElses.map((incident) => timelineIncidentItem(incident, incident.studentId)),
+    ];
+    await writeAll(documents, items);
+    sent.length = 0;
+    // Act
+    const seen: string[] = [];
+    const callsPerPage: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const before = sent.length;
+      const page = await store.chronology(pupil, { limit: 73, cursor });
+      callsPerPage.push(sent.length - before);
+      seen.push(...page.items.map((item) => (item.kind === 'action' ? `${item.incidentId}#ACTION` : item.kind === 'incident' ? item.incidentId : 'flags')));
+      cursor = page.nextCursor;
+    } while (cursor);
+    // Assess
+    const expected = theirs.flatMap((incident, index) => (index % 100 === 0 ? [incident.id, `${incident.id}#ACTION`] : [incident.id]));
+    expect(seen).toEqual(expected);
+    expect(new Set(callsPerPage)).toEqual(new Set([1]));
+    expect(sent.every((command) => command === 'QueryCommand')).toBe(true);
+  });
+
+  it("answers a year's report in the same number of Queries at 100 and at 600 incidents, with the same counts as summing the deltas", async () => {
+    // Prepare
+    const { documents, sent } = countingClient();
+    const reports = new DynamoReportStore(documents, localFacts().dynamodb.recordsTable);
+    const range = { from: '2031-09-01', to: '2032-08-31' };
+    const queriesFor = async () => {
+      const before = sent.length;
+      const buckets = await reports.read(range);
+      return { queries: sent.slice(before).filter((command) => command === 'QueryCommand').length, buckets };
+    };
+    const facts = (index: number) => countedFactsOf(incidentFor(index, `${run}-p${index % 7}`, { id: `${run}-R${index}`, occurredAt: new Date(Date.UTC(2031, 8, 1) + (index % 365) * 86_400_000 + 36_000_000).toISOString(), recordedAt: new Date(Date.UTC(2031, 8, 1) + (index % 365) * 86_400_000 + 37_000_000).toISOString() }), { timeZone: 'Europe/London', yearGroup: 'Year 2' });
+    for (let index = 0; index < 100; index += 1) await reports.recount(undefined, facts(index));
+    const atHundred = await queriesFor();
+    for (let index = 100; index < 600; index += 1) await reports.recount(undefined, facts(index));
+    // Act
+    const atSixHundred = await queriesFor();
+    // Assess
+    expect(atSixHundred.queries).toBe(atHundred.queries);
+    expect(atSixHundred.queries).toBeLessThanOrEqual(3);
+    const summary = summarise(atSixHundred.buckets, { range, groupBy: 'category', mayView: () => true });
+    const written = 600;
+    expect(summary.total).toBe(written);
+    expect(atSixHundred.buckets.length).toBeLessThan(200);
+  });
+
+  it('moves counts on a recount and refuses one over counts it did not read', async () => {
+    // Prepare
+    const { documents } = countingClient();
+    const reports = new DynamoReportStore(documents, localFacts().dynamodb.recordsTable);
+    const first = countedFactsOf(incidentFor(1, `${run}-q`, { id: `${run}-M1`, occurredAt: '2033-02-10T10:00:00.000Z', recordedAt: '2033-02-10T10:30:00.000Z' }), { timeZone: 'Europe/London', yearGroup: 'Year 4' });
+    const recategorised = { ...first, version: 2, categoryIds: ['bullying'], status: 'closed' as const };
+    await reports.recount(undefined, first);
+    // Act
+    await reports.recount(first, recategorised);
+    const stale = reports.recount(first, { ...recategorised, version: 3 });
+    // Assess
+    await expect(stale).rejects.toMatchObject({ status: 409 });
+    const summary = summarise(await reports.read({ from: '2033-02-01', to: '2033-02-28' }), { range: { from: '2033-02-01', to: '2033-02-28' }, groupBy: 'category', mayView: () => true });
+    expect(summary.groups).toEqual([{ key: 'bullying', total: 1, open: 0, closed: 1 }]);
+    expect(await reports.counted(first.incidentId)).toEqual(recategorised);
+  });
+});
