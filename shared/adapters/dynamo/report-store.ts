@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReportStore } from '../../domain/ports';
 import { categorySetKey, recountDeltas, type CountedIncident, type ReportBucket, type ReportRange } from '../../domain/reports/report-facts';
 import { ConflictError } from '../../errors/lantern-error';

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readChronology } from '../../../../shared/domain/casework/read-chronology';
 import { changeSafeguarding } from '../../../../shared/domain/students/change-safeguarding';
 import { NotFoundError } from '../../../../shared/errors/lantern-error';
-import { fakeDeps, InMemoryStudentDirectory } from '../../support/fake-deps';
+import { type FakeDeps, fakeDeps, InMemoryStudentDirectory } from '../../support/fake-deps';
 import { incidentFixture, actionFixture, alertFixture } from '../../support/incident-records';
 import { auditEventFixture } from '../../support/audit-events';
 import { everyPupil, pupilsOf, requestOrigin } from '../../support/school-cast';
 import { safeguardingLead, seniorLeader } from '../../support/callers';
 import type { Incident } from '../../../../shared/domain/incidents/incident';
 
-const record = async (deps: ReturnType<typeof fakeDeps>, incident: Incident) =>
+const record = async (deps: FakeDeps, incident: Incident) =>
   deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }) });
 
 const schoolWithPupils = () => fakeDeps({ students: new InMemoryStudentDirectory([...everyPupil]) });
