@@ -19,6 +19,9 @@ import type {
   QualityFindings,
   RecordedIncident,
   RecordingQualityReport,
+  PupilFileView,
+  ChronologyPageView,
+  ReportSummaryView,
   School,
   SignInConfig,
   StaffSearch,
@@ -95,6 +98,15 @@ export class LanternApi {
   /** Advice on the draft as it is now; a newer check aborts an older one. */
   checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<QualityFindings>('POST', '/v1/quality-check', { body, signal })).findings;
   recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  pupilFile = (studentId: string) => this.request<PupilFileView>('GET', `/v1/students/${encodeURIComponent(studentId)}`);
+  chronology = (studentId: string, filters: Record<string, string | undefined>) =>
+    this.request<ChronologyPageView>('GET', `/v1/students/${encodeURIComponent(studentId)}/chronology?${queryString(filters)}`);
+  reportSummary = (filters: Record<string, string | undefined>) => this.request<ReportSummaryView>('GET', `/v1/reports/summary?${queryString(filters)}`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
   verifyAuthenticator = (code: string) => this.request<AuthenticatorEnrolledView>('POST', '/v1/me/mfa/verify', { body: { code } satisfies AuthenticatorCodeBody });
+}
+
+/** Only the filters given, URL-encoded. */
+function queryString(filters: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { ChronologyPage, PupilFile, ReportSummary } from '../../../shared/schemas/casework';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewAction, NewIncident } from '../../../shared/schemas/incidents';
 import type { AlertView, AlertList } from '../../../shared/schemas/alerts';
@@ -42,3 +43,8 @@ export type QualityDraftBody = z.input<typeof QualityDraft>;
 export type QualityFinding = z.infer<typeof QualityFindingSchema>;
 export type QualityFindings = z.infer<typeof QualityFindingsSchema>;
 export type RecordingQualityReport = z.infer<typeof RecordingQualityReportSchema>;
+
+export type PupilFileView = z.infer<typeof PupilFile>;
+export type ChronologyPageView = z.infer<typeof ChronologyPage>;
+export type ChronologyEntryView = ChronologyPageView['entries'][number];
+export type ReportSummaryView = z.infer<typeof ReportSummary>;

@@ -14,6 +14,8 @@ import { IncidentPage } from '../pages/IncidentPage';
 import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RecordingQualityPage } from '../pages/RecordingQualityPage';
+import { PupilPage } from '../pages/PupilPage';
+import { ReportsPage } from '../pages/ReportsPage';
 import { useIdleSignOut } from './idle-sign-out';
 
 export function App() {
@@ -127,6 +129,8 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/authenticator') page = <AuthenticatorPage />;
   else if (pathname === '/dsl/recording-quality') page = <RecordingQualityPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
+  else if (pathname.startsWith('/pupils/')) page = <PupilPage studentId={decodeURIComponent(pathname.slice('/pupils/'.length))} />;
+  else if (pathname === '/reports') page = <ReportsPage />;
   else page = <NotFoundPage />;
 
   return (

@@ -58,6 +58,13 @@ export function Layout({ children }: { children: ReactNode }) {
                         </Link>
                       </li>
                     )}
+                    {me?.groups.some((group) => group === 'dsl' || group === 'slt') && (
+                      <li>
+                        <Link to="/reports" className="govuk-link lantern-header__link">
+                          Reports
+                        </Link>
+                      </li>
+                    )}
                     <li>
                       <Link to="/authenticator" className="govuk-link lantern-header__link">
                         Authenticator
