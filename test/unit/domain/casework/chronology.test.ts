@@ -10,7 +10,7 @@ import { safeguardingLead, seniorLeader } from '../../support/callers';
 import type { Incident } from '../../../../shared/domain/incidents/incident';
 
 const record = async (deps: FakeDeps, incident: Incident) =>
-  deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }) });
+  deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }), events: [] });
 
 const schoolWithPupils = () => fakeDeps({ students: new InMemoryStudentDirectory([...everyPupil]) });
 const first = { limit: 50 };
@@ -33,7 +33,7 @@ describe('readChronology', () => {
     const deps = schoolWithPupils();
     const incident = incidentFixture({ id: 'I-1', linkedStudents: [{ studentId: pupilsOf.witness.id, role: 'witness' }] });
     await record(deps, incident);
-    await deps.incidents.appendAction({ action: actionFixture({ id: 'A-1', incidentId: 'I-1' }), newlyTaggedStaffIds: [], alerts: [alertFixture()], audit: auditEventFixture({ id: 'audit-a1' }) });
+    await deps.incidents.appendAction({ action: actionFixture({ id: 'A-1', incidentId: 'I-1' }), newlyTaggedStaffIds: [], alerts: [alertFixture()], audit: auditEventFixture({ id: 'audit-a1' }), events: [] });
     // Act
     const page = await readChronology(deps, safeguardingLead(true), pupilsOf.witness.id, first, requestOrigin);
     // Assess

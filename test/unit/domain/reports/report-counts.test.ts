@@ -84,7 +84,7 @@ function bruteForce(incidents: readonly Incident[], options: { from: string; to:
 async function schoolWith(incidents: readonly Incident[]) {
   const deps = fakeDeps({ students: new InMemoryStudentDirectory(students) });
   for (const incident of incidents) {
-    await deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }) });
+    await deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }), events: [] });
     await projectIncident(deps, incident.id);
   }
   return deps;
@@ -157,7 +157,7 @@ describe('report counters', () => {
         : incident,
     );
     for (const incident of changed.filter((candidate) => candidate.version > 1)) {
-      await deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-v2-${incident.id}`, recordId: incident.id }) });
+      await deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-v2-${incident.id}`, recordId: incident.id }), events: [] });
     }
     // Act
     for (const incident of changed.filter((candidate) => candidate.version > 1)) {

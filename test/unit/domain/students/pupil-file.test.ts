@@ -12,7 +12,7 @@ import { safeguardingLead, seniorLeader } from '../../support/callers';
 import type { Incident } from '../../../../shared/domain/incidents/incident';
 
 const school = () => fakeDeps({ students: new InMemoryStudentDirectory([...everyPupil]), staff: new InMemoryStaffDirectory([...everyStaffMember]) });
-const record = (deps: FakeDeps, incident: Incident) => deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }) });
+const record = (deps: FakeDeps, incident: Incident) => deps.incidents.record({ incident, alerts: [], audit: auditEventFixture({ id: `audit-${incident.id}`, recordId: incident.id }), events: [] });
 const childInNeed = { kind: 'child_in_need' as const, startDate: '2025-01-10', reason: 'Section 17 plan agreed' };
 
 describe('the pupil file', () => {
