@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { demoUserNamed, launchBrowser, newPage, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { callApi } from '../integration/support/call-api';
+import { signIn } from '../integration/support/sign-in';
+
+/**
+ * Issue 11's browser stories for the casework screens: an elevated DSL opens a pupil, filters
+ * the chronology and sees a report chart; an elevated SLT member sees the reports without
+ * the safeguarding categories. axe-core checks each page.
+ */
+describe('casework screens', () => {
+  let browser: Browser;
+  let pupilId = '';
+  const hannah = demoUserNamed('Hannah');
+  const amara = demoUserNamed('Amara');
+  const tom = demoUserNamed('Tom');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
+    const found = await callApi<{ students: { id: string }[] }>('/v1/students?query=Isla', { token: teacher });
+    pupilId = found.body.students[0]!.id;
+    for (const [categoryId, description] of [
+      ['bullying', 'Isla said "they took my lunch again" at the classroom door. I am Hannah Price.'],
+      ['safeguarding', 'Isla said "I do not want to go home tonight" while lining up. I am Hannah Price.'],
+    ] as const) {
+      const recorded = await callApi('/v1/incidents', { method: 'POST', token: teacher, headers: { 'idempotency-key': randomUUID() }, body: { studentId: pupilId, description, categories: [{ categoryId }] } });
+      expect(recorded.status).toBe(201);
+    }
+    // The report counters follow the outbox: wait until the projector has counted both.
+    const dsl = (await signIn(amara.email, amara.password, amara.totpSecret)).accessToken;
+    const year = new Date().getUTCFullYear();
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      const summary = await callApi<{ groups: { key: string }[] }>(`/v1/reports/summary?from=${year - 1}-01-01&to=${year + 1}-12-31&groupBy=category`, { token: dsl });
+      const keys = summary.body.groups.map((group) => group.key);
+      if (keys.includes('bullying') && keys.includes('safeguarding')) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lets an elevated DSL open a pupil, filter the chronology and see a report's chart", async () => {
+    // Prepare
+    const { page, context } = await newPage(browser);
+    await signInAs(page, amara);
+    // Act
+    await page.goto(`/pupils/${encodeURIComponent(pupilId)}`);
+    await page.getByRole('heading', { level: 1, name: /Isla/ }).waitFor();
+    await page.getByTestId('chronology').waitFor();
+    const everything = await page.getByTestId('chronology').locator('li').count();
+    await page.getByLabel('Category').selectOption('bullying');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForFunction((before) => document.querySelectorAll('[data-testid="chronology"] li').length < before, everything);
+    const filtered = (await page.getByTestId('chronology').textContent()) ?? '';
+    const pupilAxe = await seriousAccessibilityViolations(page);
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    const chart = page.getByRole('img', { name: /^Incidents by category/ });
+    await chart.waitFor();
+    // Assess
+    expect(filtered).toContain('Bullying');
+    expect(filtered).not.toContain('Safeguarding');
+    expect(await chart.getAttribute('aria-label')).toMatch(/Safeguarding: \d+/);
+    expect(pupilAxe).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an elevated SLT member the reports without the safeguarding categories', async () => {
+    // Prepare
+    const { page, context } = await newPage(browser);
+    await signInAs(page, tom);
+    // Act
+    await page.getByRole('link', { name: 'Reports' }).click();
+    const chart = page.getByRole('img', { name: /^Incidents by category/ });
+    await chart.waitFor();
+    const label = (await chart.getAttribute('aria-label')) ?? '';
+    const table = (await page.locator('figure', { has: chart }).locator('table').textContent()) ?? '';
+    // Assess
+    expect(label).toMatch(/Bullying: \d+/);
+    expect(label).not.toMatch(/Safeguarding|Child protection/i);
+    expect(table).not.toMatch(/Safeguarding|Child protection/i);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
