@@ -9,6 +9,7 @@ import { timelineActionItem, timelineIncidentItem } from '../../shared/adapters/
 import type { Incident } from '../../shared/domain/incidents/incident';
 import { countedFactsOf, summarise } from '../../shared/domain/reports/report-facts';
 import { localFacts } from './support/local-facts';
+import { ConflictError } from '../../shared/errors/lantern-error';
 
 /**
  * The casework keys on DynamoDB Local through the real adapters: a chronology page is ONE
@@ -130,7 +131,7 @@ describe('casework keys on DynamoDB Local', () => {
     await reports.recount(first, recategorised);
     const stale = reports.recount(first, { ...recategorised, version: 3 });
     // Assess
-    await expect(stale).rejects.toMatchObject({ status: 409 });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
     const summary = summarise(await reports.read({ from: '2033-02-01', to: '2033-02-28' }), { range: { from: '2033-02-01', to: '2033-02-28' }, groupBy: 'category', mayView: () => true });
     expect(summary.groups).toEqual([{ key: 'bullying', total: 1, open: 0, closed: 1 }]);
     expect(await reports.counted(first.incidentId)).toEqual(recategorised);
