@@ -74,7 +74,10 @@ export const studentSafeguardingKey = (studentId: string) => ({ pk: studentParti
 export const REPORT_PARTITION = 'REPORT';
 export const REPORT_MONTH_PREFIX = 'MONTH#';
 export const REPORT_DAY_PREFIX = 'DAY#';
+export const REPORT_SCHOOL_YEAR_PREFIX = 'YEAR#';
 export const reportMonthKey = (month: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_MONTH_PREFIX}${month}#${categorySet}#${shard}` });
+/** A school year's counters, by the calendar year its September falls in. */
+export const reportSchoolYearKey = (startYear: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_SCHOOL_YEAR_PREFIX}${startYear}#${categorySet}#${shard}` });
 export const reportDayKey = (date: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_DAY_PREFIX}${date}#${categorySet}#${shard}` });
 export const reportPeriodBounds = (prefix: string, first: string, last: string) => ({ from: `${prefix}${first}#`, to: `${prefix}${last}#\uffff` });
 /** What the projector last counted of an incident, in the incident's partition. */

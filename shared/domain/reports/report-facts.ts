@@ -9,8 +9,11 @@ import type { Incident, IncidentStatus } from '../incidents/incident';
 export const reportGroupings = ['category', 'subCategory', 'dayOfWeek', 'session', 'location', 'yearGroup', 'month', 'hour', 'staff'] as const;
 export type ReportGrouping = (typeof reportGroupings)[number];
 
-/** Dimensions kept as counters on each bucket; `category` and `month` come from the bucket's own key. */
-const counterDimensions = ['subCategory', 'dayOfWeek', 'session', 'location', 'yearGroup', 'hour', 'staff'] as const;
+/**
+ * Dimensions kept as counters on each bucket; `category` comes from the bucket's own key. The
+ * month is a counter too, so a school year's item answers "by month" without its months' items.
+ */
+const counterDimensions = ['subCategory', 'dayOfWeek', 'session', 'location', 'yearGroup', 'month', 'hour', 'staff'] as const;
 type CounterDimension = (typeof counterDimensions)[number];
 
 /** Upper bounds, in minutes, of the recorded-at minus occurred-at histogram; the last is open. */
@@ -47,10 +50,9 @@ export interface ReportRange {
   readonly to: string;
 }
 
-/** One counter item as read back: its categories, its month, and its counters. */
+/** One counter item as read back (a day's, a month's or a school year's): its categories and its counters. */
 export interface ReportBucket {
   readonly categoryIds: readonly string[];
-  readonly month: string;
   readonly counters: Readonly<Record<string, number>>;
 }
 
@@ -113,6 +115,7 @@ export function countersOf(facts: CountedIncident): Record<string, number> {
     session: [facts.session],
     location: [facts.location],
     yearGroup: [facts.yearGroup],
+    month: [facts.localDate.slice(0, 7)],
     hour: [facts.hour],
     staff: [facts.staffId],
   };
@@ -214,7 +217,6 @@ export function summarise(
         if (status === 'closed') closed += count;
         else open += count;
         if (options.groupBy === 'category') for (const categoryId of bucket.categoryIds) addTo(categoryId, status, count);
-        if (options.groupBy === 'month') addTo(bucket.month, status, count);
         continue;
       }
       const separator = counter.indexOf(':');

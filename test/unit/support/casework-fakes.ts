@@ -76,7 +76,7 @@ export class InMemoryReportStore implements ReportStore {
   async read(range: ReportRange): Promise<ReportBucket[]> {
     return [...this.buckets.values()]
       .filter((bucket) => bucket.localDate >= range.from && bucket.localDate <= range.to)
-      .map((bucket) => ({ categoryIds: bucket.categoryIds, month: bucket.localDate.slice(0, 7), counters: { ...bucket.counters } }));
+      .map((bucket) => ({ categoryIds: bucket.categoryIds, counters: { ...bucket.counters } }));
   }
 
   async counted(incidentId: string) {
