@@ -13,7 +13,7 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
-import { reportsSummaryContract, studentsChronologyContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
+import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
 
 export type { RouteContract } from './route-contract';
 
@@ -52,6 +52,7 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'students.find': studentsFindContract,
   'students.read': studentsReadContract,
   'students.update': studentsUpdateContract,
   'students.flags.update': studentsFlagsUpdateContract,

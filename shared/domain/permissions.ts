@@ -182,6 +182,8 @@ export const permissions = {
   'students.read': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
   'students.chronology': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
   'reports.summary': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  // Leavers are kept and found by elevated DSLs only (the recording search never shows them).
+  'students.find': { gate: safeguardingDecision },
   'students.flags.update': { gate: safeguardingDecision },
   'students.update': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;

@@ -1,5 +1,5 @@
 import type { StaffProfile } from './staff/staff-profile';
-import type { Student } from './students/student';
+import type { Student, StudentStatus } from './students/student';
 import type { Category } from './categories/category';
 import type { SchoolProfile } from './school/school-profile';
 import type { Incident, IncidentAction } from './incidents/incident';
@@ -61,6 +61,13 @@ export interface StudentDirectory extends PupilRoll {
   getMany(studentIds: readonly string[]): Promise<Map<string, Student>>;
   /** Pupils on roll whose forename or surname starts with `prefix` (case-insensitive). */
   search(prefix: string, limit: number): Promise<StudentSummary[]>;
+  /** As `search`, each pupil with their status, and with `includeArchived` the archived pupils (leavers) too: for elevated DSLs only. */
+  searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]>;
+}
+
+/** A pupil found by the DSLs' search, with whether they are on roll, left or archived. */
+export interface FoundStudent extends StudentSummary {
+  readonly status: StudentStatus;
 }
 
 export interface CategoryCatalogue {

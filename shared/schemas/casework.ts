@@ -31,6 +31,22 @@ export const SafeguardingChange = z
   .strict()
   .meta({ id: 'SafeguardingChange' });
 
+export const StudentFindQuery = z
+  .object({
+    query: z.string().trim().min(1, 'type at least one letter of the name').max(60),
+    includeArchived: z.enum(['true', 'false']).default('false').meta({ description: 'true: archived pupils (leavers) too' }),
+  })
+  .strict()
+  .meta({ id: 'StudentFindQuery' });
+
+export const StudentFindResult = z
+  .object({
+    students: z.array(
+      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) }),
+    ),
+  })
+  .meta({ id: 'StudentFindResult' });
+
 export const StudentStatusChange = z.object({ status: z.enum(['on_roll', 'left', 'archived']), reason }).strict().meta({ id: 'StudentStatusChange' });
 
 const StudentDetails = z

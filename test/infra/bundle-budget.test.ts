@@ -42,6 +42,7 @@ const budgetKiB: Record<string, number> = {
   'alerts.acknowledge': 495,
   'me.incidents.list': 495,
   'me.reminders.list': 495,
+  'students.find': 570,
   'students.read': 570,
   'students.update': 570,
   'students.flags.update': 570,

@@ -20,11 +20,18 @@ export const schoolSettingsKey = () => ({ pk: 'SCHOOL', sk: 'SETTINGS' });
 
 /**
  * Recording search: one token item per name a pupil can be found by (forename and
- * surname), so a single Query on a prefix finds either. Archived pupils have none.
+ * surname), so a single Query on a prefix finds either. Archived pupils' tokens live in a
+ * partition of their own, which only the elevated DSLs' search reads: the recording
+ * search's Query never reaches a leaver.
  */
 export const STUDENT_SEARCH_PARTITION = 'STUDENT_SEARCH';
+export const ARCHIVED_STUDENT_SEARCH_PARTITION = 'STUDENT_SEARCH_ARCHIVED';
 export const studentSearchKey = (name: string, studentId: string) => ({
   pk: STUDENT_SEARCH_PARTITION,
+  sk: `${name.toLowerCase()}#${studentId}`,
+});
+export const archivedStudentSearchKey = (name: string, studentId: string) => ({
+  pk: ARCHIVED_STUDENT_SEARCH_PARTITION,
   sk: `${name.toLowerCase()}#${studentId}`,
 });
 

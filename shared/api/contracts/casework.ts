@@ -1,8 +1,11 @@
 import type { RouteContract } from '../route-contract';
-import { ChronologyPage, ChronologyQuery, PupilFile, ReportQuery, ReportSummary, SafeguardingChange, SafeguardingChanged, StudentPath, StudentStatusChange, StudentStatusChanged } from '../../schemas/casework';
+import { ChronologyPage, ChronologyQuery, PupilFile, ReportQuery, ReportSummary, SafeguardingChange, SafeguardingChanged, StudentFindQuery, StudentFindResult, StudentPath, StudentStatusChange, StudentStatusChanged } from '../../schemas/casework';
 
 /** students.read */
 export const studentsReadContract = { params: StudentPath, success: { status: 200, description: "The pupil's file, limited to the categories open to the reader", schema: PupilFile }, failures: [403, 404] } as const satisfies RouteContract;
+
+/** students.find */
+export const studentsFindContract = { query: StudentFindQuery, success: { status: 200, description: 'Matching pupils with their status, leavers too when asked (at most 20)', schema: StudentFindResult }, failures: [403] } as const satisfies RouteContract;
 
 /** students.update */
 export const studentsUpdateContract = { params: StudentPath, body: StudentStatusChange, success: { status: 200, description: 'Archived or restored', schema: StudentStatusChanged }, failures: [403, 404] } as const satisfies RouteContract;

@@ -129,6 +129,8 @@ const expectations: Readonly<Record<string, Expectation>> = {
   // A pupil's flags and leaving are a DSL's: SLT are refused even elevated.
   'students.flags.update': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
   'students.update': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  // Leavers are found by elevated DSLs only: SLT, staff and administrators are refused.
+  'students.find': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
 } satisfies Record<RouteId, Expectation>;
 
 interface Decision {

@@ -82,4 +82,5 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
     body: { reason: 'Child in need plan agreed at the meeting on 10 January.', expectedVersion: 0, flags: [{ kind: 'child_in_need', startDate: '2025-01-10', reason: 'Section 17 plan from children\'s social care' }] },
   }),
   'students.update': () => ({ pathParameters: { id: pupil.id }, body: { status: 'archived', reason: 'Left for Riverside Academy at Christmas.' } }),
+  'students.find': () => ({ query: { query: pupil.givenName.slice(0, 2), includeArchived: 'true' } }),
 };

@@ -33,6 +33,7 @@ import {
   type StoredIncident,
   type StudentDirectory,
   type StudentSummary,
+  type FoundStudent,
 } from '../../../shared/domain/ports';
 import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
@@ -161,6 +162,17 @@ export class InMemoryStudentDirectory implements StudentDirectory {
       .sort(bySurname)
       .slice(0, limit)
       .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
+  }
+
+  /** The DSLs' search: like `search` with each pupil's status, and leavers too when asked. */
+  async searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]> {
+    const wanted = prefix.toLowerCase();
+    return [...this.students.values()]
+      .filter((student) => student.status === 'on_roll' || options.includeArchived)
+      .filter((student) => [student.givenName, student.familyName].some((name) => name.toLowerCase().startsWith(wanted)))
+      .sort(bySurname)
+      .slice(0, limit)
+      .map(({ id, givenName, familyName, yearGroup, className, status }) => ({ id, givenName, familyName, yearGroup, className, status }));
   }
 }
 
