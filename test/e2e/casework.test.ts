@@ -71,6 +71,43 @@ describe('casework screens', () => {
     await context.close();
   });
 
+  it('lets an elevated DSL find a leaver, archive a pupil out of the recording search and restore them', async () => {
+    // Prepare
+    const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
+    const { page, context } = await newPage(browser);
+    await signInAs(page, amara);
+    // Act: a demo leaver is found only with leavers included.
+    await page.getByRole('link', { name: 'Pupils' }).click();
+    await page.getByLabel('Forename or surname').fill('Jasper');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('No pupil matches.').waitFor();
+    await page.getByLabel('Include leavers (archived pupils)').check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    const leaver = (await page.getByTestId('found-pupils').textContent()) ?? '';
+    const findAxe = await seriousAccessibilityViolations(page);
+    // Act: archive Felix from his file, then restore him.
+    await page.getByLabel('Forename or surname').fill('Felix');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByTestId('found-pupils').getByRole('link', { name: /Felix/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Felix/ }).waitFor();
+    await page.getByLabel(/Why is this pupil leaving/).fill('Moved to Riverside Academy at half term.');
+    await page.getByRole('button', { name: 'Archive as a leaver' }).click();
+    await page.getByRole('button', { name: 'Restore to roll' }).waitFor();
+    const whileArchived = await callApi<{ students: { name: string }[] }>('/v1/students?query=Felix', { token: teacher });
+    await page.getByLabel(/Why is this pupil back on roll/).fill('Came back after the move fell through.');
+    await page.getByRole('button', { name: 'Restore to roll' }).click();
+    await page.getByRole('button', { name: 'Archive as a leaver' }).waitFor();
+    const afterRestore = await callApi<{ students: { name: string }[] }>('/v1/students?query=Felix', { token: teacher });
+    // Assess
+    expect(leaver).toContain('Jasper Kilbride');
+    expect(leaver).toContain('Archived (leaver)');
+    expect(findAxe).toEqual([]);
+    expect(whileArchived.body.students).toEqual([]);
+    expect(afterRestore.body.students.map((student) => student.name)).toEqual(['Felix Greenhalgh']);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('shows an elevated SLT member the reports without the safeguarding categories', async () => {
     // Prepare
     const { page, context } = await newPage(browser);

@@ -20,6 +20,7 @@ import type {
   RecordedIncident,
   RecordingQualityReport,
   PupilFileView,
+  FoundPupil,
   ChronologyPageView,
   ReportSummaryView,
   School,
@@ -98,6 +99,9 @@ export class LanternApi {
   /** Advice on the draft as it is now; a newer check aborts an older one. */
   checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<QualityFindings>('POST', '/v1/quality-check', { body, signal })).findings;
   recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  findPupils = async (query: string, includeArchived: boolean) =>
+    (await this.request<{ students: FoundPupil[] }>('GET', `/v1/students/find?${queryString({ query, includeArchived: String(includeArchived) })}`)).students;
+  changePupilStatus = (studentId: string, body: { status: 'on_roll' | 'left' | 'archived'; reason: string }) => this.request<unknown>('PATCH', `/v1/students/${encodeURIComponent(studentId)}`, { body });
   pupilFile = (studentId: string) => this.request<PupilFileView>('GET', `/v1/students/${encodeURIComponent(studentId)}`);
   chronology = (studentId: string, filters: Record<string, string | undefined>) =>
     this.request<ChronologyPageView>('GET', `/v1/students/${encodeURIComponent(studentId)}/chronology?${queryString(filters)}`);

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { ChronologyPage, PupilFile, ReportSummary } from '../../../shared/schemas/casework';
+import type { ChronologyPage, PupilFile, ReportSummary, StudentFindResult } from '../../../shared/schemas/casework';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewAction, NewIncident } from '../../../shared/schemas/incidents';
 import type { AlertView, AlertList } from '../../../shared/schemas/alerts';
@@ -48,3 +48,4 @@ export type PupilFileView = z.infer<typeof PupilFile>;
 export type ChronologyPageView = z.infer<typeof ChronologyPage>;
 export type ChronologyEntryView = ChronologyPageView['entries'][number];
 export type ReportSummaryView = z.infer<typeof ReportSummary>;
+export type FoundPupil = z.infer<typeof StudentFindResult>['students'][number];

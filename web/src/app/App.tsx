@@ -15,6 +15,7 @@ import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RecordingQualityPage } from '../pages/RecordingQualityPage';
 import { PupilPage } from '../pages/PupilPage';
+import { FindPupilPage } from '../pages/FindPupilPage';
 import { ReportsPage } from '../pages/ReportsPage';
 import { useIdleSignOut } from './idle-sign-out';
 
@@ -129,6 +130,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/authenticator') page = <AuthenticatorPage />;
   else if (pathname === '/dsl/recording-quality') page = <RecordingQualityPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
+  else if (pathname === '/pupils') page = <FindPupilPage />;
   else if (pathname.startsWith('/pupils/')) page = <PupilPage studentId={decodeURIComponent(pathname.slice('/pupils/'.length))} />;
   else if (pathname === '/reports') page = <ReportsPage />;
   else page = <NotFoundPage />;

@@ -53,6 +53,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                     {me?.groups.includes('dsl') && (
                       <li>
+                        <Link to="/pupils" className="govuk-link lantern-header__link">
+                          Pupils
+                        </Link>
+                      </li>
+                    )}
+                    {me?.groups.includes('dsl') && (
+                      <li>
                         <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
                           Recording quality
                         </Link>

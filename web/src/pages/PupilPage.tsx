@@ -18,8 +18,8 @@ const FLAG_NAMES: Record<string, string> = {
 
 /** A pupil's file and chronology for an elevated DSL (SLT: their categories only). */
 export function PupilPage({ studentId }: { studentId: string }) {
-  const { api } = useSession();
-  const { data: file, error } = useLoad(() => api.pupilFile(studentId), [api, studentId]);
+  const { api, me } = useSession();
+  const { data: file, error, reload } = useLoad(() => api.pupilFile(studentId), [api, studentId]);
   const { data: categories } = useLoad(() => api.categories(), [api]);
   const [filters, setFilters] = useState({ from: '', to: '', categoryId: '' });
   const [draft, setDraft] = useState(filters);
@@ -93,6 +93,7 @@ export function PupilPage({ studentId }: { studentId: string }) {
           )}
         </>
       )}
+      {me?.groups.includes('dsl') && <LeaverControl studentId={studentId} archived={student.status === 'archived'} onChanged={reload} />}
       <h2 className="govuk-heading-m">By category</h2>
       <ul className="govuk-list">
         {file.countsByCategory.map((count) => (
@@ -164,5 +165,45 @@ export function PupilPage({ studentId }: { studentId: string }) {
         </>
       )}
     </>
+  );
+}
+
+/** A DSL archives a leaver (kept, found by DSLs, gone from the recording search) or restores them, saying why. */
+function LeaverControl({ studentId, archived, onChanged }: { studentId: string; archived: boolean; onChanged: () => Promise<void> }) {
+  const { api } = useSession();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setProblem('Say why.');
+      return;
+    }
+    try {
+      await api.changePupilStatus(studentId, { status: archived ? 'on_roll' : 'archived', reason: reason.trim() });
+      setReason('');
+      setProblem(undefined);
+      await onChanged();
+    } catch (caught) {
+      setProblem(caught instanceof Error ? caught.message : 'Something went wrong. Try again.');
+    }
+  };
+  return (
+    <form onSubmit={submit} aria-label={archived ? 'Restore to the roll' : 'Archive as a leaver'}>
+      <div className={`govuk-form-group${problem ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label" htmlFor="leaver-reason">
+          {archived ? 'Why is this pupil back on roll?' : 'Why is this pupil leaving? (They stay on file and DSLs can still find them.)'}
+        </label>
+        {problem && (
+          <p id="leaver-reason-error" className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {problem}
+          </p>
+        )}
+        <input id="leaver-reason" className="govuk-input" value={reason} onChange={(event) => setReason(event.target.value)} {...(problem ? { 'aria-describedby': 'leaver-reason-error' } : {})} />
+      </div>
+      <button type="submit" className="govuk-button govuk-button--secondary">
+        {archived ? 'Restore to roll' : 'Archive as a leaver'}
+      </button>
+    </form>
   );
 }
