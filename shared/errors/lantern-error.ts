@@ -167,4 +167,17 @@ const accessRefusals = new Set<LanternErrorCode>(['unauthorized', 'forbidden', '
 
 export function isAccessRefusal(error: unknown): error is LanternError {
   return isLanternError(error) && accessRefusals.has(error.code);
+
+/** A change made against an old version of a record: the body names the current version. */
+export class VersionConflictError extends LanternError {
+  readonly status = 409;
+  readonly code = 'version_conflict';
+
+  constructor(readonly currentVersion: number) {
+    super(`This was changed by someone else since you opened it: it is now version ${currentVersion}. Reload it and make your change again.`);
+  }
+
+  override details() {
+    return { currentVersion: this.currentVersion };
+  }
 }
