@@ -11,8 +11,8 @@ import { loadManagedIncident } from '../casework/load-managed-incident';
 import { defaultResponseTimescales, responseDueAt } from './response-timescales';
 import { referralView, staffNamedBy } from './referral-view';
 
-/** Scheduler needs a moment in the future: a response already overdue is checked a minute from now. */
-const SOONEST_CHECK_MS = 60_000;
+/** Scheduler needs a moment in the future: a response already overdue is checked ten seconds from now. */
+const SOONEST_CHECK_MS = 10_000;
 
 type ReferralDeps = Pick<Deps, 'incidents' | 'categories' | 'referrals' | 'referralChecks' | 'schoolProfile' | 'staff' | 'students' | 'audit' | 'clock' | 'ids' | 'logger'>;
 
