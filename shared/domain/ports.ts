@@ -315,6 +315,8 @@ export interface IncidentChangeWrite {
   /** Alerts to newly assigned staff. */
   readonly alerts: readonly Alert[];
   readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction (IncidentUpdated, AlertRaised). */
+  readonly events: readonly DomainEvent[];
 }
 
 /** Raised by IncidentCasework when the stored incident is no longer the expected version. */
@@ -370,6 +372,8 @@ export interface IncidentCasework {
 export interface ReferralWrite {
   readonly referral: Referral;
   readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction. */
+  readonly events: readonly DomainEvent[];
 }
 
 export interface ReferralChangeWrite extends ReferralWrite {
@@ -385,10 +389,11 @@ export interface ReferralStore {
   /** Referrals with no outcome yet, soonest due first; `dueBefore` keeps only those due by then. */
   listOpen(options: PageRequest & { readonly dueBefore?: string }): Promise<{ referrals: Referral[]; nextCursor?: string }>;
   /** Records that the DSLs were alerted, with their alerts and the audit event, once. */
-  markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent }): Promise<'alerted' | 'already-alerted'>;
+  markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent; readonly events: readonly DomainEvent[] }): Promise<'alerted' | 'already-alerted'>;
 }
 
 /** Asks EventBridge Scheduler to put a ReferralResponseDue event on the bus at the due time. */
 export interface ReferralCheckScheduler {
-  scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<void>;
+  /** Idempotent on the referral id: a check already scheduled is left as it is. */
+  scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'>;
 }

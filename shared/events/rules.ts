@@ -15,6 +15,7 @@ export type EventDetailType =
   | 'AlertRaised'
   | 'ReminderRequested'
   | 'ReminderDue'
+  | 'ReferralCheckRequested'
   | 'ReferralResponseDue'
   | 'FileUploaded'
   | 'TransferReceived';
@@ -68,7 +69,14 @@ export const eventRules = [
     entry: 'functions/events/referral-overdue.ts',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralResponseDue'] },
     description: "Alerts the DSLs once when a referral has no outcome by its response's due time",
-    uses: ['records', 'audit', 'events'],
+    uses: ['records', 'audit'],
+  },
+  {
+    id: 'referral-check-scheduler',
+    entry: 'functions/events/referral-check-scheduler.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralCheckRequested'] },
+    description: "Creates the one-off schedule of a referral's response check, once per referral",
+    uses: ['reminders'],
   },
 ] as const satisfies readonly EventRuleDefinition[];
 

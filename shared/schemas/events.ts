@@ -31,3 +31,5 @@ export const ReminderRequestedDetail = z.object({
 export const IncidentChangedDetail = z.object({ incidentId: z.string().min(1) });
 
 export const ReferralResponseDueDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1) });
+
+export const ReferralCheckRequestedDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1), at: z.iso.datetime() });

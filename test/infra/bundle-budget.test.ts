@@ -53,6 +53,7 @@ const budgetKiB: Record<string, number> = {
   'referrals.list': 570,
   'event:incident-lists': 490,
   'event:referral-overdue': 515,
+  'event:referral-check-scheduler': 420,
   'event:notifier': 545,
   'event:reminders': 545,
   'event:reminder-scheduler': 420,

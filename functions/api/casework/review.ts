@@ -5,8 +5,7 @@ import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { incidentsReviewContract } from '../../../shared/api/contracts/casework';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
-import { eventPorts } from '../../../shared/deps/events';
 
-export const handler = apiRoute('incidents.review', { contract: incidentsReviewContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, eventbridge: eventPorts } }).handle(
+export const handler = apiRoute('incidents.review', { contract: incidentsReviewContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(
   async ({ params, body, caller, deps, origin }) => ok(await reviewIncident(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -5,8 +5,7 @@ import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { referralsCreateContract } from '../../../shared/api/contracts/referrals';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
-import { reminderPorts } from '../../../shared/deps/reminders';
 
-export const handler = apiRoute('referrals.create', { contract: referralsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, scheduler: reminderPorts } }).handle(
+export const handler = apiRoute('referrals.create', { contract: referralsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(
   async ({ params, body, caller, deps, origin }) => created(await recordReferral(deps, requireStaff(caller), params.id, body, origin)),
 );

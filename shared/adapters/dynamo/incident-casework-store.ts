@@ -17,12 +17,13 @@ import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
+import { outboxPut } from './outbox-item';
 import type { TableNames } from './incident-store';
 
 /**
  * Managing incidents: versions, triage and the incident lists. A change is one transaction:
  * the incident (only if still the expected version), its version item, alerts to newly
- * assigned staff and the audit event.
+ * assigned staff, the audit event and the outbox item with its events.
  */
 export class DynamoIncidentCasework implements IncidentCasework {
   constructor(
@@ -60,6 +61,7 @@ export class DynamoIncidentCasework implements IncidentCasework {
           { Put: { TableName: this.tables.records, Item: { ...incidentVersionKey(incident.id, write.version.version), type: 'IncidentVersion', ...write.version }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
           ...auditPuts(this.tables.audit, write.audit),
+          ...outboxPut(this.tables.records, write.events, write.version.at),
         ],
       });
     } catch (error) {

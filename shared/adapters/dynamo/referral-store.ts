@@ -9,6 +9,8 @@ import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
+import { outboxPut } from './outbox-item';
+import type { DomainEvent } from '../../domain/ports';
 import type { TableNames } from './incident-store';
 
 /**
@@ -30,6 +32,7 @@ export class DynamoReferralStore implements ReferralStore {
         { ConditionCheck: { TableName: this.tables.records, Key: incidentKey(referral.incidentId), ConditionExpression: 'attribute_exists(pk)' } },
         { Put: { TableName: this.tables.records, Item: referralItem(referral), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...auditPuts(this.tables.audit, write.audit),
+        ...outboxPut(this.tables.records, write.events, referral.recordedAt),
       ],
     });
   }
@@ -48,6 +51,7 @@ export class DynamoReferralStore implements ReferralStore {
             },
           },
           ...auditPuts(this.tables.audit, write.audit),
+          ...outboxPut(this.tables.records, write.events, write.referral.outcome?.at ?? write.referral.acknowledgedAt ?? write.referral.recordedAt),
         ],
       });
     } catch (error) {
@@ -90,7 +94,7 @@ export class DynamoReferralStore implements ReferralStore {
     return { referrals: (result.Items ?? []).map(toReferral), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  async markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent }): Promise<'alerted' | 'already-alerted'> {
+  async markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent; readonly events: readonly DomainEvent[] }): Promise<'alerted' | 'already-alerted'> {
     try {
       await sendTransaction(this.client, {
         TransactItems: [
@@ -106,6 +110,7 @@ export class DynamoReferralStore implements ReferralStore {
           },
           ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
           ...auditPuts(this.tables.audit, write.audit),
+          ...outboxPut(this.tables.records, write.events, write.referral.overdueAlertedAt!),
         ],
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ReferralCheckScheduler } from '../../domain/ports';
 import { EVENT_SOURCE } from '../../events/rules';
 import { reminderRetryPolicy, type ReminderSchedulerSettings } from './eventbridge-scheduler';
@@ -13,8 +13,9 @@ export class EventBridgeReferralCheckScheduler implements ReferralCheckScheduler
     private readonly settings: ReminderSchedulerSettings,
   ) {}
 
-  async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<void> {
-    await this.client.send(
+  async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'> {
+    try {
+      await this.client.send(
       new CreateScheduleCommand({
         Name: `referral-${check.referralId}`.slice(0, 64),
         GroupName: this.settings.scheduleGroup,
@@ -31,6 +32,12 @@ export class EventBridgeReferralCheckScheduler implements ReferralCheckScheduler
           ...(this.settings.deadLetterQueueArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterQueueArn } } : {}),
         },
       }),
-    );
+      );
+      return 'scheduled';
+    } catch (error) {
+      // Named by the referral id: it exists, so this request was a redelivery.
+      if (error instanceof ConflictException || (error as { name?: string }).name === 'ConflictException') return 'already-scheduled';
+      throw error;
+    }
   }
 }

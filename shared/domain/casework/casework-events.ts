@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../ports';
+import type { DomainEvent, IdGenerator } from '../ports';
 import type { Incident } from '../incidents/incident';
 import type { IncidentVersion } from './incident-version';
 
@@ -24,7 +24,8 @@ const categoryFacts = (incident: Incident) => ({
   status: incident.status,
 });
 
-export const incidentUpdated = (before: Incident, after: Incident, version: IncidentVersion): DomainEvent<IncidentUpdatedDetail> => ({
+export const incidentUpdated = (ids: IdGenerator, before: Incident, after: Incident, version: IncidentVersion): DomainEvent<IncidentUpdatedDetail> => ({
+  id: ids.next(),
   detailType: 'IncidentUpdated',
   detail: {
     incidentId: after.id,
@@ -43,3 +44,14 @@ export interface ReferralResponseDueDetail {
   readonly referralId: string;
   readonly incidentId: string;
 }
+
+/** Asks for the referral's response check at `at`; its consumer creates the one-off schedule, once per referral. */
+export interface ReferralCheckRequestedDetail extends ReferralResponseDueDetail {
+  readonly at: string;
+}
+
+export const referralCheckRequested = (ids: IdGenerator, check: ReferralCheckRequestedDetail): DomainEvent<ReferralCheckRequestedDetail> => ({
+  id: ids.next(),
+  detailType: 'ReferralCheckRequested',
+  detail: { ...check },
+});

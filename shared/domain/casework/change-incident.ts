@@ -12,20 +12,19 @@ import { displayName } from '../staff/staff-profile';
 import { mayBeSentIncidents } from '../permissions';
 import { alertRaised } from '../events';
 import { assertFitsOneRecord } from '../incidents/incident-size';
-import { afterCommit } from '../incidents/after-commit';
 import { loadIncidentView } from '../incidents/incident-view';
 import { loadManagedIncident } from './load-managed-incident';
 import { changesBetween, managedFieldsOf, type IncidentVersion } from './incident-version';
 import { incidentUpdated } from './casework-events';
 import { versionView } from './version-view';
 
-type ChangeDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'events' | 'clock' | 'ids' | 'logger'>;
+type ChangeDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * A DSL re-categorises, assigns, closes or reopens an incident, or changes its agencies,
  * with a reason (DESIGN section 2). The change is a new version; the incident, the version
- * (who, when, why, before → after), alerts to newly assigned staff and the audit event
- * commit in one transaction, only if nobody changed the incident since `expectedVersion`.
+ * (who, when, why, before → after), alerts to newly assigned staff, the audit event and the
+ * outbox item with its events (IncidentUpdated, AlertRaised) commit in one transaction, only if nobody changed the incident since `expectedVersion`.
  */
 export async function changeIncident(deps: ChangeDeps, caller: StaffCaller, incidentId: string, input: IncidentChange, origin: RequestOrigin) {
   const { stored, catalogue } = await loadManagedIncident(deps, caller, incidentId, 'incident.update', 'incidents.update');
@@ -78,15 +77,12 @@ export async function changeIncident(deps: ChangeDeps, caller: StaffCaller, inci
   });
 
   try {
-    await deps.casework.change({ incident: after, expectedVersion: before.version, version, alerts, audit });
+    await deps.casework.change({ incident: after, expectedVersion: before.version, version, alerts, audit, events: [incidentUpdated(deps.ids, before, after, version), ...alerts.map((alert) => alertRaised(deps.ids, alert))] });
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     const current = await deps.incidents.get(incidentId);
     throw new VersionConflictError(current?.incident.version ?? before.version);
   }
-  await afterCommit(deps, "publishing the incident's change", { incidentId, version: after.version }, () =>
-    deps.events.publish([incidentUpdated(before, after, version), ...alerts.map(alertRaised)]),
-  );
   const view = await loadIncidentView(deps, caller, { ...stored, incident: after }, { seesEveryAction: true, catalogue });
   return { incident: view, version: versionView(version, new Map(staff.map((member) => [member.id, member]))) };
 }

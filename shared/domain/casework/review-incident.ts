@@ -5,13 +5,12 @@ import { studentsOf } from '../incidents/incident';
 import { StaleVersionError } from '../ports';
 import { ConflictError, VersionConflictError } from '../../errors/lantern-error';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
-import { afterCommit } from '../incidents/after-commit';
 import { loadIncidentView } from '../incidents/incident-view';
 import { loadManagedIncident } from './load-managed-incident';
 import { changesBetween, managedFieldsOf, type IncidentVersion } from './incident-version';
 import { incidentUpdated } from './casework-events';
 
-type ReviewDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'events' | 'clock' | 'ids' | 'logger'>;
+type ReviewDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * A DSL has read a new incident and taken it on (the triage list, oldest first, is a DSL's
@@ -33,12 +32,11 @@ export async function reviewIncident(deps: ReviewDeps, caller: StaffCaller, inci
   };
   const audit = auditEvent(deps, caller, origin, { action: 'incident.review', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(before), detail: { version: String(after.version) } });
   try {
-    await deps.casework.change({ incident: after, expectedVersion: before.version, version, alerts: [], audit });
+    await deps.casework.change({ incident: after, expectedVersion: before.version, version, alerts: [], audit, events: [incidentUpdated(deps.ids, before, after, version)] });
   } catch (error) {
     if (!(error instanceof StaleVersionError)) throw error;
     const current = await deps.incidents.get(incidentId);
     throw new VersionConflictError(current?.incident.version ?? before.version);
   }
-  await afterCommit(deps, "publishing the incident's review", { incidentId, version: after.version }, () => deps.events.publish([incidentUpdated(before, after, version)]));
   return loadIncidentView(deps, caller, { ...stored, incident: after }, { seesEveryAction: true, catalogue });
 }

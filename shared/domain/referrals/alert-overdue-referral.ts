@@ -4,15 +4,15 @@ import { auditEvent } from '../audit/audit-context';
 import { buildAlerts } from '../alerts/alerts-for';
 import { mayBeSentIncidents } from '../permissions';
 import { alertRaised } from '../events';
-import { afterCommit } from '../incidents/after-commit';
 import { isOverdue, referralAgencyNames } from './referral';
 
 /**
  * Scheduler's check at a referral's due time: if the agency has not answered with an
  * outcome, every DSL is alerted once (an alert each, emailed by the notifier like any
- * other: it names the agency, never the pupil).
+ * other: it names the agency, never the pupil). The alerts and their AlertRaised events commit
+ * together, through the outbox.
  */
-export async function alertOverdueReferral(deps: Pick<Deps, 'referrals' | 'staff' | 'audit' | 'events' | 'clock' | 'ids' | 'logger'>, detail: { readonly referralId: string; readonly incidentId: string }): Promise<string> {
+export async function alertOverdueReferral(deps: Pick<Deps, 'referrals' | 'staff' | 'audit' | 'clock' | 'ids'>, detail: { readonly referralId: string; readonly incidentId: string }): Promise<string> {
   const referral = await deps.referrals.get(detail.incidentId, detail.referralId);
   if (!referral) return 'no such referral';
   const now = deps.clock.now();
@@ -32,8 +32,8 @@ export async function alertOverdueReferral(deps: Pick<Deps, 'referrals' | 'staff
     studentIds: [referral.studentId],
     detail: { referralId: referral.id, alerted: String(alerts.length) },
   });
-  const outcome = await deps.referrals.markOverdueAlerted({ referral: { ...referral, overdueAlertedAt: at }, alerts, audit });
+  const events = alerts.map((alert) => alertRaised(deps.ids, alert));
+  const outcome = await deps.referrals.markOverdueAlerted({ referral: { ...referral, overdueAlertedAt: at }, alerts, audit, events });
   if (outcome === 'already-alerted') return 'already alerted';
-  await afterCommit(deps, "publishing the overdue referral's alerts", { referralId: referral.id }, () => deps.events.publish(alerts.map(alertRaised)));
   return `alerted ${alerts.length}`;
 }

@@ -6,20 +6,17 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import { StaleVersionError } from '../ports';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { mayBeSentIncidents } from '../permissions';
-import { afterCommit } from '../incidents/after-commit';
+import { referralCheckRequested } from '../casework/casework-events';
 import { loadManagedIncident } from '../casework/load-managed-incident';
 import { defaultResponseTimescales, responseDueAt } from './response-timescales';
 import { referralView, staffNamedBy } from './referral-view';
 
-/** Scheduler needs a moment in the future: a response already overdue is checked ten seconds from now. */
-const SOONEST_CHECK_MS = 10_000;
-
-type ReferralDeps = Pick<Deps, 'incidents' | 'categories' | 'referrals' | 'referralChecks' | 'schoolProfile' | 'staff' | 'students' | 'audit' | 'clock' | 'ids' | 'logger'>;
+type ReferralDeps = Pick<Deps, 'incidents' | 'categories' | 'referrals' | 'schoolProfile' | 'staff' | 'students' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * Records a referral made from an incident, with the response due by the school's timescale
- * for that agency, and asks Scheduler to check on it then: if there is no outcome by that
- * time the DSLs are alerted.
+ * for that agency; its ReferralCheckRequested event (in the same transaction, through the
+ * outbox) has Scheduler check on it then: if there is no outcome by that time the DSLs are alerted.
  */
 export async function recordReferral(deps: ReferralDeps, caller: StaffCaller, incidentId: string, input: NewReferral, origin: RequestOrigin) {
   const { stored } = await loadManagedIncident(deps, caller, incidentId, 'referral.create', 'referrals.create');
@@ -50,16 +47,13 @@ export async function recordReferral(deps: ReferralDeps, caller: StaffCaller, in
   await deps.referrals.record({
     referral,
     audit: auditEvent(deps, caller, origin, { action: 'referral.create', recordType: 'incident', recordId: incidentId, studentIds: [referral.studentId], detail: { referralId: referral.id, agency: referral.agency } }),
+    events: [referralCheckRequested(deps.ids, { referralId: referral.id, incidentId, at: referral.responseDueAt })],
   });
-  const checkAt = new Date(Math.max(due.getTime(), now.getTime() + SOONEST_CHECK_MS));
-  await afterCommit(deps, "scheduling the referral's response check", { incidentId, referralId: referral.id }, () =>
-    deps.referralChecks.scheduleDueCheck({ referralId: referral.id, incidentId, at: checkAt }),
-  );
   return viewOf(deps, referral, now);
 }
 
 /** The agency acknowledged the referral, or answered it with an outcome. */
-export async function changeReferral(deps: Omit<ReferralDeps, 'referralChecks' | 'schoolProfile'>, caller: StaffCaller, incidentId: string, referralId: string, input: ReferralChange, origin: RequestOrigin) {
+export async function changeReferral(deps: Omit<ReferralDeps, 'schoolProfile'>, caller: StaffCaller, incidentId: string, referralId: string, input: ReferralChange, origin: RequestOrigin) {
   await loadManagedIncident(deps, caller, incidentId, 'referral.update', 'referrals.update');
   const referral = await deps.referrals.get(incidentId, referralId);
   if (!referral) throw new NotFoundError('No such referral on this incident.');
@@ -77,6 +71,7 @@ export async function changeReferral(deps: Omit<ReferralDeps, 'referralChecks' |
     await deps.referrals.update({
       referral: changed,
       expectedState: referral.state,
+      events: [],
       audit: auditEvent(deps, caller, origin, { action: 'referral.update', recordType: 'incident', recordId: incidentId, studentIds: [referral.studentId], detail: { referralId, state: input.state } }),
     });
   } catch (error) {

@@ -389,6 +389,7 @@ export class InMemoryIncidentCasework extends AuditedStore implements IncidentCa
     if (!current || current.incident.version !== write.expectedVersion) throw new StaleVersionError(`Incident ${write.incident.id} is not version ${write.expectedVersion}`);
     this.incidents.replace(write.incident);
     this.versions.push(write.version);
+    this.incidents.outbox.push(...write.events);
     this.alerts.add(write.alerts);
     await this.audit.record(write.audit);
   }
@@ -434,8 +435,12 @@ export class InMemoryReferralStore extends AuditedStore implements ReferralStore
     super();
   }
 
+  /** Events committed with referral writes, in commit order. */
+  readonly outbox: DomainEvent[] = [];
+
   async record(write: ReferralWrite): Promise<void> {
     this.referrals.set(write.referral.id, write.referral);
+    this.outbox.push(...write.events);
     await this.audit.record(write.audit);
   }
 
@@ -462,11 +467,12 @@ export class InMemoryReferralStore extends AuditedStore implements ReferralStore
     return pageOf(open, options, (referral) => referral.id, (referrals, nextCursor) => ({ referrals, ...(nextCursor ? { nextCursor } : {}) }));
   }
 
-  async markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent }): Promise<'alerted' | 'already-alerted'> {
+  async markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent; readonly events: readonly DomainEvent[] }): Promise<'alerted' | 'already-alerted'> {
     const stored = this.referrals.get(write.referral.id);
     if (!stored || stored.overdueAlertedAt) return 'already-alerted';
     this.referrals.set(write.referral.id, { ...stored, overdueAlertedAt: write.referral.overdueAlertedAt! });
     this.alerts.add(write.alerts);
+    this.outbox.push(...write.events);
     await this.audit.record(write.audit);
     return 'alerted';
   }
@@ -475,8 +481,10 @@ export class InMemoryReferralStore extends AuditedStore implements ReferralStore
 export class RecordingReferralCheckScheduler implements ReferralCheckScheduler {
   readonly scheduled: { referralId: string; incidentId: string; at: Date }[] = [];
 
-  async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<void> {
+  async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'> {
+    if (this.scheduled.some((each) => each.referralId === check.referralId)) return 'already-scheduled';
     this.scheduled.push({ ...check });
+    return 'scheduled';
   }
 }
 

@@ -67,7 +67,8 @@ describe('changeIncident', () => {
     });
     expect(write!.audit).toMatchObject({ action: 'incident.update', outcome: 'allowed', recordId: incidentId, studentIds: [expect.any(String)], detail: { version: '2', fields: 'categories,status,outcome' } });
     expect(result.incident).toMatchObject({ version: 2, status: 'closed' });
-    const updated = deps.events.published.find((event) => event.detailType === 'IncidentUpdated');
+    const updated = write!.events.find((event) => event.detailType === 'IncidentUpdated');
+    expect(deps.incidents.outbox).toContain(updated);
     expect(updated!.detail).toMatchObject({ incidentId, version: 2, before: { categoryIds: ['behaviour'], status: 'active' }, after: { categoryIds: ['safeguarding'], status: 'closed' } });
   });
 
@@ -98,7 +99,7 @@ describe('changeIncident', () => {
       const stored = await get(id);
       if (!raced && stored) {
         raced = true;
-        await deps.casework.change({ incident: { ...stored.incident, version: 2 }, expectedVersion: 1, version: { incidentId, version: 2, changedBy: staffOf.deputyHead.id, at: '2025-01-15T10:01:00.000Z', reason: 'x', changes: [] }, alerts: [], audit: { ...lastAudit(deps), id: 'race' } });
+        await deps.casework.change({ incident: { ...stored.incident, version: 2 }, expectedVersion: 1, version: { incidentId, version: 2, changedBy: staffOf.deputyHead.id, at: '2025-01-15T10:01:00.000Z', reason: 'x', changes: [] }, alerts: [], audit: { ...lastAudit(deps), id: 'race' }, events: [] });
       }
       return stored;
     };

@@ -43,12 +43,12 @@ describe('a referral from an incident', () => {
 
     // Assess
     expect(referral).toMatchObject({ state: 'made', responseDueAt: '2025-01-16T09:30:00.000Z', overdue: false, agencyName: "Children's social care / MASH" });
-    expect(deps.referralChecks.scheduled).toEqual([{ referralId: referral.id, incidentId: incident.id, at: new Date('2025-01-16T09:30:00.000Z') }]);
+    expect(deps.referrals.outbox.filter((event) => event.detailType === 'ReferralCheckRequested').map((event) => event.detail)).toEqual([{ referralId: referral.id, incidentId: incident.id, at: '2025-01-16T09:30:00.000Z' }]);
     expect(first).toBe('alerted 1');
     expect(again).toBe('already alerted');
     const overdueAlerts = [...deps.alerts.alerts.values()].filter((alert) => alert.kind === 'referral_overdue');
     expect(overdueAlerts.map((alert) => alert.recipientId)).toEqual([staffOf.designatedLead.id]);
-    expect(deps.events.published.filter((event) => event.detailType === 'AlertRaised').map((event) => (event.detail as { kind: string }).kind)).toContain('referral_overdue');
+    expect(deps.referrals.outbox.filter((event) => event.detailType === 'AlertRaised').map((event) => (event.detail as { kind: string }).kind)).toEqual(['referral_overdue']);
     const overdue = await listReferrals(deps, lead, 'overdue', { limit: 10 }, requestOrigin);
     expect(overdue.referrals.map((listed) => [listed.id, listed.overdue])).toEqual([[referral.id, true]]);
   });
