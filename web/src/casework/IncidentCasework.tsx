@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
-import { Typeahead, type Option } from '../components/Typeahead';
+import { Typeahead } from '../components/Typeahead';
+import { StaffChips } from '../components/StaffChips';
+import { useStaffSearch } from '../components/use-staff-search';
 import type { Category, Incident, IncidentChangeBody } from '../api/types';
-import type { StaffRef } from '../record/draft';
+import { withMember, type StaffRef } from '../record/draft';
 import { ReferralsSection } from './ReferralsSection';
 
 const FIELD_NAMES: Record<string, string> = { categories: 'Categories', status: 'Status', outcome: 'Outcome', assignedTo: 'Assigned to', agencies: 'Agencies', reviewed: 'Reviewed' };
@@ -75,7 +77,7 @@ export function IncidentCasework({ incident, reload }: { incident: Incident; rel
 }
 
 function ReviewForm({ incident, onDone }: { incident: Incident; onDone: () => Promise<void> }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const submit = async (event: FormEvent) => {
@@ -84,8 +86,7 @@ function ReviewForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
       await api.reviewIncident(incident.id, note.trim() || undefined);
       await onDone();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+      setError(asApiError(caught, 'That did not work. Try again.').message);
     }
   };
   return (
@@ -110,23 +111,19 @@ function ReviewForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
 }
 
 function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Promise<void> }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const [catalogue, setCatalogue] = useState<Category[]>([]);
   const [chosen, setChosen] = useState<string[]>(() => incident.categories.map((category) => category.categoryId));
   const [status, setStatus] = useState(incident.status);
   const [outcome, setOutcome] = useState('');
-  const [assigned, setAssigned] = useState<StaffRef[]>(() => incident.assignedTo.map((member) => ({ id: member.id, name: member.name })));
+  const [assigned, setAssigned] = useState<readonly StaffRef[]>(() => incident.assignedTo.map((member) => ({ id: member.id, name: member.name })));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     api.categories().then((list) => setCatalogue(list.categories), () => undefined);
   }, [api]);
-  const searchStaff = useCallback(
-    async (query: string): Promise<Option<StaffRef>[]> =>
-      (await api.searchStaff(query)).map((member) => ({ key: member.id, label: `${member.name} — ${member.jobTitle}`, value: { id: member.id, name: member.name } })),
-    [api],
-  );
+  const searchStaff = useStaffSearch();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -150,8 +147,7 @@ function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
       setSaved(true);
       await onDone();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
   const messagesFor = (field: string) => error?.issues.filter((issue) => issue.field === field || issue.field.startsWith(`${field}.`)).map((issue) => issue.message) ?? [];
@@ -225,19 +221,8 @@ function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
         </div>
       )}
       <div className="govuk-form-group">
-        {assigned.length > 0 && (
-          <ul className="lantern-chips" aria-label="Assigned to">
-            {assigned.map((member) => (
-              <li className="lantern-chip" key={member.id}>
-                {member.name}
-                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => setAssigned((current) => current.filter((each) => each.id !== member.id))}>
-                  Unassign<span className="govuk-visually-hidden"> {member.name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Typeahead id="manage-assign" label="Assign to a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setAssigned((current) => (current.some((each) => each.id === member.id) ? current : [...current, member]))} />
+        <StaffChips people={assigned} noun="assigned" onRemove={(id) => setAssigned((current) => current.filter((each) => each.id !== id))} />
+        <Typeahead id="manage-assign" label="Assign to a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setAssigned((current) => withMember(current, member))} />
       </div>
       <div className={`govuk-form-group${messagesFor('reason').length ? ' govuk-form-group--error' : ''}`}>
         <label className="govuk-label" htmlFor="manage-reason">

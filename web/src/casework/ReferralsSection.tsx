@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { ApiError } from '../api/api-error';
+import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
 import type { Referral } from '../api/types';
@@ -23,7 +23,7 @@ function localNow(): string {
 
 /** An incident's referrals, and (for DSLs) recording one or its answer. */
 export function ReferralsSection({ incidentId, mayRefer }: { incidentId: string; mayRefer: boolean }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const { data, reload } = useLoad(() => api.incidentReferrals(incidentId), [api, incidentId]);
   const [agency, setAgency] = useState<(typeof AGENCIES)[number][0]>('childrens_social_care');
   const [agencyName, setAgencyName] = useState('');
@@ -47,8 +47,7 @@ export function ReferralsSection({ incidentId, mayRefer }: { incidentId: string;
       setRecorded(true);
       await reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', 'That did not work. Try again.'));
+      setError(asApiError(caught, 'That did not work. Try again.'));
     }
   };
 
@@ -120,7 +119,7 @@ export function ReferralsSection({ incidentId, mayRefer }: { incidentId: string;
 }
 
 function ReferralItem({ referral, mayAnswer, onChanged }: { referral: Referral; mayAnswer: boolean; onChanged: () => Promise<void> }) {
-  const { api, stepUp } = useSession();
+  const { api } = useSession();
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string>();
   const change = async (body: { state: 'acknowledged' } | { state: 'outcome'; outcome: string }) => {
@@ -128,8 +127,7 @@ function ReferralItem({ referral, mayAnswer, onChanged }: { referral: Referral; 
       await api.changeReferral(referral.incidentId, referral.id, body);
       await onChanged();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.elevationRequired) return stepUp();
-      setError(caught instanceof ApiError ? caught.message : 'That did not work. Try again.');
+      setError(asApiError(caught, 'That did not work. Try again.').message);
     }
   };
   return (
