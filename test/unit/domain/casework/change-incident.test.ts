@@ -84,7 +84,7 @@ describe('changeIncident', () => {
 
     // Assess
     await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
-    await expect(stale).rejects.toMatchObject({ status: 409, currentVersion: 2 });
+    await expect(stale).rejects.toMatchObject({ code: 'version_conflict', currentVersion: 2 });
     expect(writes).toHaveLength(0);
   });
 
@@ -108,7 +108,8 @@ describe('changeIncident', () => {
     const attempt = changeIncident(deps, lead, incidentId, IncidentChange.parse({ expectedVersion: 1, reason: 'Agencies involved.', agencies: ['Early help'] }), requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 409, currentVersion: 2 });
+    await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(attempt).rejects.toMatchObject({ code: 'version_conflict', currentVersion: 2 });
     expect(deps.casework.versions.map((version) => version.changedBy)).toEqual([staffOf.deputyHead.id]);
   });
 
