@@ -13,6 +13,8 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
+import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
+import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
 export type { RouteContract } from './route-contract';
 
@@ -51,6 +53,15 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'triage.list': triageListContract,
+  'incidents.review': incidentsReviewContract,
+  'incidents.list': incidentsListContract,
+  'incidents.update': incidentsUpdateContract,
+  'incidents.history': incidentsHistoryContract,
+  'referrals.create': referralsCreateContract,
+  'incidentReferrals.list': incidentReferralsListContract,
+  'referrals.update': referralsUpdateContract,
+  'referrals.list': referralsListContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

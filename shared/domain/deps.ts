@@ -10,9 +10,12 @@ import type {
   IdGenerator,
   OutboxStore,
   IdentityProvider,
+  IncidentCasework,
   IncidentStore,
   Mailer,
   NotificationLedger,
+  ReferralCheckScheduler,
+  ReferralStore,
   ReminderScheduler,
   SchoolProfileSource,
   StaffDirectory,
@@ -52,4 +55,7 @@ export interface Deps {
   /** The outbox relay's: marks delivered items, and the redrive's: finds undelivered ones. */
   readonly outbox: OutboxStore;
   readonly identity: IdentityProvider;
+  readonly casework: IncidentCasework;
+  readonly referrals: ReferralStore;
+  readonly referralChecks: ReferralCheckScheduler;
 }
