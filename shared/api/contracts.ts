@@ -14,6 +14,8 @@ import { categoriesCreateContract, categoriesUpdateContract } from './contracts/
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
 import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
+import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
+import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
 export type { RouteContract } from './route-contract';
 
@@ -58,6 +60,15 @@ export const contracts = {
   'students.flags.update': studentsFlagsUpdateContract,
   'students.chronology': studentsChronologyContract,
   'reports.summary': reportsSummaryContract,
+  'triage.list': triageListContract,
+  'incidents.review': incidentsReviewContract,
+  'incidents.list': incidentsListContract,
+  'incidents.update': incidentsUpdateContract,
+  'incidents.history': incidentsHistoryContract,
+  'referrals.create': referralsCreateContract,
+  'incidentReferrals.list': incidentReferralsListContract,
+  'referrals.update': referralsUpdateContract,
+  'referrals.list': referralsListContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

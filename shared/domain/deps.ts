@@ -10,11 +10,14 @@ import type {
   IdGenerator,
   OutboxStore,
   IdentityProvider,
+  IncidentCasework,
   IncidentStore,
   Mailer,
   NotificationLedger,
   PupilFileStore,
   ReportStore,
+  ReferralCheckScheduler,
+  ReferralStore,
   ReminderScheduler,
   SchoolProfileSource,
   StaffDirectory,
@@ -56,4 +59,7 @@ export interface Deps {
   readonly identity: IdentityProvider;
   readonly pupilFiles: PupilFileStore;
   readonly reports: ReportStore;
+  readonly casework: IncidentCasework;
+  readonly referrals: ReferralStore;
+  readonly referralChecks: ReferralCheckScheduler;
 }

@@ -81,16 +81,3 @@ export const reminderRequested = (ids: IdGenerator, incident: Incident): DomainE
 /** One reminder per incident, so its id (and its schedule's name) follows from the incident's. */
 const reminderIdOf = (incidentId: string) => `${incidentId}-reminder`;
 
-/**
- * A DSL changed an incident (re-categorised, closed, assigned…): a new version. Ids and the
- * names of what changed only; the casework projector reads the incident's new state by id,
- * so it needs `incidentId` and nothing else from this shape.
- */
-export interface IncidentUpdatedDetail {
-  readonly incidentId: string;
-  readonly version: number;
-  readonly changedBy: string;
-  readonly changes: readonly ('categories' | 'status' | 'assignees' | 'agencies')[];
-}
-
-export const incidentUpdated = (ids: IdGenerator, detail: IncidentUpdatedDetail): DomainEvent<IncidentUpdatedDetail> => ({ id: ids.next(), detailType: 'IncidentUpdated', detail });

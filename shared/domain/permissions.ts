@@ -186,6 +186,17 @@ export const permissions = {
   'students.find': { gate: safeguardingDecision },
   'students.flags.update': { gate: safeguardingDecision },
   'students.update': { gate: safeguardingDecision },
+  // DSL casework (issue 11). Decisions on a record (re-categorise, assign, close, review,
+  // refer) are a DSL's; SLT read lists, histories and referrals within their categories.
+  'triage.list': { gate: safeguardingDecision },
+  'incidents.review': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidents.list': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'incidents.update': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidents.history': { gate: allOf(inGroup('dsl', 'slt'), elevated), record: elevatedViewer },
+  'referrals.create': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidentReferrals.list': { gate: allOf(inGroup('dsl', 'slt'), elevated), record: elevatedViewer },
+  'referrals.update': { gate: safeguardingDecision, record: elevatedViewer },
+  'referrals.list': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

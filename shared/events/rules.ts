@@ -15,6 +15,8 @@ export type EventDetailType =
   | 'AlertRaised'
   | 'ReminderRequested'
   | 'ReminderDue'
+  | 'ReferralCheckRequested'
+  | 'ReferralResponseDue'
   | 'FileUploaded'
   | 'TransferReceived';
 
@@ -61,6 +63,27 @@ export const eventRules = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded'] },
     description: "Brings pupils' chronology entries and the report counters in line with an incident as it now is (idempotent: works from state)",
     uses: ['records', 'school'],
+  },
+  {
+    id: 'incident-lists',
+    entry: 'functions/events/incident-lists.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated'] },
+    description: 'Files each incident under the keys the incident lists are served by, as it is now',
+    uses: ['records'],
+  },
+  {
+    id: 'referral-overdue',
+    entry: 'functions/events/referral-overdue.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralResponseDue'] },
+    description: "Alerts the DSLs once when a referral has no outcome by its response's due time",
+    uses: ['records', 'audit'],
+  },
+  {
+    id: 'referral-check-scheduler',
+    entry: 'functions/events/referral-check-scheduler.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralCheckRequested'] },
+    description: "Creates the one-off schedule of a referral's response check, once per referral",
+    uses: ['reminders'],
   },
 ] as const satisfies readonly EventRuleDefinition[];
 

@@ -7,7 +7,7 @@ export const AlertRaisedDetail = z.object({
   recipientId: z.string().min(1),
   incidentId: z.string().min(1),
   actionId: z.string().optional(),
-  kind: z.enum(['incident', 'action']),
+  kind: z.enum(['incident', 'action', 'referral_overdue']),
   authorName: z.string(),
   categoryNames: z.array(z.string()),
 });
@@ -32,3 +32,9 @@ export const ReminderRequestedDetail = z.object({
  * projector needs only its id, and reads the incident as it now is. Other fields pass through.
  */
 export const IncidentEventDetail = z.looseObject({ incidentId: z.string().min(1) });
+/** IncidentRecorded and IncidentUpdated, as the incident-lists consumer reads them: the id is all it needs. */
+export const IncidentChangedDetail = z.object({ incidentId: z.string().min(1) });
+
+export const ReferralResponseDueDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1) });
+
+export const ReferralCheckRequestedDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1), at: z.iso.datetime() });

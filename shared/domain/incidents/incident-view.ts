@@ -30,6 +30,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
   const actions = visibleActions(caller, stored.actions, options.seesEveryAction ?? false);
   const staffIds = new Set([
     incident.authorId,
+    ...(incident.review ? [incident.review.by] : []),
     ...incident.assignedTo,
     ...incident.alert.staffIds,
     ...actions.flatMap((action) => [action.authorId, ...action.taggedStaffIds]),
@@ -78,6 +79,10 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     agencies: [...incident.agencies],
     ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
     actions: actions.map((action) => actionView(action, staff)),
+    version: incident.version,
+    ...(incident.outcome !== undefined ? { outcome: incident.outcome } : {}),
+    // A DSL's review note is for elevated readers; the author sees only that it was reviewed.
+    ...(incident.review ? { review: { by: staffRef(incident.review.by), at: incident.review.at, ...(incident.review.note && options.seesEveryAction ? { note: incident.review.note } : {}) } } : {}),
     seenBecause: [...relationshipsTo(caller, stored), ...(options.seesEveryAction ? (['elevated'] as const) : [])],
   };
 }

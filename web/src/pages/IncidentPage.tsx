@@ -8,6 +8,7 @@ import { FieldError } from '../components/ErrorSummary';
 import { StaffChips } from '../components/StaffChips';
 import { useStaffSearch } from '../components/use-staff-search';
 import { withMember, type StaffRef } from '../record/draft';
+import { IncidentCasework } from '../casework/IncidentCasework';
 
 const BECAUSE: Record<string, string> = {
   author: 'you wrote it',
@@ -136,6 +137,8 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           </li>
         ))}
       </ul>
+      {/* Casework only once the API has said this reader sees the incident elevated. */}
+      {incident.seenBecause.includes('elevated') && <IncidentCasework incident={incident} reload={reload} />}
       <h2 className="govuk-heading-m">Add an action</h2>
       {added && (
         <p className="govuk-body" role="status">
