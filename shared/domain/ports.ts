@@ -329,8 +329,8 @@ export interface PupilFileStore {
   timelineIncidents(studentId: string): Promise<TimelineIncident[]>;
   /** One page of the pupil's chronology in occurred-at order: ONE Query however many incidents the school holds. */
   chronology(studentId: string, window: ChronologyWindow): Promise<TimelinePage>;
-  /** Rewrites the incident's entries on each of its pupils' records from its current state (idempotent). */
-  refreshTimeline(stored: StoredIncident): Promise<void>;
+  /** Rewrites the incident's entries (its actions and referrals too) on each of its pupils' records from their current state (idempotent). */
+  refreshTimeline(stored: StoredIncident, referrals: readonly Referral[]): Promise<void>;
 }
 
 /** Report counters: read by range, kept by the casework projector off the event stream. */

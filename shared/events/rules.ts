@@ -17,6 +17,7 @@ export type EventDetailType =
   | 'ReminderDue'
   | 'ReferralCheckRequested'
   | 'ReferralResponseDue'
+  | 'ReferralChanged'
   | 'FileUploaded'
   | 'TransferReceived';
 
@@ -60,8 +61,8 @@ export const eventRules = [
   {
     id: 'casework-projector',
     entry: 'functions/events/casework-projector.ts',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded'] },
-    description: "Brings pupils' chronology entries and the report counters in line with an incident as it now is (idempotent: works from state)",
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded', 'ReferralChanged'] },
+    description: "Brings pupils' chronology entries and the report counters in line with an incident and its referrals as they now are (idempotent: works from state)",
     uses: ['records', 'school'],
   },
   {

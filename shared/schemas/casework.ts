@@ -117,6 +117,20 @@ const ChronologyEntry = z
       otherStudentIds: z.array(z.string()),
     }),
     z.object({ kind: z.literal('action'), incidentId: z.string(), actionId: z.string(), occurredAt: z.string(), createdAt: z.string(), authorId: z.string(), text: z.string(), incidentCategoryIds: z.array(z.string()) }),
+    z.object({
+      kind: z.literal('referral'),
+      incidentId: z.string(),
+      referralId: z.string(),
+      occurredAt: z.string(),
+      agency: z.string(),
+      agencyName: z.string().optional(),
+      madeAt: z.string(),
+      responseDueAt: z.string(),
+      state: z.enum(['made', 'acknowledged', 'outcome']),
+      reference: z.string().optional(),
+      outcome: z.object({ at: z.string(), text: z.string() }).optional(),
+      incidentCategoryIds: z.array(z.string()),
+    }),
     SafeguardingVersionView.extend({ kind: z.literal('flags') }),
   ])
   .meta({ id: 'ChronologyEntry' });
@@ -146,6 +160,9 @@ export const ReportSummary = z
       p90MinutesAtMost: z.number().optional(),
       histogram: z.array(z.object({ upToMinutes: z.number().nullable(), count: z.number().int() })),
     }),
+    referrals: z
+      .array(z.object({ agency: z.string(), state: z.enum(['made', 'acknowledged', 'outcome']), count: z.number().int() }))
+      .meta({ description: 'Referrals made from the incidents counted, by agency and where they stand' }),
   })
   .meta({ id: 'ReportSummary' });
 

@@ -28,7 +28,7 @@ export const ReminderRequestedDetail = z.object({
 });
 
 /**
- * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded): the casework
+ * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded, ReferralChanged): the casework
  * projector needs only its id, and reads the incident as it now is. Other fields pass through.
  */
 export const IncidentEventDetail = z.looseObject({ incidentId: z.string().min(1) });

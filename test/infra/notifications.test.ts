@@ -44,7 +44,7 @@ describe('notifications in a school stack built from the catalogues', () => {
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
       ['reminder-scheduler', { source: ['lantern'], 'detail-type': ['ReminderRequested'] }],
       ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
-      ['casework-projector', { source: ['lantern'], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded'] }],
+      ['casework-projector', { source: ['lantern'], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded', 'ReferralChanged'] }],
       ['incident-lists', { source: ['lantern'], 'detail-type': ['IncidentRecorded', 'IncidentUpdated'] }],
       ['referral-overdue', { source: ['lantern'], 'detail-type': ['ReferralResponseDue'] }],
       ['referral-check-scheduler', { source: ['lantern'], 'detail-type': ['ReferralCheckRequested'] }],

@@ -95,6 +95,36 @@ describe('casework keys on DynamoDB Local', () => {
     expect(sent.every((command) => command === 'QueryCommand')).toBe(true);
   });
 
+  it("keeps a referral on the pupil's timeline after its incident and its actions, as one Query reads them back", async () => {
+    // Prepare
+    const { documents } = countingClient();
+    const tables = { records: localFacts().dynamodb.recordsTable, audit: localFacts().dynamodb.auditTable };
+    const store = new DynamoPupilFileStore(documents, tables, new DynamoStudentRecords(documents, tables.records), new CursorCodec('a-cursor-key-for-the-casework-test-only'));
+    const pupil = `${run}-referred`;
+    const incident = incidentFor(50_000, pupil);
+    const action = { id: `${incident.id}-A`, incidentId: incident.id, text: 'Rang home.', authorId: 'staff-casework', taggedStaffIds: [], createdAt: incident.recordedAt };
+    const referral = {
+      id: `${incident.id}-R`,
+      incidentId: incident.id,
+      studentId: pupil,
+      agency: 'childrens_social_care' as const,
+      madeAt: incident.recordedAt,
+      madeBy: 'staff-casework',
+      reference: 'MASH-0142',
+      responseDueAt: '2025-01-03T10:00:00.000Z',
+      state: 'outcome' as const,
+      outcome: { at: '2025-01-02T16:00:00.000Z', text: 'Strategy discussion held.', recordedBy: 'staff-casework' },
+      recordedBy: 'staff-casework',
+      recordedAt: incident.recordedAt,
+    };
+    // Act
+    await store.refreshTimeline({ incident, actions: [action], taggedStaffIds: new Set() }, [referral]);
+    const page = await store.chronology(pupil, { limit: 10 });
+    // Assess
+    expect(page.items.map((item) => item.kind)).toEqual(['incident', 'action', 'referral']);
+    expect(page.items[2]).toMatchObject({ kind: 'referral', referralId: referral.id, agency: 'childrens_social_care', state: 'outcome', reference: 'MASH-0142', outcome: { text: 'Strategy discussion held.' }, incidentCategoryIds: ['behaviour'] });
+  });
+
   it("answers a year's report in the same number of Queries at 100 and at 600 incidents, with the same counts as summing the deltas", async () => {
     // Prepare
     const { documents, sent } = countingClient();

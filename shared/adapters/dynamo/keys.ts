@@ -49,6 +49,11 @@ export const incidentTaggedKey = (incidentId: string, staffId: string) => ({ pk:
 
 /** A pupil's record: every incident they are the subject of or linked to, by time. */
 export const TIMELINE_PREFIX = 'TIMELINE#';
+/** A referral from the incident, after the incident and its actions on the pupil's timeline. */
+export const studentTimelineReferralKey = (studentId: string, occurredAt: string, incidentId: string, referralId: string) => ({
+  pk: studentPartition(studentId),
+  sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}#REFERRAL#${referralId}`,
+});
 export const studentTimelineKey = (studentId: string, occurredAt: string, incidentId: string) => ({
   pk: `STUDENT#${studentId}`,
   sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}`,

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } fro
 import type { PupilFileStore, StoredIncident } from '../../domain/ports';
 import type { AuditEvent } from '../../domain/audit/audit-event';
 import type { Student } from '../../domain/students/student';
+import type { Referral } from '../../domain/referrals/referral';
 import type { PupilSafeguarding, SafeguardingVersion } from '../../domain/students/safeguarding-flags';
 import type { ChronologyWindow, TimelineIncident, TimelineItem, TimelinePage } from '../../domain/casework/timeline';
 import { studentsOf } from '../../domain/incidents/incident';
@@ -11,7 +12,7 @@ import { hasExactly, queryAll, withoutKeys, type CursorCodec } from './paginatio
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { failedConditionAt } from './transaction-errors';
-import { timelineActionItem, timelineFlagsItem, timelineIncidentItem, toTimelineItem } from './timeline-items';
+import { timelineActionItem, timelineFlagsItem, timelineIncidentItem, timelineReferralItem, toTimelineItem } from './timeline-items';
 import type { DynamoStudentRecords } from './student-records';
 import type { TableNames } from './incident-store';
 
@@ -87,10 +88,14 @@ export class DynamoPupilFileStore implements PupilFileStore {
     return { items, ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  async refreshTimeline(stored: StoredIncident): Promise<void> {
+  async refreshTimeline(stored: StoredIncident, referrals: readonly Referral[]): Promise<void> {
     const { incident, actions } = stored;
-    // Each Put is whole and keyed by incident, pupil and action: writing it again changes nothing.
-    const items = studentsOf(incident).flatMap((studentId) => [timelineIncidentItem(incident, studentId), ...actions.map((action) => timelineActionItem(incident, action, studentId))]);
+    // Each Put is whole and keyed by incident, pupil and action or referral: writing it again changes nothing.
+    const items = studentsOf(incident).flatMap((studentId) => [
+      timelineIncidentItem(incident, studentId),
+      ...actions.map((action) => timelineActionItem(incident, action, studentId)),
+      ...referrals.map((referral) => timelineReferralItem(incident, referral, studentId)),
+    ]);
     for (const Item of items) await this.client.send(new PutCommand({ TableName: this.tables.records, Item }));
   }
 }

@@ -1,12 +1,14 @@
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
-import { timelineActionOf, timelineIncidentOf, type TimelineFlagsChange, type TimelineIncident, type TimelineItem } from '../../domain/casework/timeline';
+import { timelineActionOf, timelineIncidentOf, timelineReferralOf, type TimelineFlagsChange, type TimelineIncident, type TimelineItem } from '../../domain/casework/timeline';
 import type { SafeguardingVersion } from '../../domain/students/safeguarding-flags';
-import { studentTimelineActionKey, studentTimelineFlagsKey, studentTimelineKey } from './keys';
+import type { Referral } from '../../domain/referrals/referral';
+import { studentTimelineActionKey, studentTimelineFlagsKey, studentTimelineKey, studentTimelineReferralKey } from './keys';
 import { withoutKeys } from './pagination';
 
 const INCIDENT_TYPE = 'TimelineEntry';
 const ACTION_TYPE = 'TimelineAction';
 const FLAGS_TYPE = 'TimelineFlags';
+const REFERRAL_TYPE = 'TimelineReferral';
 
 /** The incident as it shows on one of its pupils' records. */
 export function timelineIncidentItem(incident: Incident, studentId: string) {
@@ -26,6 +28,10 @@ export function timelineActionItem(incident: Incident, action: IncidentAction, s
   return { ...studentTimelineActionKey(studentId, incident.occurredAt, incident.id, action.id), type: ACTION_TYPE, studentId, ...timelineActionOf(incident, action) };
 }
 
+export function timelineReferralItem(incident: Incident, referral: Referral, studentId: string) {
+  return { ...studentTimelineReferralKey(studentId, incident.occurredAt, incident.id, referral.id), type: REFERRAL_TYPE, studentId, ...timelineReferralOf(incident, referral) };
+}
+
 export function timelineFlagsItem(change: SafeguardingVersion) {
   const entry: TimelineFlagsChange = { kind: 'flags', ...change };
   return { ...studentTimelineFlagsKey(change.studentId, change.at, change.version), type: FLAGS_TYPE, ...entry };
@@ -33,7 +39,7 @@ export function timelineFlagsItem(change: SafeguardingVersion) {
 
 /** A stored timeline item as the domain reads it; entries written before `kind` existed are incidents. */
 export function toTimelineItem(item: Record<string, unknown>): TimelineItem | undefined {
-  if (item.type === ACTION_TYPE || item.type === FLAGS_TYPE) {
+  if (item.type === ACTION_TYPE || item.type === FLAGS_TYPE || item.type === REFERRAL_TYPE) {
     const { studentId: _student, ...rest } = withoutKeys(item);
     return (item.type === FLAGS_TYPE ? { ...rest, studentId: item.studentId } : rest) as unknown as TimelineItem;
   }

@@ -1,6 +1,7 @@
 import type { Incident, IncidentAction, IncidentStatus, LinkedStudentRole } from '../incidents/incident';
 import { studentsOf } from '../incidents/incident';
 import type { SafeguardingVersion } from '../students/safeguarding-flags';
+import type { Referral, ReferralAgency, ReferralState } from '../referrals/referral';
 
 /** The pupil's part in an incident on their record. */
 export type TimelineRole = 'subject' | LinkedStudentRole;
@@ -38,12 +39,28 @@ export interface TimelineAction {
   readonly incidentCategoryIds: readonly string[];
 }
 
+/** A referral made from one of the pupil's incidents, slotted after its incident (and its actions). */
+export interface TimelineReferral {
+  readonly kind: 'referral';
+  readonly incidentId: string;
+  readonly referralId: string;
+  readonly occurredAt: string;
+  readonly agency: ReferralAgency;
+  readonly agencyName?: string;
+  readonly madeAt: string;
+  readonly responseDueAt: string;
+  readonly state: ReferralState;
+  readonly reference?: string;
+  readonly outcome?: { readonly at: string; readonly text: string };
+  readonly incidentCategoryIds: readonly string[];
+}
+
 /** A change to the pupil's safeguarding flags; only DSLs see these. */
 export interface TimelineFlagsChange extends SafeguardingVersion {
   readonly kind: 'flags';
 }
 
-export type TimelineItem = TimelineIncident | TimelineAction | TimelineFlagsChange;
+export type TimelineItem = TimelineIncident | TimelineAction | TimelineReferral | TimelineFlagsChange;
 
 export const SUMMARY_MAX_CHARS = 280;
 export const summaryOf = (description: string) => (description.length > SUMMARY_MAX_CHARS ? `${description.slice(0, SUMMARY_MAX_CHARS - 1)}…` : description);
@@ -88,6 +105,23 @@ export function timelineActionOf(incident: Incident, action: IncidentAction): Ti
     createdAt: action.createdAt,
     authorId: action.authorId,
     text: action.text,
+    incidentCategoryIds: incident.categories.map((category) => category.categoryId),
+  };
+}
+
+export function timelineReferralOf(incident: Incident, referral: Referral): TimelineReferral {
+  return {
+    kind: 'referral',
+    incidentId: incident.id,
+    referralId: referral.id,
+    occurredAt: incident.occurredAt,
+    agency: referral.agency,
+    ...(referral.agencyName ? { agencyName: referral.agencyName } : {}),
+    madeAt: referral.madeAt,
+    responseDueAt: referral.responseDueAt,
+    state: referral.state,
+    ...(referral.reference ? { reference: referral.reference } : {}),
+    ...(referral.outcome ? { outcome: { at: referral.outcome.at, text: referral.outcome.text } } : {}),
     incidentCategoryIds: incident.categories.map((category) => category.categoryId),
   };
 }

@@ -1,4 +1,5 @@
 import type { Incident, IncidentStatus } from '../incidents/incident';
+import type { Referral } from '../referrals/referral';
 
 /**
  * Reports are served from counters, not from the incidents: what one incident adds to them
@@ -42,6 +43,8 @@ export interface CountedIncident {
   readonly staffId: string;
   readonly status: IncidentStatus;
   readonly delayBucket: string;
+  /** The incident's referrals as `agency:state`, sorted; absent when it has none. */
+  readonly referrals?: readonly string[];
 }
 
 export interface ReportRange {
@@ -57,6 +60,8 @@ export interface ReportBucket {
 }
 
 export const NO_LOCATION = 'not given';
+/** Referrals are counted on their incident's bucket, as `referral:<agency>:<state>`, so SLT see only those of their categories. */
+const REFERRAL_COUNTER = 'referral:';
 
 export function delayBucketOf(occurredAt: string, recordedAt: string): string {
   const minutes = Math.max(0, (Date.parse(recordedAt) - Date.parse(occurredAt)) / 60_000);
@@ -78,8 +83,12 @@ export function localDateAndHour(instant: string, timeZone: string): { localDate
   return { localDate: `${parts.year}-${parts.month}-${parts.day}`, hour: String(parts.hour) };
 }
 
-export function countedFactsOf(incident: Incident, context: { readonly timeZone: string; readonly yearGroup: string }): CountedIncident {
+export function countedFactsOf(
+  incident: Incident,
+  context: { readonly timeZone: string; readonly yearGroup: string; readonly referrals?: readonly Pick<Referral, 'agency' | 'state'>[] },
+): CountedIncident {
   const { localDate, hour } = localDateAndHour(incident.occurredAt, context.timeZone);
+  const referrals = (context.referrals ?? []).map((referral) => `${referral.agency}:${referral.state}`).sort();
   return {
     incidentId: incident.id,
     version: incident.version,
@@ -94,6 +103,7 @@ export function countedFactsOf(incident: Incident, context: { readonly timeZone:
     staffId: incident.authorId,
     status: incident.status,
     delayBucket: delayBucketOf(incident.occurredAt, incident.recordedAt),
+    ...(referrals.length > 0 ? { referrals } : {}),
   };
 }
 
@@ -120,6 +130,7 @@ export function countersOf(facts: CountedIncident): Record<string, number> {
     staff: [facts.staffId],
   };
   for (const dimension of counterDimensions) for (const value of values[dimension]) counters[counterName(facts.status, dimension, value)] = 1;
+  for (const referral of facts.referrals ?? []) counters[`${REFERRAL_COUNTER}${referral}`] = (counters[`${REFERRAL_COUNTER}${referral}`] ?? 0) + 1;
   return counters;
 }
 
@@ -179,6 +190,8 @@ export interface ReportSummary {
   readonly groups: readonly ReportGroup[];
   /** Minutes between the incident and its recording; the upper bound of the histogram bucket the percentile falls in. */
   readonly timeliness: { readonly medianMinutesAtMost?: number; readonly p90MinutesAtMost?: number; readonly histogram: readonly { readonly upToMinutes: number | null; readonly count: number }[] };
+  /** Referrals made from the incidents counted, by agency and where they stand (made, acknowledged, outcome). */
+  readonly referrals: readonly { readonly agency: string; readonly state: string; readonly count: number }[];
 }
 
 /**
@@ -191,6 +204,7 @@ export function summarise(
 ): ReportSummary {
   const groups = new Map<string, { total: number; open: number; closed: number }>();
   const delays = new Map<string, number>();
+  const referrals = new Map<string, number>();
   let open = 0;
   let closed = 0;
   const addTo = (key: string, status: IncidentStatus, count: number) => {
@@ -205,6 +219,10 @@ export function summarise(
     if (options.categoryId && !bucket.categoryIds.includes(options.categoryId)) continue;
     for (const [name, count] of Object.entries(bucket.counters)) {
       if (!count) continue;
+      if (name.startsWith(REFERRAL_COUNTER)) {
+        referrals.set(name.slice(REFERRAL_COUNTER.length), (referrals.get(name.slice(REFERRAL_COUNTER.length)) ?? 0) + count);
+        continue;
+      }
       if (name.startsWith('delay:')) {
         delays.set(name.slice('delay:'.length), (delays.get(name.slice('delay:'.length)) ?? 0) + count);
         continue;
@@ -255,5 +273,12 @@ export function summarise(
       ...(p90 !== undefined && Number.isFinite(p90) ? { p90MinutesAtMost: p90 } : {}),
       histogram,
     },
+    referrals: [...referrals.entries()]
+      .filter(([, count]) => count > 0)
+      .sort(([left], [right]) => (left < right ? -1 : 1))
+      .map(([key, count]) => {
+        const [agency = '', state = ''] = key.split(':');
+        return { agency, state, count };
+      }),
   };
 }

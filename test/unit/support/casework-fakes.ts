@@ -1,8 +1,9 @@
 import type { PupilFileStore, ReportStore, StoredIncident } from '../../../shared/domain/ports';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
 import type { Student } from '../../../shared/domain/students/student';
+import type { Referral } from '../../../shared/domain/referrals/referral';
 import type { PupilSafeguarding, SafeguardingVersion } from '../../../shared/domain/students/safeguarding-flags';
-import { timelineActionOf, timelineIncidentOf, type ChronologyWindow, type TimelineIncident, type TimelineItem, type TimelinePage } from '../../../shared/domain/casework/timeline';
+import { timelineActionOf, timelineIncidentOf, timelineReferralOf, type ChronologyWindow, type TimelineIncident, type TimelineItem, type TimelinePage } from '../../../shared/domain/casework/timeline';
 import { studentsOf } from '../../../shared/domain/incidents/incident';
 import { recountDeltas, type CountedIncident, type ReportBucket, type ReportRange } from '../../../shared/domain/reports/report-facts';
 import { ConflictError } from '../../../shared/errors/lantern-error';
@@ -15,8 +16,12 @@ export interface PupilFileSources {
   audit: AuditTrail;
 }
 
-const sortKeyOf = (item: TimelineItem) =>
-  item.kind === 'incident' ? `${item.occurredAt}#${item.incidentId}` : item.kind === 'action' ? `${item.occurredAt}#${item.incidentId}#ACTION#${item.actionId}` : `${item.at}#FLAGS#${String(item.version).padStart(8, '0')}`;
+const sortKeyOf = (item: TimelineItem) => {
+  if (item.kind === 'incident') return `${item.occurredAt}#${item.incidentId}`;
+  if (item.kind === 'action') return `${item.occurredAt}#${item.incidentId}#ACTION#${item.actionId}`;
+  if (item.kind === 'referral') return `${item.occurredAt}#${item.incidentId}#REFERRAL#${item.referralId}`;
+  return `${item.at}#FLAGS#${String(item.version).padStart(8, '0')}`;
+};
 
 /** The pupils' records computed from the incidents the fake school holds, paged like the table. */
 export class InMemoryPupilFileStore implements PupilFileStore {
@@ -44,7 +49,12 @@ export class InMemoryPupilFileStore implements PupilFileStore {
     const stored = await this.sources!.incidents();
     const items: TimelineItem[] = stored
       .filter(({ incident }) => studentsOf(incident).includes(studentId))
-      .flatMap(({ incident, actions }) => [timelineIncidentOf(incident, studentId), ...actions.map((action) => timelineActionOf(incident, action))]);
+      .flatMap(({ incident, actions }) => [
+        timelineIncidentOf(incident, studentId),
+        ...actions.map((action) => timelineActionOf(incident, action)),
+        // Referrals reach the pupil's record when the projector refreshes it, as in the table.
+        ...(this.referralsProjected.get(incident.id) ?? []).map((referral) => timelineReferralOf(incident, referral)),
+      ]);
     items.push(...this.flagChanges.filter((change) => change.studentId === studentId).map((change) => ({ kind: 'flags' as const, ...change })));
     return items.sort((left, right) => (sortKeyOf(left) < sortKeyOf(right) ? -1 : 1));
   }
@@ -63,8 +73,10 @@ export class InMemoryPupilFileStore implements PupilFileStore {
   }
 
   readonly refreshed: string[] = [];
-  async refreshTimeline(stored: StoredIncident) {
+  private readonly referralsProjected = new Map<string, readonly Referral[]>();
+  async refreshTimeline(stored: StoredIncident, referrals: readonly Referral[]) {
     this.refreshed.push(stored.incident.id);
+    this.referralsProjected.set(stored.incident.id, referrals);
   }
 }
 

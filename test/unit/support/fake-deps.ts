@@ -465,6 +465,7 @@ export class InMemoryReferralStore extends AuditedStore implements ReferralStore
   async update(write: ReferralChangeWrite): Promise<void> {
     if (this.referrals.get(write.referral.id)?.state !== write.expectedState) throw new StaleVersionError(`Referral ${write.referral.id} is not ${write.expectedState}`);
     this.referrals.set(write.referral.id, write.referral);
+    this.outbox.push(...write.events);
     await this.audit.record(write.audit);
   }
 

@@ -4,6 +4,7 @@ import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
 import { Link } from '../app/router';
 import type { ChronologyEntryView } from '../api/types';
+import { agencyName, referralStateName } from '../casework/agencies';
 
 const FLAG_NAMES: Record<string, string> = {
   child_protection_plan: 'Child protection plan',
@@ -53,6 +54,14 @@ export function PupilPage({ studentId }: { studentId: string }) {
         </>
       );
     if (entry.kind === 'action') return <>Action: {entry.text}</>;
+    if (entry.kind === 'referral')
+      return (
+        <>
+          Referral to {entry.agencyName ?? agencyName(entry.agency)}
+          {entry.reference ? ` (${entry.reference})` : ''}, made {formatDateTime(entry.madeAt)}: {referralStateName(entry.state)}
+          {entry.outcome ? ` — ${entry.outcome.text}` : ''} (<Link to={`/incidents/${encodeURIComponent(entry.incidentId)}`}>incident</Link>)
+        </>
+      );
     return <>Flags changed: {entry.reason}</>;
   };
   return (
@@ -102,6 +111,19 @@ export function PupilPage({ studentId }: { studentId: string }) {
           </li>
         ))}
       </ul>
+      <h2 className="govuk-heading-m">Open incidents</h2>
+      {file.openIncidents.length === 0 ? (
+        <p className="govuk-body">None open.</p>
+      ) : (
+        <ul className="govuk-list" data-testid="open-incidents">
+          {file.openIncidents.map((brief) => (
+            <li key={brief.incidentId}>
+              <Link to={`/incidents/${encodeURIComponent(brief.incidentId)}`}>{categoryNames(brief.categoryIds) || 'Incident'}</Link>, {formatDateTime(brief.occurredAt)}
+              {brief.role === 'subject' ? '' : ` (${roleLabel(brief.role)})`}
+            </li>
+          ))}
+        </ul>
+      )}
       {file.mostLinkedPupils.length > 0 && (
         <>
           <h2 className="govuk-heading-m">Pupils most often on the same incidents</h2>
@@ -150,8 +172,8 @@ export function PupilPage({ studentId }: { studentId: string }) {
           {page.hiddenCount > 0 && <p className="govuk-inset-text">{page.hiddenCount === 1 ? '1 entry hidden' : `${page.hiddenCount} entries hidden`}: in categories you cannot see.</p>}
           <ol className="lantern-timeline" data-testid="chronology">
             {page.entries.map((entry) => (
-              <li key={entry.kind === 'action' ? entry.actionId : entry.kind === 'incident' ? entry.incidentId : `flags-${entry.version}`} className="lantern-timeline__entry">
-                <p className="govuk-body-s govuk-!-margin-bottom-1">{formatDateTime(entry.kind === 'flags' ? entry.at : entry.kind === 'action' ? entry.createdAt : entry.occurredAt)}</p>
+              <li key={entry.kind === 'action' ? entry.actionId : entry.kind === 'referral' ? entry.referralId : entry.kind === 'incident' ? entry.incidentId : `flags-${entry.version}`} className="lantern-timeline__entry">
+                <p className="govuk-body-s govuk-!-margin-bottom-1">{formatDateTime(entry.kind === 'flags' ? entry.at : entry.kind === 'action' ? entry.createdAt : entry.kind === 'referral' ? entry.madeAt : entry.occurredAt)}</p>
                 <p className="govuk-body">{describe(entry)}</p>
               </li>
             ))}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
 import { useLoad } from '../components/use-load';
 import { BarChart } from '../components/BarChart';
+import { agencyName, referralStateName } from '../casework/agencies';
 
 const CHARTS = [
   { groupBy: 'category', title: 'Incidents by category' },
@@ -76,6 +77,36 @@ export function ReportsPage() {
           {CHARTS.map((chart, index) => (
             <BarChart key={chart.groupBy} title={chart.title} rows={reports[index]!.groups.map((group) => ({ label: chart.groupBy === 'category' ? (names.get(group.key) ?? group.key) : group.key, value: group.total }))} />
           ))}
+          <h2 className="govuk-heading-m">Referrals to agencies</h2>
+          {reports[0]!.referrals.length === 0 ? (
+            <p className="govuk-body">No referrals from these incidents.</p>
+          ) : (
+            <table className="govuk-table" data-testid="report-referrals">
+              <caption className="govuk-table__caption govuk-table__caption--s">Referrals made from the incidents above, by agency and where they stand</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Agency
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Where it stands
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Referrals
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {reports[0]!.referrals.map((row) => (
+                  <tr key={`${row.agency}-${row.state}`} className="govuk-table__row">
+                    <td className="govuk-table__cell">{agencyName(row.agency)}</td>
+                    <td className="govuk-table__cell">{referralStateName(row.state)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{row.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       )}
     </>
