@@ -23,20 +23,25 @@ describe('casework screens', () => {
     const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
     const found = await callApi<{ students: { id: string }[] }>('/v1/students?query=Isla', { token: teacher });
     pupilId = found.body.students[0]!.id;
+    const recordedIds: string[] = [];
     for (const [categoryId, description] of [
       ['bullying', 'Isla said "they took my lunch again" at the classroom door. I am Hannah Price.'],
       ['safeguarding', 'Isla said "I do not want to go home tonight" while lining up. I am Hannah Price.'],
     ] as const) {
-      const recorded = await callApi('/v1/incidents', { method: 'POST', token: teacher, headers: { 'idempotency-key': randomUUID() }, body: { studentId: pupilId, description, categories: [{ categoryId }] } });
+      const recorded = await callApi<{ id: string }>('/v1/incidents', { method: 'POST', token: teacher, headers: { 'idempotency-key': randomUUID() }, body: { studentId: pupilId, description, categories: [{ categoryId }] } });
       expect(recorded.status).toBe(201);
+      recordedIds.push(recorded.body.id);
     }
-    // The report counters follow the outbox: wait until the projector has counted both.
+    // A DSL refers the bullying incident to early help.
     const dsl = (await signIn(amara.email, amara.password, amara.totpSecret)).accessToken;
+    const referred = await callApi(`/v1/incidents/${encodeURIComponent(recordedIds[0]!)}/referrals`, { method: 'POST', token: dsl, body: { agency: 'early_help', madeAt: new Date().toISOString(), reference: 'EH-2207' } });
+    expect(referred.status).toBe(201);
+    // The report counters follow the outbox: wait until the projector has counted both, and the referral.
     const year = new Date().getUTCFullYear();
     for (let attempt = 0; attempt < 60; attempt += 1) {
-      const summary = await callApi<{ groups: { key: string }[] }>(`/v1/reports/summary?from=${year - 1}-01-01&to=${year + 1}-12-31&groupBy=category`, { token: dsl });
+      const summary = await callApi<{ groups: { key: string }[]; referrals: { agency: string }[] }>(`/v1/reports/summary?from=${year - 1}-01-01&to=${year + 1}-12-31&groupBy=category`, { token: dsl });
       const keys = summary.body.groups.map((group) => group.key);
-      if (keys.includes('bullying') && keys.includes('safeguarding')) break;
+      if (keys.includes('bullying') && keys.includes('safeguarding') && summary.body.referrals.some((row) => row.agency === 'early_help')) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   });
@@ -53,16 +58,24 @@ describe('casework screens', () => {
     await page.getByRole('heading', { level: 1, name: /Isla/ }).waitFor();
     await page.getByTestId('chronology').waitFor();
     const everything = await page.getByTestId('chronology').locator('li').count();
+    const unfiltered = (await page.getByTestId('chronology').textContent()) ?? '';
     await page.getByLabel('Category').selectOption('bullying');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForFunction((before) => document.querySelectorAll('[data-testid="chronology"] li').length < before, everything);
     const filtered = (await page.getByTestId('chronology').textContent()) ?? '';
     const pupilAxe = await seriousAccessibilityViolations(page);
+    // The pupil page and the incident page link to each other.
+    await page.getByTestId('chronology').getByRole('link', { name: 'Bullying' }).first().click();
+    await page.getByTestId('pupil-file-links').getByRole('link', { name: /file and chronology/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Isla/ }).waitFor();
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     const chart = page.getByRole('img', { name: /^Incidents by category/ });
     await chart.waitFor();
+    const referrals = (await page.getByTestId('report-referrals').textContent()) ?? '';
     // Assess
+    expect(unfiltered).toContain('Referral to Early help (EH-2207)');
+    expect(referrals).toContain('Early help');
     expect(filtered).toContain('Bullying');
     expect(filtered).not.toContain('Safeguarding');
     expect(await chart.getAttribute('aria-label')).toMatch(/Safeguarding: \d+/);
