@@ -21,12 +21,12 @@ describe('casework screens', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
-    const found = await callApi<{ students: { id: string }[] }>('/v1/students?query=Isla', { token: teacher });
+    const found = await callApi<{ students: { id: string }[] }>('/v1/students?query=Poppy', { token: teacher });
     pupilId = found.body.students[0]!.id;
     const recordedIds: string[] = [];
     for (const [categoryId, description] of [
-      ['bullying', 'Isla said "they took my lunch again" at the classroom door. I am Hannah Price.'],
-      ['safeguarding', 'Isla said "I do not want to go home tonight" while lining up. I am Hannah Price.'],
+      ['bullying', 'Poppy said "they took my lunch again" at the classroom door. I am Hannah Price.'],
+      ['safeguarding', 'Poppy said "I do not want to go home tonight" while lining up. I am Hannah Price.'],
     ] as const) {
       const recorded = await callApi<{ id: string }>('/v1/incidents', { method: 'POST', token: teacher, headers: { 'idempotency-key': randomUUID() }, body: { studentId: pupilId, description, categories: [{ categoryId }] } });
       expect(recorded.status).toBe(201);
@@ -55,7 +55,7 @@ describe('casework screens', () => {
     await signInAs(page, amara);
     // Act
     await page.goto(`/pupils/${encodeURIComponent(pupilId)}`);
-    await page.getByRole('heading', { level: 1, name: /Isla/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Poppy/ }).waitFor();
     await page.getByTestId('chronology').waitFor();
     const everything = await page.getByTestId('chronology').locator('li').count();
     const unfiltered = (await page.getByTestId('chronology').textContent()) ?? '';
@@ -67,7 +67,7 @@ describe('casework screens', () => {
     // The pupil page and the incident page link to each other.
     await page.getByTestId('chronology').getByRole('link', { name: 'Bullying' }).first().click();
     await page.getByTestId('pupil-file-links').getByRole('link', { name: /file and chronology/ }).click();
-    await page.getByRole('heading', { level: 1, name: /Isla/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Poppy/ }).waitFor();
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
     const chart = page.getByRole('img', { name: /^Incidents by category/ });

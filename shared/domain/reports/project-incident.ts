@@ -13,20 +13,24 @@ const RECOUNT_ATTEMPTS = 5;
  * or closed incident moves its counts from what was counted before to what it is now.
  */
 export async function projectIncident(deps: Pick<Deps, 'incidents' | 'students' | 'pupilFiles' | 'reports' | 'referrals' | 'school'>, incidentId: string): Promise<'projected' | 'unchanged' | 'missing'> {
-  const [stored, referrals] = await Promise.all([deps.incidents.get(incidentId), deps.referrals.listForIncident(incidentId)]);
-  if (!stored) return 'missing';
-  await deps.pupilFiles.refreshTimeline(stored, referrals);
   for (let attempt = 1; ; attempt += 1) {
+    // What was counted is read BEFORE the incident and its referrals, and the recount is
+    // conditioned on it: a run that read older state than another's can only write if no run
+    // has counted since its read, so the newer state is never overwritten (then it retries).
     const counted = await deps.reports.counted(incidentId);
+    const [stored, referrals] = await Promise.all([deps.incidents.get(incidentId), deps.referrals.listForIncident(incidentId)]);
+    if (!stored) return 'missing';
     // The pupil's year group when the incident was first counted stays with it.
     const yearGroup = counted?.yearGroup ?? (await deps.students.get(stored.incident.studentId))?.yearGroup ?? 'unknown';
     const facts = countedFactsOf(stored.incident, { timeZone: deps.school.timezone, yearGroup, referrals });
-    if (counted && (counted.version > facts.version || sameCounts(counted, facts))) return 'unchanged';
+    const unchanged = counted !== undefined && (counted.version > facts.version || sameCounts(counted, facts));
     try {
-      await deps.reports.recount(counted, facts);
-      return 'projected';
+      if (!unchanged) await deps.reports.recount(counted, facts);
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= RECOUNT_ATTEMPTS) throw error;
+      continue;
     }
+    await deps.pupilFiles.refreshTimeline(stored, referrals);
+    return unchanged ? 'unchanged' : 'projected';
   }
 }

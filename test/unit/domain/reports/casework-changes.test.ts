@@ -105,6 +105,33 @@ describe('referrals in the report and the chronology', () => {
     ]);
   });
 
+  it('never lets a run that read the incident before its referral undo the count of a run that read it after', async () => {
+    // Prepare: the IncidentRecorded run is slow; the referral is recorded and its own run counts it meanwhile.
+    const deps = schoolDeps();
+    const { incident } = await recordIncident(deps, author, incidentInput(), requestOrigin);
+    await recordReferral(deps, lead, incident.id, NewReferral.parse({ agency: 'camhs', madeAt: '2025-01-15T09:30:00.000Z' }), requestOrigin);
+    const listForIncident = deps.referrals.listForIncident.bind(deps.referrals);
+    let slowRunReads = 0;
+    const slow = {
+      ...deps,
+      referrals: Object.assign(Object.create(deps.referrals), {
+        listForIncident: async (incidentId: string) => {
+          slowRunReads += 1;
+          if (slowRunReads > 1) return listForIncident(incidentId);
+          await projectIncident(deps, incidentId);
+          return [];
+        },
+      }),
+    };
+    // Act
+    const outcome = await projectIncident(slow, incident.id);
+    const report = await readReportSummary(deps, lead, { ...year, groupBy: 'category' }, requestOrigin);
+    // Assess
+    expect(outcome).toBe('unchanged');
+    expect(slowRunReads).toBe(2);
+    expect(report.referrals).toEqual([{ agency: 'camhs', state: 'made', count: 1 }]);
+  });
+
   it("shows a referral on the pupil's chronology after its incident, with its outcome once answered", async () => {
     // Prepare
     const deps = schoolDeps();
