@@ -49,7 +49,10 @@ export class DynamoReportStore implements ReportStore {
 
   async counted(incidentId: string): Promise<CountedIncident | undefined> {
     const result = await this.client.send(new GetCommand({ TableName: this.tableName, Key: reportCountedKey(incidentId), ConsistentRead: true }));
-    return result.Item ? (result.Item.facts as CountedIncident) : undefined;
+    if (!result.Item) return undefined;
+    // From the JSON the recount wrote, not the `facts` map: DynamoDB keeps no order of a map's
+    // keys, and the next recount's condition compares this JSON exactly.
+    return typeof result.Item.countedAs === 'string' ? (JSON.parse(result.Item.countedAs) as CountedIncident) : (result.Item.facts as CountedIncident);
   }
 
   async recount(before: CountedIncident | undefined, after: CountedIncident): Promise<void> {

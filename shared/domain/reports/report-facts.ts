@@ -111,7 +111,9 @@ export function countedFactsOf(
 export function sameCounts(before: CountedIncident, after: CountedIncident): boolean {
   const { version: _before, ...left } = before;
   const { version: _after, ...right } = after;
-  return JSON.stringify(left) === JSON.stringify(right);
+  // Key by key, whatever order a store gave the keys back in.
+  const canonical = (facts: Record<string, unknown>) => JSON.stringify(Object.keys(facts).sort().map((key) => [key, facts[key]]));
+  return canonical(left) === canonical(right);
 }
 
 const counterName = (status: IncidentStatus, dimension: CounterDimension | 'all', value?: string) => (dimension === 'all' ? `${status}|all` : `${status}|${dimension}:${value}`);
