@@ -13,6 +13,7 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
+import { filesCreateContract, filesReadContract } from './contracts/files';
 
 export type { RouteContract } from './route-contract';
 
@@ -51,6 +52,8 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'files.create': filesCreateContract,
+  'files.read': filesReadContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

@@ -39,9 +39,9 @@ export const routes = [
   { id: 'staff.list', method: 'GET', path: '/v1/staff', entry: 'functions/api/staff/list.ts', public: false, summary: 'Find staff to alert or assign (administrators see account details)', uses: ['records', 'audit', 'school'] },
   { id: 'alertGroups.list', method: 'GET', path: '/v1/alert-groups', entry: 'functions/api/alert-groups/list.ts', public: false, summary: 'Alert groups to choose from', uses: ['records', 'audit', 'school'] },
   { id: 'categories.list', method: 'GET', path: '/v1/categories', entry: 'functions/api/categories/list.ts', public: false, summary: "The school's categories with guidance, sub-categories and extra fields", uses: ['records', 'audit', 'school'] },
-  { id: 'incidents.create', method: 'POST', path: '/v1/incidents', entry: 'functions/api/incidents/create.ts', public: false, summary: 'Record an incident (final once submitted)', uses: ['records', 'audit', 'school'] },
+  { id: 'incidents.create', method: 'POST', path: '/v1/incidents', entry: 'functions/api/incidents/create.ts', public: false, summary: 'Record an incident (final once submitted)', uses: ['records', 'audit', 'school', 'files'] },
   { id: 'incidents.read', method: 'GET', path: '/v1/incidents/{id}', entry: 'functions/api/incidents/get.ts', public: false, summary: 'Read an incident the caller wrote, was alerted to or is assigned', uses: ['records', 'audit', 'school', 'identity'] },
-  { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'actions.create', method: 'POST', path: '/v1/incidents/{id}/actions', entry: 'functions/api/incidents/actions/create.ts', public: false, summary: 'Append an action to an incident, alerting tagged staff', uses: ['records', 'audit', 'school', 'identity', 'files'] },
   { id: 'alerts.list', method: 'GET', path: '/v1/alerts', entry: 'functions/api/alerts/list.ts', public: false, summary: "The caller's alerts, newest first", uses: ['records', 'audit', 'school'] },
   { id: 'alerts.markRead', method: 'POST', path: '/v1/alerts/{id}/read', entry: 'functions/api/alerts/mark-read.ts', public: false, summary: 'Mark an alert read', uses: ['records', 'audit', 'school'] },
   { id: 'me.mfa.setup', method: 'POST', path: '/v1/me/mfa/setup', entry: 'functions/api/me/mfa-setup.ts', public: false, summary: 'Start enrolling an authenticator app: a TOTP secret and otpauth URI', uses: ['records', 'audit', 'school', 'identity'] },
@@ -59,6 +59,8 @@ export const routes = [
   { id: 'me.reminders.list', method: 'GET', path: '/v1/me/reminders', entry: 'functions/api/me/reminders.ts', public: false, summary: "The caller's planner reminders, soonest first (the dashboard)", uses: ['records', 'audit', 'school'] },
   { id: 'quality.check', method: 'POST', path: '/v1/quality-check', entry: 'functions/api/quality/check.ts', public: false, summary: 'Recording-quality advice on a draft as the author writes (never stored, never a block)', uses: ['records', 'audit', 'school'] },
   { id: 'reports.recordingQuality', method: 'GET', path: '/v1/reports/recording-quality', entry: 'functions/api/reports/recording-quality.ts', public: false, summary: 'Recording-quality findings per rule per month (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'files.create', method: 'POST', path: '/v1/files', entry: 'functions/api/files/create.ts', public: false, summary: 'Start an upload: a file id and a presigned PUT (5 minutes) for the browser to send the file to', uses: ['records', 'audit', 'school', 'files'] },
+  { id: 'files.read', method: 'GET', path: '/v1/files/{id}', entry: 'functions/api/files/get.ts', public: false, summary: 'A short-lived download link to a clean file on an incident or action the caller may read', uses: ['records', 'audit', 'school', 'identity', 'files'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

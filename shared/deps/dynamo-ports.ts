@@ -11,6 +11,7 @@ import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
 import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
 import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
+import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
 import type { Deps } from '../domain/deps';
@@ -47,6 +48,7 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       ports.incidents = new DynamoIncidentStore(documents, tables);
       ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
       ports.notifications = new DynamoNotificationLedger(documents, records);
+      ports.fileRecords = new DynamoFileRecordStore(documents, tables);
     }
     // The outbox relay marks what it delivered; it reads no other record.
     if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));

@@ -177,6 +177,9 @@ export const permissions = {
   'quality.check': { gate: inGroup(recordingGroup) },
   // The school's quality report is a DSL's, elevated: counts only, no author.
   'reports.recordingQuality': { gate: safeguardingDecision },
+  // Uploading is part of recording; a file is read by whoever may read its incident (and action).
+  'files.create': { gate: inGroup(recordingGroup) },
+  'files.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

@@ -26,3 +26,9 @@ export const ReminderRequestedDetail = z.object({
   ownerId: z.string().min(1),
   at: z.iso.datetime(),
 });
+
+/** The part of GuardDuty Malware Protection for S3's result event Lantern reads. */
+export const MalwareScanResultDetail = z.object({
+  s3ObjectDetails: z.object({ bucketName: z.string().min(1), objectKey: z.string().min(1) }),
+  scanResultDetails: z.object({ scanResultStatus: z.enum(['NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED']) }),
+});
