@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { UnprocessableError } from '../../errors/lantern-error';
-import { attachedFileOf, type AttachedFile } from './stored-file';
+import type { StoredFileRecord } from './stored-file';
 
 /**
  * At most this many files an incident or an action: each attach is one item of the write's
@@ -16,7 +16,7 @@ export const MAX_ATTACHMENTS = 5;
  * it once at most. Each object is tagged kept before the write, so the lifecycle rule for
  * unattached uploads cannot delete an attached one.
  */
-export async function attachableFiles(deps: Pick<Deps, 'fileRecords' | 'files'>, caller: StaffCaller, fileIds: readonly string[], field: string): Promise<AttachedFile[]> {
+export async function attachableFiles(deps: Pick<Deps, 'fileRecords' | 'files'>, caller: StaffCaller, fileIds: readonly string[], field: string): Promise<StoredFileRecord[]> {
   const unique = [...new Set(fileIds)];
   if (unique.length !== fileIds.length) throw new UnprocessableError('Each file may be attached once.', field);
   if (unique.length > MAX_ATTACHMENTS) throw new UnprocessableError(`Attach at most ${MAX_ATTACHMENTS} files; add more in an action.`, field);
@@ -31,5 +31,5 @@ export async function attachableFiles(deps: Pick<Deps, 'fileRecords' | 'files'>,
     return record;
   });
   await Promise.all(files.map((record) => deps.files.markKept(record.key)));
-  return files.map(attachedFileOf);
+  return files;
 }

@@ -11,6 +11,7 @@ import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
 import { mayBeSentIncidents } from '../permissions';
 import { attachableFiles } from '../files/attach-files';
+import { attachedFileOf } from '../files/stored-file';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
@@ -49,7 +50,7 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
     authorId: caller.staffId,
     taggedStaffIds: tagged,
     ...(input.requestedStatus ? { requestedStatus: input.requestedStatus } : {}),
-    ...(files.length > 0 ? { files } : {}),
+    ...(files.length > 0 ? { files: files.map(attachedFileOf) } : {}),
     createdAt: now,
   };
   const categoryNames = stored.incident.categories.map(
@@ -81,5 +82,6 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
     events: [actionAdded(deps.ids, action), ...alerts.map((alert) => alertRaised(deps.ids, alert))],
   });
   // The caller wrote it, so sees it; every name it needs was read with the staff list.
-  return actionView(action, new Map(staff.map((member) => [member.id, member])));
+  const scans = new Map(files.map((file) => [file.id, file.scan]));
+  return actionView(action, new Map(staff.map((member) => [member.id, member])), (fileId) => scans.get(fileId) ?? 'pending');
 }

@@ -24,6 +24,7 @@ import { lookUpRoll, qualityContextOf } from '../quality/gather-quality-context'
 import { recordedQuality, storedFindings } from '../quality/findings-at-submission';
 import { describeStoredFinding } from '../quality/describe-stored-finding';
 import { attachableFiles } from '../files/attach-files';
+import { attachedFileOf } from '../files/stored-file';
 
 /**
  * One DynamoDB transaction holds at most 100 items. The worst case is exactly 100: idempotency,
@@ -141,7 +142,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     alertedStaffIds: recipients,
     agencies: input.agencies,
     ...(reminder ? { reminder: { at: reminder.at.toISOString(), note: reminder.note } } : {}),
-    ...(files.length > 0 ? { files } : {}),
+    ...(files.length > 0 ? { files: files.map(attachedFileOf) } : {}),
     version: 1,
     qualityFindings: storedFindings(qualityFindings),
   };
