@@ -166,7 +166,7 @@ export class DataStores extends Construct {
         {
           id: 'AwsSolutions-IAM5',
           reason: "GuardDuty's documented plan role: its managed rules are named by prefix, and it scans and tags any object in this school's files bucket (<bucket>/*).",
-          appliesTo: [{ regex: '/^Resource::arn:.*:rule\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\*$/' }, { regex: '/^Resource::<.*FilesBucket.*\.Arn>\/\*$/' }],
+          appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:events:.*:rule\\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*$/' }, { regex: '/^Resource::<.*FilesBucket.*\\.Arn>\\/\\*$/' }],
         },
       ],
       true,

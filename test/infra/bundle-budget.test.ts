@@ -22,9 +22,9 @@ const budgetKiB: Record<string, number> = {
   'staff.list': 495,
   'alertGroups.list': 495,
   'categories.list': 495,
-  'incidents.create': 550,
+  'incidents.create': 690,
   'incidents.read': 545,
-  'actions.create': 565,
+  'actions.create': 705,
   'alerts.list': 495,
   'alerts.markRead': 495,
   'me.mfa.setup': 540,
@@ -42,7 +42,10 @@ const budgetKiB: Record<string, number> = {
   'alerts.acknowledge': 495,
   'me.incidents.list': 495,
   'me.reminders.list': 495,
+  'files.create': 645,
+  'files.read': 690,
   'event:notifier': 545,
+  'event:file-scans': 680,
   'event:reminders': 545,
   'event:reminder-scheduler': 420,
   'stream:outbox-relay': 500,
@@ -98,7 +101,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
       // Act
       const clients = allClients.filter((client) => bundles.get(fn.id)!.packages.has(client));
       // Assess
-      expect(clients.sort(), fn.id).toEqual(declared.filter((name) => name !== '@aws-sdk/s3-request-presigner').sort());
+      expect(clients.sort(), fn.id).toEqual([...declared].sort());
     }
   });
 

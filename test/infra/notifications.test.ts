@@ -44,6 +44,7 @@ describe('notifications in a school stack built from the catalogues', () => {
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
       ['reminder-scheduler', { source: ['lantern'], 'detail-type': ['ReminderRequested'] }],
       ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
+      ['file-scans', { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Malware Protection Object Scan Result'] }],
     ]);
   });
 
