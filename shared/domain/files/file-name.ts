@@ -11,6 +11,7 @@ export function sanitiseFileName(name: string): string | undefined {
   const lastSegment = name.split(/[\\/]/).pop() ?? '';
   const cleaned = lastSegment
     .normalize('NFC')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')

@@ -32,6 +32,7 @@ function isText(start: Uint8Array): boolean {
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(start.subarray(0, end));
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
   } catch {
     return false;

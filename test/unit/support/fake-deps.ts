@@ -455,7 +455,7 @@ export class InMemoryFileRecordStore extends AuditedStore implements FileRecordS
 
   async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string): Promise<boolean> {
     const record = this.records.get(fileId);
-    if (!record || record.scan !== 'pending') return false;
+    if (record?.scan !== 'pending') return false;
     this.records.set(fileId, { ...record, scan, scannedAt: at });
     return true;
   }
