@@ -294,8 +294,8 @@ export interface FileStore {
   presignDownload(request: { readonly key: string; readonly contentType: string; readonly fileName: string; readonly expiresInSeconds: number }): Promise<string>;
   /** The object's first bytes, or undefined when it is not there. */
   readStart(key: string, bytes: number): Promise<Uint8Array | undefined>;
-  /** Tags the object as kept, so the lifecycle rule for unattached uploads never deletes it. */
-  markKept(key: string): Promise<void>;
+  /** Tags the object as kept, so the lifecycle rule for unattached uploads never deletes it; false when it is not there. */
+  markKept(key: string): Promise<boolean>;
 }
 
 /** Moves a file found bad out of reach: copied under the quarantine prefix, then removed from its place. */
@@ -308,8 +308,11 @@ export interface FileRecordStore {
   create(record: StoredFileRecord, audit: AuditEvent): Promise<void>;
   get(fileId: string): Promise<StoredFileRecord | undefined>;
   getMany(fileIds: readonly string[]): Promise<Map<string, StoredFileRecord>>;
-  /** Records the scan's verdict once: false when the file was settled before (a redelivery). */
-  settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string): Promise<boolean>;
+  /**
+   * Records the scan's verdict if the file is still in the state `from` (pending, or clean
+   * when a later scan found it bad): false when it was not (a redelivery, a race).
+   */
+  settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string, from: 'pending' | 'clean'): Promise<boolean>;
 }
 
 export interface NewStaffAccount {

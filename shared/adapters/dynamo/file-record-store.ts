@@ -35,16 +35,16 @@ export class DynamoFileRecordStore implements FileRecordStore {
     return new Map(items.map((item) => fileRecordOf(item)).map((record) => [record.id, record]));
   }
 
-  async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string): Promise<boolean> {
+  async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string, from: 'pending' | 'clean'): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tables.records,
           Key: fileRecordKey(fileId),
           UpdateExpression: 'SET #scan = :scan, scannedAt = :at',
-          ConditionExpression: 'attribute_exists(pk) AND #scan = :pending',
+          ConditionExpression: 'attribute_exists(pk) AND #scan = :from',
           ExpressionAttributeNames: { '#scan': 'scan' },
-          ExpressionAttributeValues: { ':scan': scan, ':at': at, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':scan': scan, ':at': at, ':from': from },
         }),
       );
       return true;

@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
+  type GetObjectTaggingCommandOutput,
   NoSuchKey,
   PutObjectCommand,
   PutObjectTaggingCommand,
@@ -61,19 +62,21 @@ export class S3FileStore implements FileStore, FileQuarantine {
       ContentType: request.contentType,
       ContentLength: request.size,
       Tagging: PENDING_UPLOAD_TAGGING,
+      // One upload per URL: S3 refuses to overwrite the object (a clean file swapped after its scan).
+      IfNoneMatch: '*',
     });
     // Signed, so S3 refuses another type, another length or an upload without the pending
     // tag under this URL (s3rver checks none of it: the unit tests read them back from the URL).
     const url = await getSignedUrl(this.client, command, {
       expiresIn: request.expiresInSeconds,
-      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-tagging']),
-      unhoistableHeaders: new Set(['x-amz-tagging']),
+      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-tagging', 'if-none-match']),
+      unhoistableHeaders: new Set(['x-amz-tagging', 'if-none-match']),
     });
     return {
       method: 'PUT',
       url,
       // The browser sets Content-Length itself, from the body it sends.
-      headers: { 'content-type': request.contentType, 'x-amz-tagging': PENDING_UPLOAD_TAGGING },
+      headers: { 'content-type': request.contentType, 'x-amz-tagging': PENDING_UPLOAD_TAGGING, 'if-none-match': '*' },
       expiresAt: new Date(Date.now() + request.expiresInSeconds * 1000).toISOString(),
     };
   }
@@ -98,13 +101,21 @@ export class S3FileStore implements FileStore, FileQuarantine {
     }
   }
 
-  async markKept(key: string): Promise<void> {
+  async markKept(key: string): Promise<boolean> {
     // PutObjectTagging replaces the whole set: keep the scanner's tags.
-    const current = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    let current: GetObjectTaggingCommandOutput;
+    try {
+      current = await this.client.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key: key }));
+    } catch (error) {
+      // Not uploaded (yet), or moved to quarantine: nothing to keep.
+      if (isMissing(error)) return false;
+      throw error;
+    }
     const others = (current.TagSet ?? []).filter((tag) => tag.Key !== UPLOAD_TAG_KEY);
     await this.client.send(
       new PutObjectTaggingCommand({ Bucket: this.bucket, Key: key, Tagging: { TagSet: [...others, { Key: UPLOAD_TAG_KEY, Value: 'attached' }] } }),
     );
+    return true;
   }
 
   async quarantine(fromKey: string, toKey: string): Promise<void> {

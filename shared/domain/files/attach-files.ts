@@ -30,6 +30,9 @@ export async function attachableFiles(deps: Pick<Deps, 'fileRecords' | 'files'>,
     if (record.scan !== 'pending' && record.scan !== 'clean') throw new UnprocessableError('This file did not pass its malware check; it cannot be attached.', `${field}.${index}`);
     return record;
   });
-  await Promise.all(files.map((record) => deps.files.markKept(record.key)));
+  const kept = await Promise.all(files.map((record) => deps.files.markKept(record.key)));
+  kept.forEach((isThere, index) => {
+    if (!isThere) throw new UnprocessableError('This file has not finished uploading; send it again.', `${field}.${index}`);
+  });
   return files;
 }

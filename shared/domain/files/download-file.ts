@@ -31,7 +31,8 @@ export async function downloadFile(deps: Pick<Deps, 'fileRecords' | 'files' | 'i
     });
   }
   if (record.scan === 'pending') throw new ConflictError('This file is still being checked for malware; try again in a minute.');
-  if (record.scan !== 'clean') throw new ConflictError('This file did not pass its check and cannot be downloaded; the DSLs have been told.');
+  if (record.scan === 'infected') throw new ConflictError('This file held malware and cannot be downloaded; the DSLs have been told.');
+  if (record.scan !== 'clean') throw new ConflictError('This file did not pass its check (its contents are not what its type says, or it could not be scanned) and cannot be downloaded.');
 
   const url = await deps.files.presignDownload({ key: record.key, contentType: record.contentType, fileName: record.name, expiresInSeconds: DOWNLOAD_URL_SECONDS });
   await deps.audit.record(

@@ -14,7 +14,8 @@ type ScanDeps = Pick<Deps, 'fileRecords' | 'files' | 'quarantine' | 'staff' | 'n
  * Settles a file from its scan result: clean only when no threat was found AND its first
  * bytes are what its declared type says (a renamed program is not a PDF). Malware, or a
  * mismatch, moves it to the quarantine prefix; malware also emails every DSL (ids and a
- * link only). Idempotent: a redelivered result changes nothing and sends nothing twice.
+ * link only), and a bad verdict after a clean one still hides the file. Idempotent: a
+ * redelivered result changes nothing and sends nothing twice.
  */
 export async function settleScan(deps: ScanDeps, result: { readonly objectKey: string; readonly verdict: ScanVerdict }): Promise<ScanOutcome> {
   const fileId = fileIdFromObjectKey(deps.school.id, result.objectKey);
@@ -29,9 +30,11 @@ export async function settleScan(deps: ScanDeps, result: { readonly objectKey: s
     const start = await deps.files.readStart(record.key, SIGNATURE_SAMPLE_BYTES);
     scan = start && fileTypeOf(record.contentType)?.matches(start) ? 'clean' : 'mismatched';
   }
-  if (record.scan === 'pending') {
-    if (scan === 'infected' || scan === 'mismatched') await deps.quarantine.quarantine(record.key, quarantineObjectKey(deps.school.id, fileId));
-    const settled = await deps.fileRecords.settle(fileId, scan, now);
+  const bad = scan === 'infected' || scan === 'mismatched';
+  // A bad verdict wins over an earlier clean one (a later version of the object, say): it is hidden at once.
+  if (record.scan === 'pending' || (bad && record.scan === 'clean')) {
+    if (bad) await deps.quarantine.quarantine(record.key, quarantineObjectKey(deps.school.id, fileId));
+    const settled = await deps.fileRecords.settle(fileId, scan, now, record.scan);
     if (!settled) return 'already-settled';
   } else if (record.scan !== scan) {
     return 'already-settled';

@@ -89,7 +89,7 @@ describe('S3FileStore presigned uploads and downloads', () => {
   // A real client with fake credentials: presigning needs no network.
   const realStore = () => new S3FileStore(new S3Client({ region: 'eu-west-2', credentials: fakeCredentials }), 'lantern-files-castle-mead');
 
-  it('signs the content type, the exact length and the pending tag into a 5-minute PUT', async () => {
+  it('signs the content type, the exact length, the pending tag and "never overwrite" into a 5-minute PUT', async () => {
     // Prepare
     const store = realStore();
 
@@ -101,11 +101,11 @@ describe('S3FileStore presigned uploads and downloads', () => {
     expect(upload.method).toBe('PUT');
     expect(url.hostname).toBe('lantern-files-castle-mead.s3.eu-west-2.amazonaws.com');
     expect(url.pathname).toBe('/schools/castle-mead/files/01JHT');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';').sort()).toEqual(['content-length', 'content-type', 'host', 'x-amz-tagging']);
+    expect(url.searchParams.get('X-Amz-SignedHeaders')?.split(';').sort()).toEqual(['content-length', 'content-type', 'host', 'if-none-match', 'x-amz-tagging']);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
     expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIAIOSFODNN7EXAMPLE\/\d{8}\/eu-west-2\/s3\/aws4_request$/);
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    expect(upload.headers).toEqual({ 'content-type': 'image/jpeg', 'x-amz-tagging': PENDING_UPLOAD_TAGGING });
+    expect(upload.headers).toEqual({ 'content-type': 'image/jpeg', 'x-amz-tagging': PENDING_UPLOAD_TAGGING, 'if-none-match': '*' });
   });
 
   it('gives a different signature for a different length, so the length is part of what is signed', async () => {
@@ -163,13 +163,26 @@ describe('S3FileStore keeping and quarantining', () => {
     s3.on(PutObjectTaggingCommand).resolves({});
 
     // Act
-    await store().markKept('schools/castle-mead/files/01JHT');
+    const kept = await store().markKept('schools/castle-mead/files/01JHT');
 
     // Assess
+    expect(kept).toBe(true);
     expect(s3).toHaveReceivedCommandWith(PutObjectTaggingCommand, {
       Key: 'schools/castle-mead/files/01JHT',
       Tagging: { TagSet: [{ Key: 'GuardDutyMalwareScanStatus', Value: 'NO_THREATS_FOUND' }, { Key: 'lantern-upload', Value: 'attached' }] },
     });
+  });
+
+  it('says an upload that never arrived cannot be kept, and tags nothing', async () => {
+    // Prepare
+    s3.on(GetObjectTaggingCommand).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: { httpStatusCode: 404 } }));
+
+    // Act
+    const kept = await store().markKept('schools/castle-mead/files/01JHT');
+
+    // Assess
+    expect(kept).toBe(false);
+    expect(s3).not.toHaveReceivedCommand(PutObjectTaggingCommand);
   });
 
   it('moves a file to quarantine: a copy there, then the original hidden', async () => {

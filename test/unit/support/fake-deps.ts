@@ -424,8 +424,13 @@ export class InMemoryFileStore implements FileStore, FileQuarantine {
     return this.files.get(key)?.body.subarray(0, bytes);
   }
 
-  async markKept(key: string): Promise<void> {
+  /** Keys whose upload never arrived (most tests attach without sending bytes). */
+  readonly neverUploaded = new Set<string>();
+
+  async markKept(key: string): Promise<boolean> {
+    if (this.neverUploaded.has(key) || this.quarantined.some((moved) => moved.from === key)) return false;
     this.kept.add(key);
+    return true;
   }
 
   async quarantine(fromKey: string, toKey: string): Promise<void> {
@@ -453,9 +458,9 @@ export class InMemoryFileRecordStore extends AuditedStore implements FileRecordS
     return pick(this.records, fileIds);
   }
 
-  async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string): Promise<boolean> {
+  async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string, from: 'pending' | 'clean'): Promise<boolean> {
     const record = this.records.get(fileId);
-    if (record?.scan !== 'pending') return false;
+    if (!record || record.scan !== from) return false;
     this.records.set(fileId, { ...record, scan, scannedAt: at });
     return true;
   }

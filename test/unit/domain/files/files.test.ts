@@ -94,6 +94,18 @@ describe('attaching uploads', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'fileIds.0' });
   });
 
+  it('refuses an upload whose bytes never arrived, naming the field, and records nothing', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const { fileId, key } = await uploaded(deps);
+    deps.files.neverUploaded.add(key);
+    // Act
+    const attempt = recordedWith(deps, [fileId]);
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'fileIds.0', reason: expect.stringContaining('not finished uploading') });
+    expect(deps.incidents.recorded).toHaveLength(0);
+  });
+
   it('refuses more than five files', async () => {
     // Prepare
     const deps = schoolDeps();
@@ -208,6 +220,23 @@ describe('settleScan', () => {
     expect(email.text).toContain(`/incidents/${incident.id}`);
     expect(email.text).not.toContain(incident.student.name);
     await expect(downloadFile(deps, alerted, fileId, requestOrigin)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('hides a file found bad after it was found clean (a later version of the object) and alerts the DSLs', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const { fileId, key } = await uploaded(deps);
+    await recordedWith(deps, [fileId]);
+    await settleScan(deps, { objectKey: key, verdict: 'NO_THREATS_FOUND' });
+    // Act
+    const outcome = await settleScan(deps, { objectKey: key, verdict: 'THREATS_FOUND' });
+    const lateClean = await settleScan(deps, { objectKey: key, verdict: 'NO_THREATS_FOUND' });
+    // Assess
+    expect([outcome, lateClean]).toEqual(['infected', 'already-settled']);
+    expect(deps.fileRecords.records.get(fileId)!.scan).toBe('infected');
+    expect(deps.files.quarantined).toEqual([{ from: key, to: `schools/castle-mead/quarantine/${fileId}` }]);
+    expect(deps.mailer.sent.map((email) => email.to)).toEqual([[staffOf.designatedLead.email]]);
+    await expect(downloadFile(deps, alerted, fileId, requestOrigin)).rejects.toThrow('held malware');
   });
 
   it('ignores objects that are not this school\'s uploads', async () => {
