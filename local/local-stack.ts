@@ -124,8 +124,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return { status: SERVICES.every((name) => services[name]) ? 'ready' : 'unavailable', services };
       },
       log: options.quiet ? undefined : (line) => console.log(`[api] ${line}`),
-      // The app calls Cognito at the endpoint GET /v1/config gives it; the CSP must allow it.
-      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
+      // The app calls Cognito at the endpoint GET /v1/config gives it, and sends files to s3rver: the CSP must allow both.
+      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? '', completeEnvironment?.S3_ENDPOINT ?? ''].filter(Boolean) } } : {}),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new LocalStackError(`Port ${options.port} is already in use: stop what uses it or set PORT (PORT=0 picks a free one).`);
       throw error;

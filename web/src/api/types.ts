@@ -12,6 +12,7 @@ import type {
   RecordedIncident as RecordedIncidentSchema,
   RecordingQualityReport as RecordingQualityReportSchema,
 } from '../../../shared/schemas/quality';
+import type { FileDownload, NewUpload, UploadStarted as UploadStartedSchema } from '../../../shared/schemas/files';
 
 /** The API's shapes, taken from the same zod contracts the API validates with (types only). */
 export type SignInConfig = z.infer<typeof SignInConfiguration>;
@@ -42,3 +43,7 @@ export type QualityDraftBody = z.input<typeof QualityDraft>;
 export type QualityFinding = z.infer<typeof QualityFindingSchema>;
 export type QualityFindings = z.infer<typeof QualityFindingsSchema>;
 export type RecordingQualityReport = z.infer<typeof RecordingQualityReportSchema>;
+export type NewUploadBody = z.input<typeof NewUpload>;
+export type UploadStarted = z.infer<typeof UploadStartedSchema>;
+export type FileLink = z.infer<typeof FileDownload>;
+export type IncidentFile = Incident['files'][number];
