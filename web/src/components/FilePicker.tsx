@@ -15,6 +15,7 @@ export function FilePicker({
   uploaded,
   onRemove,
   errors,
+  headingSize = 'm',
 }: {
   id: string;
   label: string;
@@ -22,6 +23,8 @@ export function FilePicker({
   uploaded: readonly UploadedFile[];
   onRemove: (fileId: string) => void;
   errors?: readonly string[];
+  /** A section of the record form (m), or one control of a smaller form (s). */
+  headingSize?: 'm' | 's';
 }) {
   const [dragging, setDragging] = useState(false);
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
@@ -39,7 +42,7 @@ export function FilePicker({
 
   return (
     <div className={`govuk-form-group${errors?.length ? ' govuk-form-group--error' : ''}`} id={id} tabIndex={-1}>
-      <label className="govuk-label govuk-label--m" htmlFor={`${id}-input`}>
+      <label className={`govuk-label govuk-label--${headingSize}`} htmlFor={`${id}-input`}>
         {label}
       </label>
       <div className="govuk-hint" id={`${id}-hint`}>

@@ -187,6 +187,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           uploaded={actionFiles}
           onRemove={(fileId) => setActionFiles((current) => current.filter((file) => file.id !== fileId))}
           errors={fileErrors}
+          headingSize="s"
         />
         <button type="submit" className="govuk-button">
           Add action
