@@ -39,6 +39,10 @@ export async function settleScan(deps: ScanDeps, result: { readonly objectKey: s
   } else if (record.scan !== scan) {
     return 'already-settled';
   }
+  // GuardDuty writes its verdict tag by replacing the object's tags: an attach that marked
+  // the object kept meanwhile could lose its tag, and the lifecycle rule would delete an
+  // attached file. Marking it kept again after the verdict closes that window.
+  if (scan === 'clean' && record.attachedTo) await deps.files.markKept(record.key);
   deps.logger.info('file scanned', { fileId, scan });
   if (scan === 'infected') await alertDesignatedLeads(deps, fileId, record.attachedTo?.incidentId);
   return scan;

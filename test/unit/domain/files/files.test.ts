@@ -191,6 +191,18 @@ describe('settleScan', () => {
     expect(deps.files.quarantined).toHaveLength(0);
   });
 
+  it('marks an attached file kept again once it is found clean (the scanner\'s tagging may have replaced the tag)', async () => {
+    // Prepare
+    const deps = schoolDeps();
+    const { fileId, key } = await uploaded(deps);
+    await recordedWith(deps, [fileId]);
+    deps.files.kept.clear();
+    // Act
+    await settleScan(deps, { objectKey: key, verdict: 'NO_THREATS_FOUND' });
+    // Assess
+    expect(deps.files.kept.has(key)).toBe(true);
+  });
+
   it('quarantines a file whose bytes are not its declared type, without alerting', async () => {
     // Prepare: a Windows program called a PDF
     const deps = schoolDeps();
