@@ -54,7 +54,7 @@ async function person(email: string): Promise<Person> {
 }
 
 /** What the staff app does: ask for an upload, then send the bytes with exactly the headers given. */
-async function upload(who: Person, name: string, contentType: string, bytes: Uint8Array): Promise<string> {
+async function upload(who: Person, name: string, contentType: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const started = await callApi<UploadStarted>('/v1/files', { method: 'POST', token: who.token, body: { name, contentType, size: bytes.byteLength } });
   expect(started.status).toBe(201);
   const put = await fetch(started.body.upload.url, { method: started.body.upload.method, headers: started.body.upload.headers, body: bytes });
