@@ -14,6 +14,8 @@ import { categoriesCreateContract, categoriesUpdateContract } from './contracts/
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
 import { filesCreateContract, filesReadContract } from './contracts/files';
+import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
+import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
 export type { RouteContract } from './route-contract';
 
@@ -54,6 +56,15 @@ export const contracts = {
   'me.reminders.list': meRemindersListContract,
   'files.create': filesCreateContract,
   'files.read': filesReadContract,
+  'triage.list': triageListContract,
+  'incidents.review': incidentsReviewContract,
+  'incidents.list': incidentsListContract,
+  'incidents.update': incidentsUpdateContract,
+  'incidents.history': incidentsHistoryContract,
+  'referrals.create': referralsCreateContract,
+  'incidentReferrals.list': incidentReferralsListContract,
+  'referrals.update': referralsUpdateContract,
+  'referrals.list': referralsListContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

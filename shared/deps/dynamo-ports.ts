@@ -9,6 +9,8 @@ import { DynamoIncidentStore } from '../adapters/dynamo/incident-store';
 import { DynamoAlertStore } from '../adapters/dynamo/alert-store';
 import { DynamoAuditTrail } from '../adapters/dynamo/audit-trail';
 import { DynamoNotificationLedger } from '../adapters/dynamo/notification-ledger';
+import { DynamoIncidentCasework } from '../adapters/dynamo/incident-casework-store';
+import { DynamoReferralStore } from '../adapters/dynamo/referral-store';
 import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
@@ -49,6 +51,8 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
       ports.notifications = new DynamoNotificationLedger(documents, records);
       ports.fileRecords = new DynamoFileRecordStore(documents, tables);
+      ports.casework = new DynamoIncidentCasework(documents, tables, cursors!);
+      ports.referrals = new DynamoReferralStore(documents, tables, cursors!);
     }
     // The outbox relay marks what it delivered; it reads no other record.
     if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));

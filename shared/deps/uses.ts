@@ -10,7 +10,7 @@ import type { Deps } from '../domain/deps';
  */
 export const serviceUses = {
   /** DynamoDB records table: items read and written, in transactions too. */
-  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'fileRecords'] },
+  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'casework', 'referrals', 'fileRecords'] },
   /** DynamoDB audit table: append events (PutItem), alone or in a records transaction. */
   audit: { aws: 'dynamodb', ports: ['audit'] },
   /** DynamoDB audit table: read the trail back (Query). */
@@ -19,8 +19,8 @@ export const serviceUses = {
   identity: { aws: 'cognito', ports: ['identity'] },
   /** SES: email from the school's sender address. */
   mailer: { aws: 'ses', ports: ['mailer'] },
-  /** EventBridge Scheduler: one-off planner reminders onto the bus. */
-  reminders: { aws: 'scheduler', ports: ['reminders'] },
+  /** EventBridge Scheduler: one-off planner reminders and referral response checks onto the bus. */
+  reminders: { aws: 'scheduler', ports: ['reminders', 'referralChecks'] },
   /** S3 files bucket: read and add objects, never delete. */
   files: { aws: 's3', ports: ['files'] },
   /** DynamoDB records table's stream: read new outbox items, mark them delivered (UpdateItem). */

@@ -12,9 +12,12 @@ import type {
   IdGenerator,
   OutboxStore,
   IdentityProvider,
+  IncidentCasework,
   IncidentStore,
   Mailer,
   NotificationLedger,
+  ReferralCheckScheduler,
+  ReferralStore,
   ReminderScheduler,
   SchoolProfileSource,
   StaffDirectory,
@@ -56,4 +59,7 @@ export interface Deps {
   readonly quarantine: FileQuarantine;
   readonly fileRecords: FileRecordStore;
   readonly identity: IdentityProvider;
+  readonly casework: IncidentCasework;
+  readonly referrals: ReferralStore;
+  readonly referralChecks: ReferralCheckScheduler;
 }

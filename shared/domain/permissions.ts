@@ -180,6 +180,17 @@ export const permissions = {
   // Uploading is part of recording; a file is read by whoever may read its incident (and action).
   'files.create': { gate: inGroup(recordingGroup) },
   'files.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
+  // DSL casework (issue 11). Decisions on a record (re-categorise, assign, close, review,
+  // refer) are a DSL's; SLT read lists, histories and referrals within their categories.
+  'triage.list': { gate: safeguardingDecision },
+  'incidents.review': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidents.list': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'incidents.update': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidents.history': { gate: allOf(inGroup('dsl', 'slt'), elevated), record: elevatedViewer },
+  'referrals.create': { gate: safeguardingDecision, record: elevatedViewer },
+  'incidentReferrals.list': { gate: allOf(inGroup('dsl', 'slt'), elevated), record: elevatedViewer },
+  'referrals.update': { gate: safeguardingDecision, record: elevatedViewer },
+  'referrals.list': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

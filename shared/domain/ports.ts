@@ -2,7 +2,9 @@ import type { StaffProfile } from './staff/staff-profile';
 import type { Student } from './students/student';
 import type { Category } from './categories/category';
 import type { SchoolProfile } from './school/school-profile';
-import type { Incident, IncidentAction } from './incidents/incident';
+import type { Incident, IncidentAction, IncidentStatus } from './incidents/incident';
+import type { IncidentVersion } from './casework/incident-version';
+import type { Referral } from './referrals/referral';
 import type { Alert, AlertGroup } from './alerts/alert';
 import type { AuditEvent } from './audit/audit-event';
 import type { SignInRecord } from './identity/sign-in-evidence';
@@ -337,4 +339,97 @@ export interface IdentityProvider {
   signInsSince(staffId: string, since: Date): Promise<SignInRecord[]>;
   /** The sign-in account for an email address, if one exists. */
   findAccount(email: string): Promise<{ staffId: string } | undefined>;
+}
+
+/** Everything one change to an incident writes, committed together or not at all. */
+export interface IncidentChangeWrite {
+  /** The incident as it is after the change, its version one more than `expectedVersion`. */
+  readonly incident: Incident;
+  /** The version the change was made against: if the stored one differs, nothing is written. */
+  readonly expectedVersion: number;
+  readonly version: IncidentVersion;
+  /** Alerts to newly assigned staff. */
+  readonly alerts: readonly Alert[];
+  readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction (IncidentUpdated, AlertRaised). */
+  readonly events: readonly DomainEvent[];
+}
+
+/** Raised by IncidentCasework when the stored incident is no longer the expected version. */
+export class StaleVersionError extends Error {
+  override readonly name = 'StaleVersionError';
+}
+
+/** What a list of incidents shows of each, and what its filters are served by. */
+export interface IncidentListEntry {
+  readonly incidentId: string;
+  readonly studentId: string;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly authorId: string;
+  readonly categoryIds: readonly string[];
+  readonly status: IncidentStatus;
+  readonly assignedTo: readonly string[];
+  readonly reviewed: boolean;
+  readonly version: number;
+}
+
+export interface IncidentListFilter {
+  readonly categoryId?: string;
+  readonly status?: IncidentStatus;
+  /** Occurred at or after / at or before (ISO instants). */
+  readonly from?: string;
+  readonly to?: string;
+  readonly assignedTo?: string;
+  readonly reviewed?: boolean;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface IncidentCasework {
+  /** Throws StaleVersionError when the stored incident is not `expectedVersion`. */
+  change(write: IncidentChangeWrite): Promise<void>;
+  /** Every change after the submission, oldest first. */
+  history(incidentId: string): Promise<IncidentVersion[]>;
+  /** Newest first by when it happened; one Query on the key the filter chose. */
+  list(filter: IncidentListFilter, page: PageRequest): Promise<{ entries: IncidentListEntry[]; nextCursor?: string }>;
+  /** Incidents no DSL has reviewed, oldest recorded first. */
+  triage(page: PageRequest): Promise<{ incidents: Incident[]; nextCursor?: string }>;
+  /**
+   * Files the incident under the list keys its entry belongs to, and out of those it left.
+   * 'superseded' when the incident has moved past `entry.version` (that change's event files it).
+   */
+  project(entry: IncidentListEntry): Promise<'projected' | 'superseded'>;
+}
+
+export interface ReferralWrite {
+  readonly referral: Referral;
+  readonly audit: AuditEvent;
+  /** Written to the outbox in the same transaction. */
+  readonly events: readonly DomainEvent[];
+}
+
+export interface ReferralChangeWrite extends ReferralWrite {
+  /** The state the change was made from: if the stored one differs, StaleVersionError. */
+  readonly expectedState: Referral['state'];
+}
+
+export interface ReferralStore {
+  record(write: ReferralWrite): Promise<void>;
+  update(write: ReferralChangeWrite): Promise<void>;
+  get(incidentId: string, referralId: string): Promise<Referral | undefined>;
+  listForIncident(incidentId: string): Promise<Referral[]>;
+  /** Referrals with no outcome yet, soonest due first; `dueBefore` keeps only those due by then. */
+  listOpen(options: PageRequest & { readonly dueBefore?: string }): Promise<{ referrals: Referral[]; nextCursor?: string }>;
+  /** Records that the DSLs were alerted, with their alerts and the audit event, once. */
+  markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent; readonly events: readonly DomainEvent[] }): Promise<'alerted' | 'already-alerted'>;
+}
+
+/** Asks EventBridge Scheduler to put a ReferralResponseDue event on the bus at the due time. */
+export interface ReferralCheckScheduler {
+  /** Idempotent on the referral id: a check already scheduled is left as it is. */
+  scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'>;
 }

@@ -27,7 +27,8 @@ export type LanternErrorCode =
   | 'conflict'
   | 'too_large'
   | 'busy'
-  | 'out_of_order';
+  | 'out_of_order'
+  | 'version_conflict';
 
 export abstract class LanternError extends Error {
   abstract readonly code: LanternErrorCode;
@@ -38,7 +39,7 @@ export abstract class LanternError extends Error {
   }
 
   /** Extra, safe-to-show detail for the response body. */
-  details(): { readonly issues?: readonly FieldIssue[] } | undefined {
+  details(): { readonly issues?: readonly FieldIssue[]; readonly currentVersion?: number } | undefined {
     return undefined;
   }
 
@@ -167,4 +168,17 @@ const accessRefusals = new Set<LanternErrorCode>(['unauthorized', 'forbidden', '
 
 export function isAccessRefusal(error: unknown): error is LanternError {
   return isLanternError(error) && accessRefusals.has(error.code);
+}
+
+/** A change made against an old version of a record: the body names the current version. */
+export class VersionConflictError extends LanternError {
+  readonly code = 'version_conflict';
+
+  constructor(readonly currentVersion: number) {
+    super(`This was changed by someone else since you opened it: it is now version ${currentVersion}. Reload it and make your change again.`);
+  }
+
+  override details() {
+    return { currentVersion: this.currentVersion };
+  }
 }

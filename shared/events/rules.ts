@@ -15,6 +15,8 @@ export type EventDetailType =
   | 'AlertRaised'
   | 'ReminderRequested'
   | 'ReminderDue'
+  | 'ReferralCheckRequested'
+  | 'ReferralResponseDue'
   | 'FileUploaded'
   | 'TransferReceived';
 
@@ -60,6 +62,27 @@ export const eventRules = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderDue'] },
     description: "Emails a planner reminder to its owner: the incident link and the owner's note",
     uses: ['records', 'mailer', 'school'],
+  },
+  {
+    id: 'incident-lists',
+    entry: 'functions/events/incident-lists.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated'] },
+    description: 'Files each incident under the keys the incident lists are served by, as it is now',
+    uses: ['records'],
+  },
+  {
+    id: 'referral-overdue',
+    entry: 'functions/events/referral-overdue.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralResponseDue'] },
+    description: "Alerts the DSLs once when a referral has no outcome by its response's due time",
+    uses: ['records', 'audit'],
+  },
+  {
+    id: 'referral-check-scheduler',
+    entry: 'functions/events/referral-check-scheduler.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralCheckRequested'] },
+    description: "Creates the one-off schedule of a referral's response check, once per referral",
+    uses: ['reminders'],
   },
   {
     id: 'file-scans',

@@ -38,6 +38,7 @@ export const httpAnswers = {
   unprocessable: 422,
   too_large: 413,
   out_of_order: 409,
+  version_conflict: 409,
   busy: 503,
 } as const satisfies Record<LanternErrorCode, HttpAnswer>;
 

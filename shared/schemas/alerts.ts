@@ -13,7 +13,7 @@ export const AlertPath = z.object({ id: z.string().min(1).max(100) }).meta({ id:
 export const AlertView = z
   .object({
     id: z.string(),
-    kind: z.enum(['incident', 'action']),
+    kind: z.enum(['incident', 'action', 'referral_overdue']),
     incidentId: z.string(),
     actionId: z.string().optional(),
     author: z.object({ id: z.string(), name: z.string() }),

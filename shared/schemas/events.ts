@@ -7,7 +7,7 @@ export const AlertRaisedDetail = z.object({
   recipientId: z.string().min(1),
   incidentId: z.string().min(1),
   actionId: z.string().optional(),
-  kind: z.enum(['incident', 'action']),
+  kind: z.enum(['incident', 'action', 'referral_overdue']),
   authorName: z.string(),
   categoryNames: z.array(z.string()),
 });
@@ -32,3 +32,9 @@ export const MalwareScanResultDetail = z.object({
   s3ObjectDetails: z.object({ bucketName: z.string().min(1), objectKey: z.string().min(1) }),
   scanResultDetails: z.object({ scanResultStatus: z.enum(['NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED']) }),
 });
+/** IncidentRecorded and IncidentUpdated, as the incident-lists consumer reads them: the id is all it needs. */
+export const IncidentChangedDetail = z.object({ incidentId: z.string().min(1) });
+
+export const ReferralResponseDueDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1) });
+
+export const ReferralCheckRequestedDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1), at: z.iso.datetime() });

@@ -175,6 +175,9 @@ export const IncidentView = z
     reminder: z.object({ at: z.string(), note: z.string() }).optional(),
     files: z.array(FileView),
     actions: z.array(ActionView),
+    version: z.number().int().meta({ description: 'Send it back as expectedVersion to change the incident' }),
+    outcome: z.string().optional().meta({ description: 'Why it was closed' }),
+    review: z.object({ by: StaffRef, at: z.string(), note: z.string().optional() }).optional().meta({ description: 'When a DSL reviewed it' }),
     seenBecause: z
       .array(z.enum(['author', 'alerted', 'assigned', 'tagged', 'elevated']))
       .meta({ description: 'Why the caller may read this incident: they wrote it, were alerted, assigned or tagged, or read it elevated' }),

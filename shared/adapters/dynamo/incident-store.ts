@@ -13,7 +13,7 @@ import {
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey, recordingQualityIndexKey, recordingQualityMonthPartition } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey } from './keys';
 import { fileRecordKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
@@ -43,7 +43,8 @@ export class DynamoIncidentStore implements IncidentStore {
 
   async record(write: IncidentWrite): Promise<void> {
     const { incident } = write;
-    const incidentItem = { ...incidentKey(incident.id), type: 'Incident', ...incident };
+    // Until a DSL reviews it, the incident is on the triage index.
+    const incidentItem = { ...incidentKey(incident.id), ...(incident.review ? {} : triageIndexKey(incident.recordedAt, incident.id)), type: 'Incident', ...incident };
     // The domain keeps incidents well under this; DynamoDB Local would store a larger one.
     if (itemBytes(incidentItem) > DYNAMODB_ITEM_MAX_BYTES) throw new PayloadTooLargeError('This incident is too large to keep as one record.');
     const items = [
@@ -83,12 +84,13 @@ export class DynamoIncidentStore implements IncidentStore {
     });
     const incidentItem = items.find((item) => item.sk === 'INCIDENT');
     if (!incidentItem) return undefined;
+    const { listedUnder: _listedUnder, ...incidentFields } = withoutKeys(incidentItem);
     const actions = items
       .filter((item) => String(item.sk).startsWith(ACTION_PREFIX))
       .map((item) => withoutKeys(item) as unknown as IncidentAction)
       .sort((left, right) => (left.id < right.id ? -1 : 1));
     const taggedStaffIds = new Set(items.filter((item) => String(item.sk).startsWith(TAGGED_PREFIX)).map((item) => String(item.staffId)));
-    return { incident: withoutKeys(incidentItem) as unknown as Incident, actions, taggedStaffIds };
+    return { incident: incidentFields as unknown as Incident, actions, taggedStaffIds };
   }
 
   async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {

@@ -111,3 +111,34 @@ export const recordingQualityIndexKey = (month: string, recordedAt: string, inci
   gsi2pk: recordingQualityMonthPartition(month),
   gsi2sk: `${recordedAt}#${incidentId}`,
 });
+
+/** An incident's versions live in its partition, numbered so they sort in order. */
+export const VERSION_PREFIX = 'VERSION#';
+export const incidentVersionKey = (incidentId: string, version: number) => ({ pk: incidentPartition(incidentId), sk: `${VERSION_PREFIX}${String(version).padStart(6, '0')}` });
+
+/**
+ * Triage (gsi2, sparse): an incident carries these attributes from recording until a DSL
+ * reviews it, so the list of unreviewed incidents is one Query, oldest recorded first.
+ */
+export const TRIAGE_PARTITION = 'TRIAGE';
+export const triageIndexKey = (recordedAt: string, incidentId: string) => ({ gsi2pk: TRIAGE_PARTITION, gsi2sk: `${recordedAt}#${incidentId}` });
+
+/**
+ * Incident lists: an entry per incident under each key a filter is served by, sorted by when
+ * it happened, so a page is one Query on one partition, with `from`/`to` as the key range.
+ */
+export type IncidentListKey =
+  | { readonly by: 'all' }
+  | { readonly by: 'category'; readonly value: string }
+  | { readonly by: 'status'; readonly value: string }
+  | { readonly by: 'assignee'; readonly value: string }
+  | { readonly by: 'reviewed'; readonly value: 'yes' | 'no' };
+export const INCIDENT_LIST_PREFIX = 'INCIDENT_LIST#';
+export const incidentListPartition = (key: IncidentListKey) => (key.by === 'all' ? `${INCIDENT_LIST_PREFIX}ALL` : `${INCIDENT_LIST_PREFIX}${key.by.toUpperCase()}#${key.value}`);
+export const incidentListEntryKey = (partition: string, occurredAt: string, incidentId: string) => ({ pk: partition, sk: `${occurredAt}#${incidentId}` });
+
+/** A referral lives in its incident's partition; while it awaits an outcome it is in the open index (gsi1) by due time. */
+export const REFERRAL_PREFIX = 'REFERRAL#';
+export const referralKey = (incidentId: string, referralId: string) => ({ pk: incidentPartition(incidentId), sk: `${REFERRAL_PREFIX}${referralId}` });
+export const OPEN_REFERRALS_PARTITION = 'REFERRALS_OPEN';
+export const openReferralIndexKey = (responseDueAt: string, referralId: string) => ({ gsi1pk: OPEN_REFERRALS_PARTITION, gsi1sk: `${responseDueAt}#${referralId}` });

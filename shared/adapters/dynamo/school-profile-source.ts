@@ -19,6 +19,7 @@ export class DynamoSchoolProfileSource implements SchoolProfileSource {
       timetable: result.Item.timetable ?? defaultSchoolProfile.timetable,
       ...(isLateEntryHours(result.Item.lateEntryHours) ? { lateEntryHours: result.Item.lateEntryHours } : {}),
       idleSignOutMinutes: typeof result.Item.idleSignOutMinutes === 'number' ? result.Item.idleSignOutMinutes : defaultSchoolProfile.idleSignOutMinutes,
+      ...(result.Item.referralTimescales ? { referralTimescales: result.Item.referralTimescales } : {}),
     };
   }
 

@@ -4,7 +4,8 @@ export interface Alert {
   readonly recipientId: string;
   readonly incidentId: string;
   readonly actionId?: string;
-  readonly kind: 'incident' | 'action';
+  /** `referral_overdue`: an agency has not answered a referral by its due time (to the DSLs). */
+  readonly kind: 'incident' | 'action' | 'referral_overdue';
   readonly authorId: string;
   /** Only these two facts travel into email (seed 003 section 5). */
   readonly authorName: string;

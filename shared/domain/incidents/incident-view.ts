@@ -31,6 +31,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
   const actions = visibleActions(caller, stored.actions, options.seesEveryAction ?? false);
   const staffIds = new Set([
     incident.authorId,
+    ...(incident.review ? [incident.review.by] : []),
     ...incident.assignedTo,
     ...incident.alert.staffIds,
     ...actions.flatMap((action) => [action.authorId, ...action.taggedStaffIds]),
@@ -83,6 +84,10 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
     files: filesView(incident.files, scanOf),
     actions: actions.map((action) => actionView(action, staff, scanOf)),
+    version: incident.version,
+    ...(incident.outcome !== undefined ? { outcome: incident.outcome } : {}),
+    // A DSL's review note is for elevated readers; the author sees only that it was reviewed.
+    ...(incident.review ? { review: { by: staffRef(incident.review.by), at: incident.review.at, ...(incident.review.note && options.seesEveryAction ? { note: incident.review.note } : {}) } } : {}),
     seenBecause: [...relationshipsTo(caller, stored), ...(options.seesEveryAction ? (['elevated'] as const) : [])],
   };
 }

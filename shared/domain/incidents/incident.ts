@@ -55,6 +55,10 @@ export interface Incident {
    * span): for the school's own quality reporting, never shown to other staff.
    */
   readonly qualityFindings?: readonly StoredQualityFinding[];
+  /** Set when a DSL has reviewed it (GET /v1/triage lists incidents without one). */
+  readonly review?: IncidentReview;
+  /** Why it was closed: required to close (the loop is closed on the record, seed 003). */
+  readonly outcome?: string;
 }
 
 export interface StoredQualityFinding {
@@ -62,6 +66,12 @@ export interface StoredQualityFinding {
   readonly severity: QualitySeverity;
   readonly start?: number;
   readonly end?: number;
+}
+
+export interface IncidentReview {
+  readonly by: string;
+  readonly at: string;
+  readonly note?: string;
 }
 
 export interface IncidentAction {

@@ -7,12 +7,13 @@ import type { OutgoingEmail } from '../ports';
  */
 export function alertEmail(options: {
   readonly to: string;
-  readonly kind: 'incident' | 'action';
+  readonly kind: 'incident' | 'action' | 'referral_overdue';
   readonly authorName: string;
   readonly categoryNames: readonly string[];
   readonly link: string;
   readonly schoolName: string;
 }): OutgoingEmail {
+  if (options.kind === 'referral_overdue') return overdueReferralEmail(options);
   const what = options.kind === 'incident' ? 'an incident' : 'an action on an incident';
   return {
     to: [options.to],
@@ -48,4 +49,20 @@ export function reminderEmail(options: { readonly to: string; readonly link: str
 
 export function incidentLink(appBaseUrl: string, incidentId: string): string {
   return `${appBaseUrl}/incidents/${encodeURIComponent(incidentId)}`;
+}
+
+/** To the DSLs: an agency's response to a referral is overdue. Names the agency only. */
+function overdueReferralEmail(options: { readonly to: string; readonly categoryNames: readonly string[]; readonly link: string; readonly schoolName: string }): OutgoingEmail {
+  return {
+    to: [options.to],
+    subject: 'Lantern: a referral response is overdue',
+    text: [
+      `A referral recorded in Lantern at ${options.schoolName} has had no outcome by its due time.`,
+      `Agency: ${options.categoryNames.join(', ')}`,
+      '',
+      `Sign in to follow it up: ${options.link}`,
+      '',
+      'For confidentiality this email does not say who the referral is about.',
+    ].join('\n'),
+  };
 }

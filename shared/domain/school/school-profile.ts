@@ -1,4 +1,6 @@
 import type { LateEntryHours } from '../quality/finding';
+import type { ReferralAgency } from '../referrals/referral';
+import type { ResponseTimescale } from '../referrals/response-timescales';
 
 /**
  * What the school sets up once: where things happen and when its sessions run. Sessions
@@ -22,6 +24,8 @@ export interface SchoolProfile {
   readonly idleSignOutMinutes: number;
   /** When an entry counts as late for the recording-quality checker; the defaults otherwise. */
   readonly lateEntryHours?: LateEntryHours;
+  /** When each agency's response to a referral is due; unset agencies use the defaults. */
+  readonly referralTimescales?: Partial<Readonly<Record<ReferralAgency, ResponseTimescale>>>;
 }
 
 const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;

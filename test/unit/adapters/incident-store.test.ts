@@ -151,7 +151,8 @@ describe('DynamoIncidentStore.record', () => {
     const [first] = sentItems();
     expect(first!.Put).toEqual({
       TableName: tables.records,
-      Item: { pk: `INCIDENT#${incident.id}`, sk: 'INCIDENT', type: 'Incident', ...incident },
+      // Unreviewed, so on the triage index (gsi2) by recording time.
+      Item: { pk: `INCIDENT#${incident.id}`, sk: 'INCIDENT', gsi2pk: 'TRIAGE', gsi2sk: `${incident.recordedAt}#${incident.id}`, type: 'Incident', ...incident },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
   });

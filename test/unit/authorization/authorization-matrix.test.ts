@@ -65,6 +65,15 @@ const incidentContent = (allowed: 200 | 201): Expectation => ({
   admin: 404,
 });
 
+/** Elevated DSLs only: everyone else signed in is refused, and a DSL is asked to step up. */
+const elevatedDslOnly = (outcome: Outcome): Expectation => ({ ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: outcome });
+/** Elevated DSLs and SLT (issue 11: SLT within the categories open to them). */
+const elevatedLeads = (outcome: Outcome, forSlt: Outcome | ByRecord = outcome): Expectation => ({
+  ...elevatedDslOnly(outcome),
+  sltNotElevated: 'elevation_required',
+  sltElevated: forSlt,
+});
+
 /**
  * The authorization matrix, written by hand from DESIGN.md section 1 and issue 5, not
  * derived from the permission table it checks.
@@ -115,6 +124,17 @@ const expectations: Readonly<Record<string, Expectation>> = {
   // Uploading is recording; a file is read as its incident is.
   'files.create': signedIn(201),
   'files.read': incidentContent(200),
+  // DSL casework (issue 11): decisions on a record are an elevated DSL's; SLT read lists,
+  // histories and an incident's referrals, and only of incidents whose categories are open to them.
+  'triage.list': elevatedDslOnly(200),
+  'incidents.review': elevatedDslOnly(200),
+  'incidents.list': elevatedLeads(200),
+  'incidents.update': elevatedDslOnly(200),
+  'incidents.history': elevatedLeads(200, { behaviour: 200, safeguarding: 404, childProtection: 404 }),
+  'referrals.create': elevatedDslOnly(201),
+  'incidentReferrals.list': elevatedLeads(200, { behaviour: 200, safeguarding: 404, childProtection: 404 }),
+  'referrals.update': elevatedDslOnly(200),
+  'referrals.list': elevatedDslOnly(200),
 } satisfies Record<RouteId, Expectation>;
 
 interface Decision {
@@ -248,6 +268,10 @@ function stateOf(deps: FakeDeps): string {
     accounts: [...deps.identity.accounts.values()],
     authenticators: [...deps.identity.confirmedAuthenticators],
     events: deps.incidents.outbox.length,
+    incidentStates: deps.incidents.all(),
+    versions: deps.casework.versions.length,
+    referrals: [...deps.referrals.referrals.values()],
+    referralChecks: deps.referralChecks.scheduled.length,
   });
 }
 

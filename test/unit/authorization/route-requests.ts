@@ -1,7 +1,7 @@
 import type { RouteId } from '../../../shared/api/routes';
 import type { FakeDeps } from '../support/fake-deps';
-import { accessTokenOf, type Persona } from './personas';
-import { categoriesOf, incidentIdOf, noticeAlertIdOf, pupil, recordAlertIdOf, seniorLeadershipGroup, spareCategoryId, teachingAssistant, type RecordKind } from './school-with-records';
+import { accessTokenOf, staffIdOf, type Persona } from './personas';
+import { categoriesOf, incidentIdOf, referralIdOf, referralOn, noticeAlertIdOf, pupil, recordAlertIdOf, seniorLeadershipGroup, spareCategoryId, teachingAssistant, type RecordKind } from './school-with-records';
 
 /** What a cell sends beyond the caller's token: valid input, so only the access decision varies. */
 export interface RouteRequest {
@@ -92,4 +92,25 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
       });
     },
   }),
+  'triage.list': nothing,
+  'incidents.review': (_persona, record) => ({ pathParameters: { id: incidentIdOf(record) }, body: { note: 'Read; Amara to be seen by the DSL tomorrow morning.' } }),
+  'incidents.list': () => ({ query: { status: 'active' } }),
+  'incidents.update': (_persona, record) => ({
+    pathParameters: { id: incidentIdOf(record) },
+    body: { expectedVersion: 1, reason: 'The DSL follows this up with the family.', assignedTo: [staffIdOf('dslElevated')] },
+  }),
+  'incidents.history': (_persona, record) => ({ pathParameters: { id: incidentIdOf(record) } }),
+  'referrals.create': (_persona, record) => ({
+    pathParameters: { id: incidentIdOf(record) },
+    body: { agency: 'childrens_social_care', madeAt: '2025-01-15T09:30:00.000Z', reference: 'MASH-2025-0142' },
+  }),
+  'incidentReferrals.list': (_persona, record) => ({ pathParameters: { id: incidentIdOf(record) } }),
+  'referrals.update': (_persona, record) => ({
+    pathParameters: { id: incidentIdOf(record), referralId: referralIdOf(record) },
+    body: { state: 'acknowledged' },
+    arrange: async (deps) => {
+      deps.referrals.referrals.set(referralIdOf(record), referralOn(record));
+    },
+  }),
+  'referrals.list': () => ({ query: { status: 'open' } }),
 };

@@ -2,6 +2,7 @@ import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { Incident, IncidentCategory } from '../../../shared/domain/incidents/incident';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
+import type { Referral } from '../../../shared/domain/referrals/referral';
 import { defaultCategories } from '../../../shared/domain/categories/default-categories';
 import { displayName } from '../../../shared/domain/staff/staff-profile';
 import { auditEventFixture } from '../support/audit-events';
@@ -27,6 +28,20 @@ export const categoriesOf: Record<RecordKind, readonly IncidentCategory[]> = {
 };
 
 export const incidentIdOf = (record: RecordKind) => `incident-${record}`;
+/** A referral a DSL made from each record, awaiting the agency's answer. */
+export const referralIdOf = (record: RecordKind) => `referral-${record}`;
+export const referralOn = (record: RecordKind): Referral => ({
+  id: referralIdOf(record),
+  incidentId: incidentIdOf(record),
+  studentId: pupil.id,
+  agency: 'early_help',
+  madeAt: '2025-01-14T12:00:00.000Z',
+  madeBy: staffIdOf('dslElevated'),
+  responseDueAt: '2025-01-28T12:00:00.000Z',
+  state: 'made',
+  recordedBy: staffIdOf('dslElevated'),
+  recordedAt: '2025-01-14T12:05:00.000Z',
+});
 /** The alert the alerted persona received for a record. */
 export const recordAlertIdOf = (record: RecordKind) => `alert-${record}-staffAlerted`;
 /** Every signed-in persona's own alert, from a staff-room notice unrelated to the matrix records. */

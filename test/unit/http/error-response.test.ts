@@ -14,13 +14,14 @@ import {
   PayloadTooLargeError,
   OutOfOrderError,
   ServiceBusyError,
+  VersionConflictError,
   type LanternError,
 } from '../../../shared/errors/lantern-error';
 import { recordingLogger } from '../support/recording-logger';
 
 const requestId = 'Kx3vYhQmLPEEMVw=';
 
-const everyError: [LanternError, number, { issues?: unknown }][] = [
+const everyError: [LanternError, number, { issues?: unknown; currentVersion?: number }][] = [
   [new ValidationError([{ field: 'occurredAt', message: 'is required' }]), 400, { issues: [{ field: 'occurredAt', message: 'is required' }] }],
   [new MalformedRequestError('The request body is not valid JSON.'), 400, {}],
   [new UnauthorizedError('Sign in to use Lantern.'), 401, {}],
@@ -29,6 +30,7 @@ const everyError: [LanternError, number, { issues?: unknown }][] = [
   [new AccountDisabledError('This account has been disabled.'), 403, {}],
   [new NotFoundError('No such record.'), 404, {}],
   [new ConflictError('Changed by someone else.'), 409, {}],
+  [new VersionConflictError(2), 409, { currentVersion: 2 }],
   [new UnsupportedMediaTypeError('Send JSON.'), 415, {}],
   [new UnprocessableError('No such category', 'categories.0'), 422, { issues: [{ field: 'categories.0', message: 'No such category' }] }],
   [new UnprocessableError('The school is not set up'), 422, {}],

@@ -2,6 +2,16 @@ import { ConflictError } from '../../../shared/errors/lantern-error';
 import type { Deps, SchoolSettings } from '../../../shared/domain/deps';
 import {
   IdempotencyKeyTakenError,
+  StaleVersionError,
+  type IncidentCasework,
+  type IncidentChangeWrite,
+  type IncidentListEntry,
+  type IncidentListFilter,
+  type PageRequest,
+  type ReferralChangeWrite,
+  type ReferralCheckScheduler,
+  type ReferralStore,
+  type ReferralWrite,
   NOTIFICATION_LEASE_MINUTES,
   type ActionWrite,
   type AlertGroupDirectory,
@@ -47,6 +57,9 @@ import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
 import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
+import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
+import type { Referral } from '../../../shared/domain/referrals/referral';
+import { listEntryOf } from '../../../shared/domain/casework/incident-list-entry';
 import { recordingLogger } from './recording-logger';
 import { TOKEN_EVENT_ID } from './api-event';
 
@@ -331,6 +344,18 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
     return this.idempotency.get(idempotencyKey({ callerId, key }));
   }
 
+  /** Every incident as it is now (for the casework fake). */
+  all(): Incident[] {
+    return [...this.incidents.values()].map(({ incident }) => incident);
+  }
+
+  /** Replaces the incident, as an UpdateItem on its item would; its actions and tags stay. */
+  replace(incident: Incident): void {
+    const stored = this.incidents.get(incident.id);
+    if (!stored) throw new Error(`No incident ${incident.id}`);
+    stored.incident = incident;
+  }
+
   async listAuthored(authorId: string, limit: number): Promise<AuthoredIncidentSummary[]> {
     return [...this.incidents.values()]
       .map(({ incident }) => incident)
@@ -351,6 +376,133 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
       .sort((left, right) => (left.at < right.at ? -1 : 1))
       .slice(0, limit);
   }
+}
+
+/**
+ * Versions, triage and lists over the incidents the incident fake holds; a change commits
+ * the incident, its version, alerts and audit together, only at the expected version.
+ */
+export class InMemoryIncidentCasework extends AuditedStore implements IncidentCasework {
+  readonly versions: IncidentVersion[] = [];
+  readonly projected: IncidentListEntry[] = [];
+
+  constructor(
+    public incidents: InMemoryIncidentStore,
+    public alerts: InMemoryAlertStore,
+  ) {
+    super();
+  }
+
+  async change(write: IncidentChangeWrite): Promise<void> {
+    const current = await this.incidents.get(write.incident.id);
+    if (!current || current.incident.version !== write.expectedVersion) throw new StaleVersionError(`Incident ${write.incident.id} is not version ${write.expectedVersion}`);
+    this.incidents.replace(write.incident);
+    this.versions.push(write.version);
+    this.incidents.outbox.push(...write.events);
+    this.alerts.add(write.alerts);
+    await this.audit.record(write.audit);
+  }
+
+  async history(incidentId: string): Promise<IncidentVersion[]> {
+    return this.versions.filter((version) => version.incidentId === incidentId).sort((left, right) => left.version - right.version);
+  }
+
+  async list(filter: IncidentListFilter, page: PageRequest): Promise<{ entries: IncidentListEntry[]; nextCursor?: string }> {
+    const matching = this.incidents
+      .all()
+      .map(listEntryOf)
+      .filter((entry) => filter.categoryId === undefined || entry.categoryIds.includes(filter.categoryId))
+      .filter((entry) => filter.status === undefined || entry.status === filter.status)
+      .filter((entry) => filter.assignedTo === undefined || entry.assignedTo.includes(filter.assignedTo))
+      .filter((entry) => filter.reviewed === undefined || entry.reviewed === filter.reviewed)
+      .filter((entry) => (filter.from === undefined || entry.occurredAt >= filter.from) && (filter.to === undefined || entry.occurredAt <= filter.to))
+      .sort((left, right) => `${right.occurredAt}#${right.incidentId}`.localeCompare(`${left.occurredAt}#${left.incidentId}`));
+    return pageOf(matching, page, (entry) => entry.incidentId, (entries, nextCursor) => ({ entries, ...(nextCursor ? { nextCursor } : {}) }));
+  }
+
+  async triage(page: PageRequest): Promise<{ incidents: Incident[]; nextCursor?: string }> {
+    const waiting = this.incidents
+      .all()
+      .filter((incident) => incident.review === undefined)
+      .sort((left, right) => `${left.recordedAt}#${left.id}`.localeCompare(`${right.recordedAt}#${right.id}`));
+    return pageOf(waiting, page, (incident) => incident.id, (incidents, nextCursor) => ({ incidents, ...(nextCursor ? { nextCursor } : {}) }));
+  }
+
+  async project(entry: IncidentListEntry): Promise<'projected' | 'superseded'> {
+    const current = await this.incidents.get(entry.incidentId);
+    if (!current || current.incident.version !== entry.version) return 'superseded';
+    this.projected.push(entry);
+    return 'projected';
+  }
+}
+
+/** Referrals by incident; open ones soonest due first; the cursor is the id of the last on a page. */
+export class InMemoryReferralStore extends AuditedStore implements ReferralStore {
+  readonly referrals = new Map<string, Referral>();
+
+  constructor(public alerts: InMemoryAlertStore) {
+    super();
+  }
+
+  /** Events committed with referral writes, in commit order. */
+  readonly outbox: DomainEvent[] = [];
+
+  async record(write: ReferralWrite): Promise<void> {
+    this.referrals.set(write.referral.id, write.referral);
+    this.outbox.push(...write.events);
+    await this.audit.record(write.audit);
+  }
+
+  async update(write: ReferralChangeWrite): Promise<void> {
+    if (this.referrals.get(write.referral.id)?.state !== write.expectedState) throw new StaleVersionError(`Referral ${write.referral.id} is not ${write.expectedState}`);
+    this.referrals.set(write.referral.id, write.referral);
+    await this.audit.record(write.audit);
+  }
+
+  async get(incidentId: string, referralId: string): Promise<Referral | undefined> {
+    const referral = this.referrals.get(referralId);
+    return referral?.incidentId === incidentId ? referral : undefined;
+  }
+
+  async listForIncident(incidentId: string): Promise<Referral[]> {
+    return [...this.referrals.values()].filter((referral) => referral.incidentId === incidentId).sort((left, right) => left.id.localeCompare(right.id));
+  }
+
+  async listOpen(options: PageRequest & { readonly dueBefore?: string }): Promise<{ referrals: Referral[]; nextCursor?: string }> {
+    const open = [...this.referrals.values()]
+      .filter((referral) => referral.state !== 'outcome')
+      .filter((referral) => options.dueBefore === undefined || referral.responseDueAt <= options.dueBefore)
+      .sort((left, right) => `${left.responseDueAt}#${left.id}`.localeCompare(`${right.responseDueAt}#${right.id}`));
+    return pageOf(open, options, (referral) => referral.id, (referrals, nextCursor) => ({ referrals, ...(nextCursor ? { nextCursor } : {}) }));
+  }
+
+  async markOverdueAlerted(write: { readonly referral: Referral; readonly alerts: readonly Alert[]; readonly audit: AuditEvent; readonly events: readonly DomainEvent[] }): Promise<'alerted' | 'already-alerted'> {
+    const stored = this.referrals.get(write.referral.id);
+    if (!stored || stored.overdueAlertedAt) return 'already-alerted';
+    this.referrals.set(write.referral.id, { ...stored, overdueAlertedAt: write.referral.overdueAlertedAt! });
+    this.alerts.add(write.alerts);
+    this.outbox.push(...write.events);
+    await this.audit.record(write.audit);
+    return 'alerted';
+  }
+}
+
+export class RecordingReferralCheckScheduler implements ReferralCheckScheduler {
+  readonly scheduled: { referralId: string; incidentId: string; at: Date }[] = [];
+
+  async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'> {
+    if (this.scheduled.some((each) => each.referralId === check.referralId)) return 'already-scheduled';
+    this.scheduled.push({ ...check });
+    return 'scheduled';
+  }
+}
+
+/** A page of `items` after the cursor (the id of the last item of the page before). */
+function pageOf<T, R>(items: readonly T[], page: PageRequest, idOf: (item: T) => string, result: (items: T[], nextCursor?: string) => R): R {
+  const start = page.cursor === undefined ? 0 : items.findIndex((item) => idOf(item) === page.cursor) + 1;
+  const slice = items.slice(start, start + page.limit);
+  const last = slice[slice.length - 1];
+  return result(slice, start + slice.length < items.length && last ? idOf(last) : undefined);
 }
 
 /** Leases like the table's: a `sending` entry older than the lease may be claimed again. */
@@ -580,6 +732,9 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly quarantine: InMemoryFileStore;
   readonly fileRecords: InMemoryFileRecordStore;
   readonly identity: InMemoryIdentityProvider;
+  readonly casework: InMemoryIncidentCasework;
+  readonly referrals: InMemoryReferralStore;
+  readonly referralChecks: RecordingReferralCheckScheduler;
   /** JSON lines written through `logger`. */
   readonly logLines: string[];
 }
@@ -589,6 +744,7 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
   const log = recordingLogger();
   const alerts = new InMemoryAlertStore();
   const files = new InMemoryFileStore();
+  const incidents = new InMemoryIncidentStore(alerts);
   const defaults: FakeDeps = {
     school: testSchool,
     clock: new FixedClock(),
@@ -600,7 +756,7 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     categories: new InMemoryCategoryCatalogue(),
     alertGroups: new InMemoryAlertGroupDirectory(),
     schoolProfile: new FixedSchoolProfile(),
-    incidents: new InMemoryIncidentStore(alerts),
+    incidents,
     alerts,
     audit: new RecordingAuditTrail(),
     notifications: new InMemoryNotificationLedger(),
@@ -610,6 +766,9 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     quarantine: files,
     fileRecords: new InMemoryFileRecordStore(),
     identity: new InMemoryIdentityProvider(),
+    casework: new InMemoryIncidentCasework(incidents, alerts),
+    referrals: new InMemoryReferralStore(alerts),
+    referralChecks: new RecordingReferralCheckScheduler(),
   };
   const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
   // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
@@ -623,6 +782,14 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).fileRecords instanceof InMemoryFileRecordStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).fileRecords = (deps as Deps).fileRecords as InMemoryFileRecordStore;
   }
+  // Casework and referrals act on the same incidents and alerts, whichever fakes were passed.
+  const casework = (deps as Deps).casework;
+  if (casework instanceof InMemoryIncidentCasework) {
+    if ((deps as Deps).incidents instanceof InMemoryIncidentStore) casework.incidents = (deps as Deps).incidents as InMemoryIncidentStore;
+    if ((deps as Deps).alerts instanceof InMemoryAlertStore) casework.alerts = (deps as Deps).alerts as InMemoryAlertStore;
+  }
+  const referrals = (deps as Deps).referrals;
+  if (referrals instanceof InMemoryReferralStore && (deps as Deps).alerts instanceof InMemoryAlertStore) referrals.alerts = (deps as Deps).alerts as InMemoryAlertStore;
   return deps;
 }
 

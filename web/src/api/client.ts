@@ -25,6 +25,15 @@ import type {
   School,
   SignInConfig,
   StaffSearch,
+  History,
+  IncidentChangeBody,
+  IncidentReferralList,
+  IncidentSummaries,
+  ManagedIncidentView,
+  NewReferralBody,
+  Referral,
+  ReferralChangeBody,
+  Referrals,
 } from './types';
 
 export async function loadConfig(): Promise<SignInConfig> {
@@ -102,6 +111,17 @@ export class LanternApi {
   startUpload = (body: NewUploadBody) => this.request<UploadStarted>('POST', '/v1/files', { body });
   /** A download link that works for a minute, for a clean file on a record the caller may read. */
   fileLink = (fileId: string) => this.request<FileLink>('GET', `/v1/files/${encodeURIComponent(fileId)}`);
+  // DSL casework (elevated): triage, lists, managing an incident, referrals.
+  triage = () => this.request<IncidentSummaries>('GET', '/v1/triage?limit=50');
+  incidents = (query: string) => this.request<IncidentSummaries>('GET', `/v1/incidents?${query}`);
+  reviewIncident = (incidentId: string, note?: string) => this.request<Incident>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/review`, { body: note ? { note } : {} });
+  changeIncident = (incidentId: string, body: IncidentChangeBody) => this.request<ManagedIncidentView>('PATCH', `/v1/incidents/${encodeURIComponent(incidentId)}`, { body });
+  incidentHistory = (incidentId: string) => this.request<History>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}/history`);
+  incidentReferrals = (incidentId: string) => this.request<IncidentReferralList>('GET', `/v1/incidents/${encodeURIComponent(incidentId)}/referrals`);
+  recordReferral = (incidentId: string, body: NewReferralBody) => this.request<Referral>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/referrals`, { body });
+  changeReferral = (incidentId: string, referralId: string, body: ReferralChangeBody) =>
+    this.request<Referral>('PATCH', `/v1/incidents/${encodeURIComponent(incidentId)}/referrals/${encodeURIComponent(referralId)}`, { body });
+  referrals = (status: 'open' | 'overdue') => this.request<Referrals>('GET', `/v1/referrals?status=${status}&limit=100`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
   verifyAuthenticator = (code: string) => this.request<AuthenticatorEnrolledView>('POST', '/v1/me/mfa/verify', { body: { code } satisfies AuthenticatorCodeBody });
 }

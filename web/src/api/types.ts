@@ -13,6 +13,8 @@ import type {
   RecordingQualityReport as RecordingQualityReportSchema,
 } from '../../../shared/schemas/quality';
 import type { FileDownload, NewUpload, UploadStarted as UploadStartedSchema } from '../../../shared/schemas/files';
+import type { IncidentChange, IncidentHistory, IncidentSummaryPage, ManagedIncident } from '../../../shared/schemas/casework';
+import type { IncidentReferrals, NewReferral, ReferralChange, ReferralPage, ReferralView } from '../../../shared/schemas/referrals';
 
 /** The API's shapes, taken from the same zod contracts the API validates with (types only). */
 export type SignInConfig = z.infer<typeof SignInConfiguration>;
@@ -47,3 +49,14 @@ export type NewUploadBody = z.input<typeof NewUpload>;
 export type UploadStarted = z.infer<typeof UploadStartedSchema>;
 export type FileLink = z.infer<typeof FileDownload>;
 export type IncidentFile = Incident['files'][number];
+
+export type IncidentSummaries = z.infer<typeof IncidentSummaryPage>;
+export type IncidentSummary = IncidentSummaries['incidents'][number];
+export type IncidentChangeBody = z.input<typeof IncidentChange>;
+export type ManagedIncidentView = z.infer<typeof ManagedIncident>;
+export type History = z.infer<typeof IncidentHistory>;
+export type Referral = z.infer<typeof ReferralView>;
+export type Referrals = z.infer<typeof ReferralPage>;
+export type IncidentReferralList = z.infer<typeof IncidentReferrals>;
+export type NewReferralBody = z.input<typeof NewReferral>;
+export type ReferralChangeBody = z.input<typeof ReferralChange>;

@@ -10,6 +10,8 @@ import { Layout } from './Layout';
 import { SignInPage } from '../pages/SignInPage';
 import { DashboardPage } from '../pages/DashboardPage';
 import { RecordConcernPage } from '../pages/RecordConcernPage';
+import { TriagePage } from '../pages/TriagePage';
+import { ReferralsPage } from '../pages/ReferralsPage';
 import { IncidentPage } from '../pages/IncidentPage';
 import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -126,6 +128,8 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/record') page = <RecordConcernPage />;
   else if (pathname === '/authenticator') page = <AuthenticatorPage />;
   else if (pathname === '/dsl/recording-quality') page = <RecordingQualityPage />;
+  else if (pathname === '/casework/triage') page = <TriagePage />;
+  else if (pathname === '/casework/referrals') page = <ReferralsPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
   else page = <NotFoundPage />;
 

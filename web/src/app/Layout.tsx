@@ -52,11 +52,23 @@ export function Layout({ children }: { children: ReactNode }) {
                       </Link>
                     </li>
                     {me?.groups.includes('dsl') && (
-                      <li>
-                        <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
-                          Recording quality
-                        </Link>
-                      </li>
+                      <>
+                        <li>
+                          <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
+                            Recording quality
+                          </Link>
+                        </li>
+                        <li>
+                          <Link to="/casework/triage" className="govuk-link lantern-header__link">
+                            Triage
+                          </Link>
+                        </li>
+                        <li>
+                          <Link to="/casework/referrals" className="govuk-link lantern-header__link">
+                            Referrals
+                          </Link>
+                        </li>
+                      </>
                     )}
                     <li>
                       <Link to="/authenticator" className="govuk-link lantern-header__link">

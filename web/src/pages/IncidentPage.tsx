@@ -11,6 +11,7 @@ import { withMember, type StaffRef } from '../record/draft';
 import { AttachedFiles } from '../components/AttachedFiles';
 import { FilePicker } from '../components/FilePicker';
 import { useUploads, type UploadedFile } from '../files/use-uploads';
+import { IncidentCasework } from '../casework/IncidentCasework';
 
 const BECAUSE: Record<string, string> = {
   author: 'you wrote it',
@@ -156,6 +157,8 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           </li>
         ))}
       </ul>
+      {/* Casework only once the API has said this reader sees the incident elevated. */}
+      {incident.seenBecause.includes('elevated') && <IncidentCasework incident={incident} reload={reload} />}
       <h2 className="govuk-heading-m">Add an action</h2>
       {added && (
         <p className="govuk-body" role="status">

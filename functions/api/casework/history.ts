@@ -1,0 +1,11 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { incidentHistory } from '../../../shared/domain/casework/incident-history';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { incidentsHistoryContract } from '../../../shared/api/contracts/casework';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
+
+export const handler = apiRoute('incidents.history', { contract: incidentsHistoryContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ params, caller, deps, origin }) =>
+  ok(await incidentHistory(deps, requireStaff(caller), params.id, origin)),
+);

@@ -1,0 +1,11 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { changeIncident } from '../../../shared/domain/casework/change-incident';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { incidentsUpdateContract } from '../../../shared/api/contracts/casework';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
+
+export const handler = apiRoute('incidents.update', { contract: incidentsUpdateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(
+  async ({ params, body, caller, deps, origin }) => ok(await changeIncident(deps, requireStaff(caller), params.id, body, origin)),
+);
