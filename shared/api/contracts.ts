@@ -13,6 +13,7 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
+import { filesCreateContract, filesReadContract } from './contracts/files';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
@@ -53,6 +54,8 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'files.create': filesCreateContract,
+  'files.read': filesReadContract,
   'triage.list': triageListContract,
   'incidents.review': incidentsReviewContract,
   'incidents.list': incidentsListContract,

@@ -13,6 +13,7 @@ import { DynamoIncidentCasework } from '../adapters/dynamo/incident-casework-sto
 import { DynamoReferralStore } from '../adapters/dynamo/referral-store';
 import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
+import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
 import type { Deps } from '../domain/deps';
@@ -49,6 +50,7 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       ports.incidents = new DynamoIncidentStore(documents, tables);
       ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
       ports.notifications = new DynamoNotificationLedger(documents, records);
+      ports.fileRecords = new DynamoFileRecordStore(documents, tables);
       ports.casework = new DynamoIncidentCasework(documents, tables, cursors!);
       ports.referrals = new DynamoReferralStore(documents, tables, cursors!);
     }

@@ -27,6 +27,11 @@ export const ReminderRequestedDetail = z.object({
   at: z.iso.datetime(),
 });
 
+/** The part of GuardDuty Malware Protection for S3's result event Lantern reads. */
+export const MalwareScanResultDetail = z.object({
+  s3ObjectDetails: z.object({ bucketName: z.string().min(1), objectKey: z.string().min(1) }),
+  scanResultDetails: z.object({ scanResultStatus: z.enum(['NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED']) }),
+});
 /** IncidentRecorded and IncidentUpdated, as the incident-lists consumer reads them: the id is all it needs. */
 export const IncidentChangedDetail = z.object({ incidentId: z.string().min(1) });
 

@@ -16,16 +16,16 @@ const KiB = 1024;
 const budgetKiB: Record<string, number> = {
   'health.read': 150,
   'config.read': 150,
-  'openapi.read': 196,
+  'openapi.read': 205, // the OpenAPI document it serves holds the file routes too
   'me.read': 551,
   'school.read': 506,
   'students.search': 506,
   'staff.list': 506,
   'alertGroups.list': 506,
   'categories.list': 506,
-  'incidents.create': 561,
+  'incidents.create': 690, // attaching files tags each kept: the S3 client
   'incidents.read': 556,
-  'actions.create': 576,
+  'actions.create': 710, // attaching files tags each kept: the S3 client
   'alerts.list': 506,
   'alerts.markRead': 506,
   'me.mfa.setup': 551,
@@ -52,9 +52,12 @@ const budgetKiB: Record<string, number> = {
   'incidentReferrals.list': 570,
   'referrals.update': 570,
   'referrals.list': 570,
+  'files.create': 660,
+  'files.read': 705,
   'event:incident-lists': 490,
   'event:referral-overdue': 500,
   'event:referral-check-scheduler': 420,
+  'event:file-scans': 700,
   'event:notifier': 545,
   'event:reminders': 545,
   'event:reminder-scheduler': 420,
@@ -111,7 +114,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
       // Act
       const clients = allClients.filter((client) => bundles.get(fn.id)!.packages.has(client));
       // Assess
-      expect(clients.sort(), fn.id).toEqual(declared.filter((name) => name !== '@aws-sdk/s3-request-presigner').sort());
+      expect(clients.sort(), fn.id).toEqual([...declared].sort());
     }
   });
 

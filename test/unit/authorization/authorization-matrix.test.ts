@@ -121,6 +121,9 @@ const expectations: Readonly<Record<string, Expectation>> = {
   // Advice on one's own draft; the school's quality report is an elevated DSL's.
   'quality.check': signedIn(200),
   'reports.recordingQuality': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  // Uploading is recording; a file is read as its incident is.
+  'files.create': signedIn(201),
+  'files.read': incidentContent(200),
   // DSL casework (issue 11): decisions on a record are an elevated DSL's; SLT read lists,
   // histories and an incident's referrals, and only of incidents whose categories are open to them.
   'triage.list': elevatedDslOnly(200),

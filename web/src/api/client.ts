@@ -8,6 +8,9 @@ import type {
   AuthenticatorEnrolledView,
   AuthenticatorSetupView,
   Categories,
+  FileLink,
+  NewUploadBody,
+  UploadStarted,
   Incident,
   MeView,
   MyIncidents,
@@ -104,6 +107,10 @@ export class LanternApi {
   /** Advice on the draft as it is now; a newer check aborts an older one. */
   checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<QualityFindings>('POST', '/v1/quality-check', { body, signal })).findings;
   recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  /** A file id and the presigned PUT the browser sends the file with (the bytes never pass through the API). */
+  startUpload = (body: NewUploadBody) => this.request<UploadStarted>('POST', '/v1/files', { body });
+  /** A download link that works for a minute, for a clean file on a record the caller may read. */
+  fileLink = (fileId: string) => this.request<FileLink>('GET', `/v1/files/${encodeURIComponent(fileId)}`);
   // DSL casework (elevated): triage, lists, managing an incident, referrals.
   triage = () => this.request<IncidentSummaries>('GET', '/v1/triage?limit=50');
   incidents = (query: string) => this.request<IncidentSummaries>('GET', `/v1/incidents?${query}`);
