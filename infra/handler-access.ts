@@ -74,6 +74,8 @@ export const useGrants = {
   files: { actions: ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'], keyActions: [] },
   // Marking delivered outbox items; reading the stream is CDK's stream-read grant (outboxStreamActions).
   outbox: { actions: ['dynamodb:UpdateItem'], keyActions: outboxKeyActions },
+  // The scan consumer alone: move a file found bad under quarantine/ (copy, then a delete marker on the original).
+  quarantine: { actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'], keyActions: ['kms:Decrypt', 'kms:GenerateDataKey'] },
   events: { actions: ['events:PutEvents'], keyActions: [] },
   school: { actions: [], keyActions: [] },
   signIn: { actions: [], keyActions: [] },
@@ -107,6 +109,10 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
     dataStores.filesBucket.grantPut(role);
   }
   // Request functions write events to the outbox; only the outbox relay declares `events`.
+  // Moving a file found bad: copy it under quarantine/ and hide the original (a delete marker; the bucket keeps versions).
+  if (declared.has('quarantine')) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: [...useGrants.quarantine.actions], resources: [dataStores.filesBucket.arnForObjects('*')] }));
+  }
   if (declared.has('events')) events.bus.grantPutEventsTo(role);
   if (declared.has('reminders')) props.reminders.grantScheduling(role);
   if (declared.has('identity')) identity.userPool.grant(role, ...useGrants.identity.actions);

@@ -37,6 +37,8 @@ import { latestStreamArn } from './provision/tables';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import { startS3Local } from './services/s3-local';
+import { createMalwareScannerLocal } from './services/malware-scanner-local';
+import { fileObjectKey } from '../shared/domain/files/stored-file';
 import { startSesLocal } from './services/ses-local';
 
 export interface LocalStackOptions {
@@ -122,8 +124,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         return { status: SERVICES.every((name) => services[name]) ? 'ready' : 'unavailable', services };
       },
       log: options.quiet ? undefined : (line) => console.log(`[api] ${line}`),
-      // The app calls Cognito at the endpoint GET /v1/config gives it; the CSP must allow it.
-      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? ''].filter(Boolean) } } : {}),
+      // The app calls Cognito at the endpoint GET /v1/config gives it, and sends files to s3rver: the CSP must allow both.
+      ...(options.webRoot ? { staticSite: { root: options.webRoot, connectSources: () => [completeEnvironment?.PUBLIC_COGNITO_ENDPOINT ?? '', completeEnvironment?.S3_ENDPOINT ?? ''].filter(Boolean) } } : {}),
     }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new LocalStackError(`Port ${options.port} is already in use: stop what uses it or set PORT (PORT=0 picks a free one).`);
       throw error;
@@ -151,6 +153,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let outboxDrained = async () => {};
     const busClient = new EventBridgeClient({ region: REGION, endpoint: endpoint('eventbridge'), credentials: { ...LOCAL_CREDENTIALS } });
     stops.push({ name: 'bus-client', stop: async () => busClient.destroy() });
+    // GuardDuty's part: each upload under the school's files/ prefix is scanned and its result put on the default bus.
+    const scanner = createMalwareScannerLocal({
+      s3: clients.s3,
+      bus: busClient,
+      bucket: NAMES.bucket,
+      objectPrefixes: [fileObjectKey(DEMO_SCHOOL.id, '')],
+      region: REGION,
+      accountId: LOCAL_ACCOUNT_ID,
+    });
     const [dynamodb, s3, cognito, ses, eventbridge, scheduler] = await settleAll([
       startDynamoDbLocal({
         dbPath: layout.dynamodb,
@@ -170,6 +181,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         .then((service) => register('s3', service))
         .then(async (service) => {
           await provisionBucket(clients.s3, NAMES.bucket, { allowedOrigin: gateway.url });
+          service.onObjectCreated((object) => scanner.objectCreated(object));
           return service;
         }),
       startCognitoLocal({ directory: layout.cognito, port: ports.cognito, logFile: join(layout.logs, 'cognito.log') })
@@ -187,7 +199,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         rules: eventRules,
         eventsLog: layout.eventsLog,
         deadLetterLog: layout.deadLetterLog,
-        beforeIdle: () => outboxDrained(),
+        // Scans in flight put their results on the bus; then the outbox has its turn.
+        beforeIdle: async () => {
+          await scanner.waitForIdle();
+          await outboxDrained();
+        },
         invoke: async (rule, event) => {
           const handler = await handlers.load<BusEvent, unknown>(rule.entry);
           await handler(event, createLambdaContext({ functionName: rule.id, requestId: randomUUID(), region: REGION, timeoutMs: 60_000 }));

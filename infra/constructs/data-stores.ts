@@ -1,7 +1,9 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, Role, ServicePrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
+import { UPLOAD_TAG_KEY } from '../../shared/adapters/s3/s3-file-store';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
@@ -24,6 +26,7 @@ export class DataStores extends Construct {
   readonly recordsTable: TableV2;
   readonly auditTable: TableV2;
   readonly filesBucket: Bucket;
+  readonly malwareProtection: CfnMalwareProtectionPlan;
 
   constructor(scope: Construct, id: string, props: DataStoresProps) {
     super(scope, id);
@@ -86,9 +89,94 @@ export class DataStores extends Construct {
           maxAge: 3600,
         },
       ],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // An upload nobody attached within a day is deleted (attaching tags it kept first).
+        {
+          id: 'UnattachedUploads',
+          tagFilters: { [UPLOAD_TAG_KEY]: 'pending' },
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Only the stack's own key: a request naming another encryption, or another key, is refused.
+    this.filesBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyOtherEncryption',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.filesBucket.arnForObjects('*')],
+        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
+      }),
+    );
+    this.filesBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DenyOtherKeys',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.filesBucket.arnForObjects('*')],
+        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': this.key.keyArn } },
+      }),
+    );
+
+    // GuardDuty Malware Protection for S3 scans every new upload under the school's prefix
+    // and tags it with the verdict; the file-scans consumer reads the result event.
+    const scanRole = new Role(this, 'MalwareProtectionRole', {
+      assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description: `Lantern ${props.schoolId}: GuardDuty reads, tags and reports on uploaded files`,
+    });
+    scanRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'EventBridgeManagedRule',
+        actions: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets', 'events:DescribeRule', 'events:ListTargetsByRule'],
+        resources: [`arn:${stack.partition}:events:${stack.region}:${stack.account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`],
+        conditions: { StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' } },
+      }),
+    );
+    scanRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'ScanAndTag',
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:GetObjectVersionTagging', 's3:PutObjectTagging', 's3:PutObjectVersionTagging'],
+        resources: [this.filesBucket.arnForObjects('*')],
+      }),
+    );
+    scanRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'BucketNotifications',
+        actions: ['s3:GetBucketNotification', 's3:PutBucketNotification', 's3:ListBucket', 's3:GetBucketPolicy', 's3:GetBucketLocation'],
+        resources: [this.filesBucket.bucketArn],
+      }),
+    );
+    scanRole.addToPolicy(new PolicyStatement({ sid: 'ValidationObject', actions: ['s3:PutObject'], resources: [this.filesBucket.arnForObjects('malware-protection-resource-validation-object')] }));
+    scanRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'DecryptUploads',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [this.key.keyArn],
+        conditions: { StringLike: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
+      }),
+    );
+    NagSuppressions.addResourceSuppressions(
+      scanRole,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: "GuardDuty's documented plan role: its managed rules are named by prefix, and it scans and tags any object in this school's files bucket (<bucket>/*).",
+          appliesTo: [{ regex: '/^Resource::arn:<AWS::Partition>:events:.*:rule\\/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3\\*$/' }, { regex: '/^Resource::<.*FilesBucket.*\\.Arn>\\/\\*$/' }],
+        },
+      ],
+      true,
+    );
+    this.malwareProtection = new CfnMalwareProtectionPlan(this, 'MalwareProtection', {
+      role: scanRole.roleArn,
+      protectedResource: { s3Bucket: { bucketName: this.filesBucket.bucketName, objectPrefixes: [`schools/${props.schoolId}/files/`] } },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    this.malwareProtection.node.addDependency(scanRole);
   }
 
   private table(id: string, definition: TableDefinition): TableV2 {

@@ -73,7 +73,8 @@ export class SchoolEvents extends Construct {
         deadLetterQueue: this.deadLetterQueue,
       });
       new Rule(this, `Rule-${definition.id}`, {
-        eventBus: this.bus,
+        // AWS services (GuardDuty's malware scans) publish to the account's default bus.
+        eventBus: definition.bus === 'default' ? EventBus.fromEventBusName(this, `DefaultBus-${definition.id}`, 'default') : this.bus,
         description: definition.description.slice(0, 512),
         eventPattern: { source: [...definition.pattern.source], detailType: [...definition.pattern['detail-type']] },
         targets: [

@@ -54,9 +54,12 @@ export interface PublishOptions {
 
 export const hstsMaxAge = Duration.days(HSTS_MAX_AGE_DAYS);
 
-/** The staff app's Content-Security-Policy (infra/web-security-headers.ts): the app may reach the API and the region's Cognito endpoint. */
+/** The staff app's Content-Security-Policy (infra/web-security-headers.ts): the app may reach the API, the region's Cognito endpoint and its S3 hosts. */
 export function contentSecurityPolicy(sources: { apiOrigin: string; region: string }): string {
-  return staffAppContentSecurityPolicy([sources.apiOrigin, `https://cognito-idp.${sources.region}.amazonaws.com`]);
+  // The browser PUTs files to the files bucket through presigned URLs (virtual-hosted style).
+  // Naming the bucket here would make bucket (CORS names the app) → distribution → policy →
+  // bucket a cycle, so the region's S3 hosts: the presigned signature decides which bucket.
+  return staffAppContentSecurityPolicy([sources.apiOrigin, `https://cognito-idp.${sources.region}.amazonaws.com`, `https://*.s3.${sources.region}.amazonaws.com`]);
 }
 
 /**

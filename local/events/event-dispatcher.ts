@@ -27,14 +27,20 @@ export interface EventDispatcherOptions {
 }
 
 export interface EventDispatcher {
-  /** Starts delivery to every matching rule in the background; returns the matched rule ids. */
-  dispatch(event: BusEvent): string[];
+  /**
+   * Starts delivery to every matching rule on that bus in the background; returns the
+   * matched rule ids. A rule listens on the school's bus unless it says `bus: 'default'`
+   * (the account's, where AWS services such as GuardDuty publish), as in the stack.
+   */
+  dispatch(event: BusEvent, bus?: RuleBus): string[];
   /** Resolves once no delivery (including ones started meanwhile) is in flight. */
   waitForIdle(): Promise<void>;
   readonly inFlight: number;
 }
 
 export const DEFAULT_RETRY_ATTEMPTS = 2;
+
+export type RuleBus = NonNullable<EventRuleDefinition['bus']>;
 
 export function createEventDispatcher(options: EventDispatcherOptions): EventDispatcher {
   const retryAttempts = options.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
@@ -72,8 +78,8 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   }
 
   return {
-    dispatch(event) {
-      const matched = options.rules.filter((rule) => matchesEventPattern(rule.pattern, event));
+    dispatch(event, bus = 'school') {
+      const matched = options.rules.filter((rule) => (rule.bus ?? 'school') === bus && matchesEventPattern(rule.pattern, event));
       for (const rule of matched) {
         const delivery = deliver(rule, event).finally(() => deliveries.delete(delivery));
         deliveries.add(delivery);

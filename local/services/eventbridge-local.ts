@@ -3,7 +3,7 @@ import { appendFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LOOPBACK } from '../free-port';
 import type { EventRuleDefinition } from '../../shared/events/rules';
-import { createEventDispatcher, type BusEvent, type DeadLetter } from '../events/event-dispatcher';
+import { createEventDispatcher, type BusEvent, type DeadLetter, type RuleBus } from '../events/event-dispatcher';
 import { LOCAL_ACCOUNT_ID } from '../lambda-context';
 
 export interface EventBridgeLocal {
@@ -108,17 +108,19 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     if (raw.byteLength > MAX_REQUEST_BYTES) {
       return sendAwsError(response, 400, 'ValidationException', 'Total size of the entries in the request is over the limit.');
     }
-    const accepted: BusEvent[] = [];
+    const accepted: { event: BusEvent; bus: RuleBus }[] = [];
     const results: EntryResult[] = entries.map((entry) => {
+      const bus = busOf(entry, options);
+      if (!bus) return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${entry.EventBusName ?? 'default'} does not exist.` };
       const checked = toBusEvent(entry, options);
       if ('ErrorCode' in checked) return checked;
-      accepted.push(checked);
+      accepted.push({ event: checked, bus });
       return { EventId: checked.id };
     });
     if (accepted.length > 0) {
-      events.push(...accepted);
-      await appendFile(options.eventsLog, accepted.map((event) => `${JSON.stringify(event)}\n`).join(''));
-      for (const event of accepted) dispatcher.dispatch(event);
+      events.push(...accepted.map(({ event }) => event));
+      await appendFile(options.eventsLog, accepted.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
+      for (const { event, bus } of accepted) dispatcher.dispatch(event, bus);
     }
     sendJson(response, 200, { FailedEntryCount: results.length - accepted.length, Entries: results }, 'application/x-amz-json-1.1');
   }
@@ -146,11 +148,18 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
   };
 }
 
-function toBusEvent(entry: PutEventsRequestEntry, options: EventBridgeLocalOptions): BusEvent | { ErrorCode: string; ErrorMessage: string } {
+/**
+ * Two buses, as in the account: the school's, and the default one, where AWS services
+ * publish (the local malware scanner puts GuardDuty's scan results there).
+ */
+function busOf(entry: PutEventsRequestEntry, options: EventBridgeLocalOptions): RuleBus | undefined {
   const bus = entry.EventBusName ?? 'default';
-  if (bus !== options.eventBusName && !bus.endsWith(`:event-bus/${options.eventBusName}`)) {
-    return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${bus} does not exist.` };
-  }
+  if (bus === options.eventBusName || bus.endsWith(`:event-bus/${options.eventBusName}`)) return 'school';
+  if (bus === 'default' || bus.endsWith(':event-bus/default')) return 'default';
+  return undefined;
+}
+
+function toBusEvent(entry: PutEventsRequestEntry, options: EventBridgeLocalOptions): BusEvent | { ErrorCode: string; ErrorMessage: string } {
   if (!entry.Source) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Source is not valid. Reason: Source is a required argument.' };
   if (!entry.DetailType) return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.' };
   let detail: unknown;

@@ -19,5 +19,7 @@ declare module 's3rver' {
     httpServer?: Server;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** S3 event notifications (a Koa app's EventEmitter): `{ Records: [...] }` per PUT, POST, copy or delete. */
+    on(event: 'event', listener: (event: unknown) => void): this;
   }
 }

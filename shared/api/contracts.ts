@@ -14,6 +14,7 @@ import { categoriesCreateContract, categoriesUpdateContract } from './contracts/
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
 import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
+import { filesCreateContract, filesReadContract } from './contracts/files';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
@@ -60,6 +61,8 @@ export const contracts = {
   'students.flags.update': studentsFlagsUpdateContract,
   'students.chronology': studentsChronologyContract,
   'reports.summary': reportsSummaryContract,
+  'files.create': filesCreateContract,
+  'files.read': filesReadContract,
   'triage.list': triageListContract,
   'incidents.review': incidentsReviewContract,
   'incidents.list': incidentsListContract,

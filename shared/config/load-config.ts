@@ -57,6 +57,7 @@ const useVariables: Record<Use, readonly VariableName[]> = {
   files: ['FILES_BUCKET', 'S3_ENDPOINT'],
   // Marks delivered outbox items; no pages, so no cursor key.
   outbox: ['RECORDS_TABLE', 'DYNAMODB_ENDPOINT'],
+  quarantine: ['FILES_BUCKET', 'S3_ENDPOINT'],
   events: ['EVENT_BUS_NAME', 'EVENTBRIDGE_ENDPOINT'],
   school: ['SCHOOL_ID', 'SCHOOL_NAME', 'SCHOOL_TIMEZONE', 'APP_BASE_URL', 'ELEVATION_WINDOW_MINUTES'],
   // Clients are told the region and the pool they sign in to.

@@ -15,6 +15,7 @@ import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
 import { DynamoPupilFileStore } from '../adapters/dynamo/pupil-file-store';
 import { DynamoReportStore } from '../adapters/dynamo/report-store';
+import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
 import type { Deps } from '../domain/deps';
@@ -54,6 +55,7 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       ports.incidents = new DynamoIncidentStore(documents, tables);
       ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
       ports.notifications = new DynamoNotificationLedger(documents, records);
+      ports.fileRecords = new DynamoFileRecordStore(documents, tables);
       ports.casework = new DynamoIncidentCasework(documents, tables, cursors!);
       ports.referrals = new DynamoReferralStore(documents, tables, cursors!);
     }

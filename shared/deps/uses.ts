@@ -10,7 +10,7 @@ import type { Deps } from '../domain/deps';
  */
 export const serviceUses = {
   /** DynamoDB records table: items read and written, in transactions too. */
-  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'pupilFiles', 'reports', 'casework', 'referrals'] },
+  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'pupilFiles', 'reports', 'casework', 'referrals', 'fileRecords'] },
   /** DynamoDB audit table: append events (PutItem), alone or in a records transaction. */
   audit: { aws: 'dynamodb', ports: ['audit'] },
   /** DynamoDB audit table: read the trail back (Query). */
@@ -25,6 +25,8 @@ export const serviceUses = {
   files: { aws: 's3', ports: ['files'] },
   /** DynamoDB records table's stream: read new outbox items, mark them delivered (UpdateItem). */
   outbox: { aws: 'dynamodb', ports: ['outbox'] },
+  /** S3 files bucket: move a file found bad to the quarantine prefix (copy, then remove). */
+  quarantine: { aws: 's3', ports: ['quarantine'] },
   /** EventBridge bus: PutEvents. Only the outbox relay declares it; request functions write events to the outbox. */
   events: { aws: 'eventbridge', ports: ['events'] },
   /** The school's own settings (name, time zone, front-end origin, elevation window). No AWS. */

@@ -6,6 +6,8 @@ import type {
   CategoryCatalogue,
   Clock,
   EventPublisher,
+  FileQuarantine,
+  FileRecordStore,
   FileStore,
   IdGenerator,
   OutboxStore,
@@ -56,6 +58,8 @@ export interface Deps {
   readonly events: EventPublisher;
   /** The outbox relay's: marks delivered items, and the redrive's: finds undelivered ones. */
   readonly outbox: OutboxStore;
+  readonly quarantine: FileQuarantine;
+  readonly fileRecords: FileRecordStore;
   readonly identity: IdentityProvider;
   readonly pupilFiles: PupilFileStore;
   readonly reports: ReportStore;

@@ -186,6 +186,9 @@ export const permissions = {
   'students.find': { gate: safeguardingDecision },
   'students.flags.update': { gate: safeguardingDecision },
   'students.update': { gate: safeguardingDecision },
+  // Uploading is part of recording; a file is read by whoever may read its incident (and action).
+  'files.create': { gate: inGroup(recordingGroup) },
+  'files.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },
   // DSL casework (issue 11). Decisions on a record (re-categorise, assign, close, review,
   // refer) are a DSL's; SLT read lists, histories and referrals within their categories.
   'triage.list': { gate: safeguardingDecision },

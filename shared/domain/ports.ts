@@ -12,6 +12,7 @@ import type { QualityRuleId } from './quality/finding';
 import type { PupilSafeguarding, SafeguardingVersion } from './students/safeguarding-flags';
 import type { ChronologyWindow, TimelineIncident, TimelinePage } from './casework/timeline';
 import type { CountedIncident, ReportBucket, ReportRange } from './reports/report-facts';
+import type { ScanState, StoredFileRecord } from './files/stored-file';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -108,6 +109,8 @@ export interface IncidentWrite {
   readonly events: readonly DomainEvent[];
   /** The month (school time) and per-rule counts of the findings still present at submission, for the school's report. */
   readonly quality?: RecordedQuality;
+  /** Uploads to attach, each only if the author uploaded it and it is not attached yet. */
+  readonly attachFiles?: readonly string[];
 }
 
 export interface RecordedQuality {
@@ -134,6 +137,8 @@ export interface ActionWrite {
   readonly audit: AuditEvent;
   /** Written to the outbox in the same transaction; the stream relay delivers them. */
   readonly events: readonly DomainEvent[];
+  /** Uploads to attach, each only if the author uploaded it and it is not attached yet. */
+  readonly attachFiles?: readonly string[];
 }
 
 export interface StoredIncident {
@@ -284,11 +289,42 @@ export interface StoredFile {
   readonly body: Uint8Array;
 }
 
+/** A presigned upload: the browser sends exactly these headers, and a body of exactly the declared size. */
+export interface PresignedUpload {
+  readonly method: 'PUT';
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresAt: string;
+}
+
 export interface FileStore {
   put(file: StoredFile): Promise<void>;
   get(key: string): Promise<StoredFile | undefined>;
-  /** A short-lived URL the browser can PUT the file to directly. */
-  uploadUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string>;
+  /** A PUT URL with the content type, length and the pending tag signed into it. */
+  presignUpload(request: { readonly key: string; readonly contentType: string; readonly size: number; readonly expiresInSeconds: number }): Promise<PresignedUpload>;
+  /** A GET URL that answers as an attachment, with the stored type and the shown name. */
+  presignDownload(request: { readonly key: string; readonly contentType: string; readonly fileName: string; readonly expiresInSeconds: number }): Promise<string>;
+  /** The object's first bytes, or undefined when it is not there. */
+  readStart(key: string, bytes: number): Promise<Uint8Array | undefined>;
+  /** Tags the object as kept, so the lifecycle rule for unattached uploads never deletes it; false when it is not there. */
+  markKept(key: string): Promise<boolean>;
+}
+
+/** Moves a file found bad out of reach: copied under the quarantine prefix, then removed from its place. */
+export interface FileQuarantine {
+  quarantine(fromKey: string, toKey: string): Promise<void>;
+}
+
+export interface FileRecordStore {
+  /** Writes the record and its audit event together. */
+  create(record: StoredFileRecord, audit: AuditEvent): Promise<void>;
+  get(fileId: string): Promise<StoredFileRecord | undefined>;
+  getMany(fileIds: readonly string[]): Promise<Map<string, StoredFileRecord>>;
+  /**
+   * Records the scan's verdict if the file is still in the state `from` (pending, or clean
+   * when a later scan found it bad): false when it was not (a redelivery, a race).
+   */
+  settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string, from: 'pending' | 'clean'): Promise<boolean>;
 }
 
 export interface NewStaffAccount {

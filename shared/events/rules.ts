@@ -21,10 +21,14 @@ export type EventDetailType =
   | 'FileUploaded'
   | 'TransferReceived';
 
+/** GuardDuty Malware Protection for S3 publishes its verdicts on the account's default bus. */
+export const MALWARE_SCAN_SOURCE = 'aws.guardduty';
+export const MALWARE_SCAN_RESULT = 'GuardDuty Malware Protection Object Scan Result';
+
 /** The subset of EventBridge pattern syntax Lantern uses: exact-match lists. */
 export interface EventPattern {
   readonly source: readonly string[];
-  readonly 'detail-type': readonly EventDetailType[];
+  readonly 'detail-type': readonly (EventDetailType | typeof MALWARE_SCAN_RESULT)[];
 }
 
 export interface EventRuleDefinition {
@@ -34,6 +38,8 @@ export interface EventRuleDefinition {
   readonly description: string;
   /** What the consumer uses (shared/deps/uses.ts): its ports, variables and IAM come from this. */
   readonly uses: Uses;
+  /** The bus the rule is on: the school's own (default), or the account's default bus where AWS services publish. */
+  readonly bus?: 'school' | 'default';
 }
 
 export const eventRules = [
@@ -85,6 +91,14 @@ export const eventRules = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReferralCheckRequested'] },
     description: "Creates the one-off schedule of a referral's response check, once per referral",
     uses: ['reminders'],
+  },
+  {
+    id: 'file-scans',
+    entry: 'functions/events/file-scans.ts',
+    pattern: { source: [MALWARE_SCAN_SOURCE], 'detail-type': [MALWARE_SCAN_RESULT] },
+    description: 'Marks an uploaded file clean, or quarantines it (malware, or bytes not of its type) and emails the DSLs',
+    uses: ['records', 'files', 'quarantine', 'mailer', 'school'],
+    bus: 'default',
   },
 ] as const satisfies readonly EventRuleDefinition[];
 

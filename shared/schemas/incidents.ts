@@ -89,6 +89,11 @@ export const NewIncident = z
       .default({ staffIds: [], groupIds: [] }),
     agencies: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
     reminder: z.object({ at: isoInstant, note: z.string().trim().max(500).default('') }).strict().optional(),
+    fileIds: z
+      .array(id)
+      .max(5, 'attach at most 5 files; add more in an action')
+      .default([])
+      .meta({ description: 'Uploads from POST /v1/files by the caller, not attached yet' }),
   })
   .strict()
   .meta({ id: 'NewIncident', description: `Recorded as one item: at most ${INCIDENT_MAX_BYTES.toLocaleString('en-GB')} bytes (UTF-8) in all, or 413.` });
@@ -103,12 +108,29 @@ export const NewAction = z
     // DynamoDB's 100 items): the domain's MAX_TAGGED.
     taggedStaffIds: z.array(id).max(45, 'tag at most 45 people; they can pass it on').default([]),
     requestedStatus: z.enum(incidentStatuses).optional().meta({ description: 'Asks the DSL to change the status; it does not change it.' }),
+    fileIds: z
+      .array(id)
+      .max(5, 'attach at most 5 files; add more in another action')
+      .default([])
+      .meta({ description: 'Uploads from POST /v1/files by the caller, not attached yet' }),
   })
   .strict()
   .meta({ id: 'NewAction' });
 export type NewAction = z.infer<typeof NewAction>;
 
 const StaffRef = z.object({ id: z.string(), name: z.string() });
+
+export const scanStates = ['pending', 'clean', 'infected', 'mismatched', 'unscanned'] as const;
+
+export const FileView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    scan: z.enum(scanStates).meta({ description: 'pending: being checked; clean: downloadable; infected or mismatched: quarantined; unscanned: the scanner could not check it' }),
+  })
+  .meta({ id: 'File' });
 
 export const ActionView = z
   .object({
@@ -117,6 +139,7 @@ export const ActionView = z
     author: StaffRef,
     taggedStaff: z.array(StaffRef),
     requestedStatus: z.enum(incidentStatuses).optional(),
+    files: z.array(FileView),
     createdAt: z.string(),
   })
   .meta({ id: 'Action' });
@@ -150,6 +173,7 @@ export const IncidentView = z
     alerted: z.object({ staff: z.array(StaffRef), groups: z.array(z.object({ id: z.string(), name: z.string() })) }),
     agencies: z.array(z.string()),
     reminder: z.object({ at: z.string(), note: z.string() }).optional(),
+    files: z.array(FileView),
     actions: z.array(ActionView),
     version: z.number().int().meta({ description: 'Send it back as expectedVersion to change the incident' }),
     outcome: z.string().optional().meta({ description: 'Why it was closed' }),

@@ -23,9 +23,9 @@ const budgetKiB: Record<string, number> = {
   'staff.list': 530,
   'alertGroups.list': 530,
   'categories.list': 530,
-  'incidents.create': 561,
+  'incidents.create': 690, // attaching files tags each kept: the S3 client
   'incidents.read': 575,
-  'actions.create': 576,
+  'actions.create': 710, // attaching files tags each kept: the S3 client
   'alerts.list': 530,
   'alerts.markRead': 530,
   'me.mfa.setup': 575,
@@ -63,6 +63,9 @@ const budgetKiB: Record<string, number> = {
   'event:incident-lists': 505,
   'event:referral-overdue': 500,
   'event:referral-check-scheduler': 420,
+  'files.create': 660,
+  'files.read': 705,
+  'event:file-scans': 700,
   'event:reminder-scheduler': 420,
   'stream:outbox-relay': 510,
   'event:casework-projector': 555,
@@ -118,7 +121,7 @@ describe('what each function bundles (esbuild metafile, bundled once per entry)'
       // Act
       const clients = allClients.filter((client) => bundles.get(fn.id)!.packages.has(client));
       // Assess
-      expect(clients.sort(), fn.id).toEqual(declared.filter((name) => name !== '@aws-sdk/s3-request-presigner').sort());
+      expect(clients.sort(), fn.id).toEqual([...declared].sort());
     }
   });
 

@@ -23,6 +23,7 @@ const expectedPairs: Record<string, readonly (readonly [string, ResourceKind])[]
   reminders: [['scheduler:CreateSchedule', 'schedules'], ['iam:PassRole', 'scheduler role']],
   files: useGrants.files.actions.map((action) => [action, 'files bucket'] as const),
   outbox: [['dynamodb:UpdateItem', 'records table'], ...outboxStreamActions.map((action) => [action, 'records stream'] as const)],
+  quarantine: useGrants.quarantine.actions.map((action) => [action, 'files bucket'] as const),
   events: [['events:PutEvents', 'event bus']],
   school: [],
   signIn: [],

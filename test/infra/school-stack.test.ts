@@ -219,11 +219,13 @@ describe('a school stack synthesized from the example trust', () => {
       }
     });
 
-    it('never lets a handler scan a table or delete a file', () => {
-      // Act: every policy but the staff app deployment's, which replaces the app's files
+    it('never lets a handler scan a table or delete a file, but for the scan consumer moving one to quarantine', () => {
+      // Act: every policy but the staff app deployment's, which replaces the app's files,
+      // and the scan consumer's, which hides a file found bad (a delete marker: the bucket keeps versions)
       const deploymentRole = logicalIdAt(school.stack, 'Web/DeploymentRole/Resource');
+      const scanConsumerRole = logicalIdAt(school.stack, 'Events/Consumer-file-scans/Role/Resource');
       const handlerPolicies = values(template.findResources('AWS::IAM::Policy')).filter(
-        (policy) => !JSON.stringify(policy.Properties.Roles).includes(`"${deploymentRole}"`),
+        (policy) => !JSON.stringify(policy.Properties.Roles).includes(`"${deploymentRole}"`) && !JSON.stringify(policy.Properties.Roles).includes(`"${scanConsumerRole}"`),
       );
       const actions = handlerPolicies.flatMap((policy) =>
         (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((statement) => [statement.Action].flat()),

@@ -122,7 +122,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
       'script-src': ["'self'"],
       'style-src': ["'self'"],
       'img-src': ["'self'", 'data:'],
-      'connect-src': ["'self'", 'https://*.execute-api.eu-west-2.amazonaws.com', 'https://cognito-idp.eu-west-2.amazonaws.com'],
+      'connect-src': ["'self'", 'https://*.execute-api.eu-west-2.amazonaws.com', 'https://cognito-idp.eu-west-2.amazonaws.com', 'https://*.s3.eu-west-2.amazonaws.com'],
       'frame-ancestors': ["'none'"],
       'base-uri': ["'none'"],
       'form-action': ["'self'"],
@@ -242,7 +242,7 @@ describe('the staff app of a school with a certificate for its domain', () => {
     }
     const [before, apiOrigin, after] = csp['Fn::Join'][1] as [string, unknown, string];
     expect(apiOrigin).toEqual({ 'Fn::GetAtt': [logicalIdAt(school.stack, 'Api/HttpApi/Resource'), 'ApiEndpoint'] });
-    expect(parseCsp(`${before}https://the-api${after}`)['connect-src']).toEqual(["'self'", 'https://the-api', 'https://cognito-idp.eu-west-2.amazonaws.com']);
+    expect(parseCsp(`${before}https://the-api${after}`)['connect-src']).toEqual(["'self'", 'https://the-api', 'https://cognito-idp.eu-west-2.amazonaws.com', 'https://*.s3.eu-west-2.amazonaws.com']);
   });
 
   it('leaves CloudFormation no dependency cycle although the CSP names the API', () => {
@@ -265,11 +265,11 @@ describe('the staff app of a school with a certificate for its domain', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  it('names the API and the region’s Cognito endpoint in connect-src only', () => {
+  it('names the API, the region’s Cognito endpoint and its S3 hosts (presigned uploads) in connect-src only', () => {
     // Act
     const csp = parseCsp(contentSecurityPolicy({ apiOrigin: 'https://abc123.execute-api.eu-west-1.amazonaws.com', region: 'eu-west-1' }));
     // Assess
-    expect(csp['connect-src']).toEqual(["'self'", 'https://abc123.execute-api.eu-west-1.amazonaws.com', 'https://cognito-idp.eu-west-1.amazonaws.com']);
+    expect(csp['connect-src']).toEqual(["'self'", 'https://abc123.execute-api.eu-west-1.amazonaws.com', 'https://cognito-idp.eu-west-1.amazonaws.com', 'https://*.s3.eu-west-1.amazonaws.com']);
     expect(Object.entries(csp).filter(([, sources]) => sources.some((source) => source.startsWith('https://'))).map(([name]) => name)).toEqual(['connect-src']);
   });
 });

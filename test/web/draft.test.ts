@@ -118,5 +118,23 @@ describe('the record-a-concern draft', () => {
     // Assess
     expect(body.studentId).toBe('');
     expect(body.categories).toEqual([]);
+    expect(body.fileIds).toBeUndefined();
+  });
+
+  it('attaches the files uploaded for the draft, in the order they were added', () => {
+    // Prepare
+    const draft: Draft = {
+      ...newDraft(at, ids),
+      files: [
+        { id: 'file-1', name: 'Letter from parent.pdf', contentType: 'application/pdf', size: 48_213 },
+        { id: 'file-2', name: 'Photo of the note.jpg', contentType: 'image/jpeg', size: 2_000_000 },
+      ],
+    };
+
+    // Act
+    const body = toRequestBody(draft, () => []);
+
+    // Assess
+    expect(body.fileIds).toEqual(['file-1', 'file-2']);
   });
 });

@@ -15,6 +15,7 @@ describe("placing the API's field errors beside their controls", () => {
     ['alert.staffIds.0', 'alert'],
     ['assignedTo.3', 'assigned'],
     ['agencies.0', 'agencies'],
+    ['fileIds.1', 'files'],
   ])('maps %s to #%s', (field, controlId) => {
     // Act
     const placed = controlIdFor(field);

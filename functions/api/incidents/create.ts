@@ -5,7 +5,8 @@ import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { incidentsCreateContract } from '../../../shared/api/contracts/incidents';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 
-export const handler = apiRoute('incidents.create', { contract: incidentsCreateContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
+import { filePorts } from '../../../shared/deps/files';
+export const handler = apiRoute('incidents.create', { contract: incidentsCreateContract, adapters: { dynamodb: dynamoPorts, s3: filePorts } }).handle(async ({ body, caller, deps, idempotencyKey, origin }) => {
   const result = await recordIncident(deps, requireStaff(caller), body, { ...origin, idempotencyKey });
   const location = { location: `/v1/incidents/${result.incident.id}` };
   const answer = { ...result.incident, qualityFindings: result.qualityFindings };

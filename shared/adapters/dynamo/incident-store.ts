@@ -13,16 +13,17 @@ import {
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
 import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
-import { PayloadTooLargeError } from '../../errors/lantern-error';
+import { PayloadTooLargeError, UnprocessableError } from '../../errors/lantern-error';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
 import { timelineIncidentItem } from './timeline-items';
+import { attachFileUpdate } from './file-record-store';
 
 export interface TableNames {
   readonly records: string;
@@ -61,6 +62,7 @@ export class DynamoIncidentStore implements IncidentStore {
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
       { Put: { TableName: this.tables.records, Item: authoredEntry(incident, write.quality) } },
       ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
+      ...(write.attachFiles ?? []).map((fileId) => attachFileUpdate(this.tables.records, fileId, incident.authorId, { incidentId: incident.id })),
       ...auditPuts(this.tables.audit, write.audit),
       ...outboxPut(this.tables.records, write.events, incident.recordedAt),
     ];
@@ -68,6 +70,7 @@ export class DynamoIncidentStore implements IncidentStore {
       await sendTransaction(this.client, { TransactItems: items });
     } catch (error) {
       if (write.idempotency && failedConditionAt(error, 0)) throw new IdempotencyKeyTakenError('Idempotency key already used', { cause: error });
+      throwIfAttachRefused(error, items, write.attachFiles);
       throw error;
     }
   }
@@ -124,8 +127,7 @@ export class DynamoIncidentStore implements IncidentStore {
 
   async appendAction(write: ActionWrite): Promise<void> {
     const { action } = write;
-    await sendTransaction(this.client, {
-      TransactItems: [
+    const items = [
         // The incident must still be there; actions never arrive for nothing.
         { ConditionCheck: { TableName: this.tables.records, Key: incidentKey(action.incidentId), ConditionExpression: 'attribute_exists(pk)' } },
         {
@@ -142,10 +144,16 @@ export class DynamoIncidentStore implements IncidentStore {
           },
         })),
         ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ...(write.attachFiles ?? []).map((fileId) => attachFileUpdate(this.tables.records, fileId, action.authorId, { incidentId: action.incidentId, actionId: action.id })),
         ...auditPuts(this.tables.audit, write.audit),
         ...outboxPut(this.tables.records, write.events, action.createdAt),
-      ],
-    });
+    ];
+    try {
+      await sendTransaction(this.client, { TransactItems: items });
+    } catch (error) {
+      throwIfAttachRefused(error, items, write.attachFiles);
+      throw error;
+    }
   }
 
   async entriesForMonth(month: string): Promise<MonthQualityEntry[]> {
@@ -190,6 +198,14 @@ export class DynamoIncidentStore implements IncidentStore {
       },
     };
   }
+}
+
+/** An upload attached meanwhile (a double submit racing itself): refused naming the file, nothing written. */
+function throwIfAttachRefused(error: unknown, items: readonly object[], fileIds: readonly string[] | undefined): void {
+  (fileIds ?? []).forEach((fileId, index) => {
+    const at = items.findIndex((item) => (item as { Update?: { Key?: { pk?: string } } }).Update?.Key?.pk === fileRecordKey(fileId).pk);
+    if (at >= 0 && failedConditionAt(error, at)) throw new UnprocessableError('This upload was attached already, or is not yours.', `fileIds.${index}`);
+  });
 }
 
 function authoredEntry(incident: Incident, quality: RecordedQuality | undefined) {

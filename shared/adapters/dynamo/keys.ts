@@ -114,6 +114,9 @@ export const authoredIncidentKey = (authorId: string, recordedAt: string, incide
 export const REMINDER_PREFIX = 'REMINDER#';
 export const reminderEntryKey = (ownerId: string, at: string, incidentId: string) => ({ pk: staffPartition(ownerId), sk: `${REMINDER_PREFIX}${at}#${incidentId}` });
 
+/** An uploaded file's record: who uploaded it, its scan state and where it is attached. */
+export const fileRecordKey = (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'FILE' });
+
 export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOTENCY#${callerId}#${key}`, sk: 'IDEMPOTENCY' });
 
 export const notificationKey = (notificationId: string) => ({ pk: `NOTIFICATION#${notificationId}`, sk: 'SENT' });

@@ -18,7 +18,7 @@ import { changesBetween, managedFieldsOf, type IncidentVersion } from './inciden
 import { incidentUpdated } from './casework-events';
 import { versionView } from './version-view';
 
-type ChangeDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'clock' | 'ids'>;
+type ChangeDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'fileRecords' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * A DSL re-categorises, assigns, closes or reopens an incident, or changes its agencies,

@@ -10,7 +10,7 @@ import { loadManagedIncident } from './load-managed-incident';
 import { changesBetween, managedFieldsOf, type IncidentVersion } from './incident-version';
 import { incidentUpdated } from './casework-events';
 
-type ReviewDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'audit' | 'clock' | 'ids'>;
+type ReviewDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' | 'students' | 'alertGroups' | 'fileRecords' | 'audit' | 'clock' | 'ids'>;
 
 /**
  * A DSL has read a new incident and taken it on (the triage list, oldest first, is a DSL's

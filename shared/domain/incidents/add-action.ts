@@ -10,10 +10,13 @@ import { actionAdded, alertRaised } from '../events';
 import { loadReadableIncident } from './read-incident';
 import { actionView } from './incident-view';
 import { mayBeSentIncidents } from '../permissions';
+import { attachableFiles } from '../files/attach-files';
+import { attachedFileOf } from '../files/stored-file';
 
 /**
  * The action's one transaction holds the incident check, the action, a tag item and an alert
- * per tagged person, the audit event and the outbox item: 2n + 4 items of DynamoDB's 100.
+ * per tagged person, the audit event, the outbox item and an attach per file: 2n + 4 + 5
+ * items of DynamoDB's 100 at most.
  */
 export const MAX_TAGGED = 45;
 
@@ -22,7 +25,7 @@ export const MAX_TAGGED = 45;
  * Actions are never edited. Anyone who may read the incident may add one; tagged staff
  * are alerted and may read the incident from then on.
  */
-export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'logger'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
+export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'logger' | 'fileRecords' | 'files'>, caller: StaffCaller, incidentId: string, input: NewAction, origin: RequestOrigin) {
   // The staff directory is needed whatever the incident holds: read it alongside the access
   // check (it shows no pupil, so reading it for a refused caller reveals nothing).
   const staffRead = deps.staff.list();
@@ -37,6 +40,7 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
     if (!activeStaff.has(staffId)) throw new UnprocessableError('There is no such member of staff, or their account is disabled or not in the staff group.', `taggedStaffIds.${index}`);
   });
   const recipients = recipientsOf(caller.staffId, { staffIds: tagged, groupIds: [] }, [], activeStaff);
+  const files = await attachableFiles(deps, caller, input.fileIds, 'fileIds');
 
   const now = deps.clock.now().toISOString();
   const action: IncidentAction = {
@@ -46,6 +50,7 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
     authorId: caller.staffId,
     taggedStaffIds: tagged,
     ...(input.requestedStatus ? { requestedStatus: input.requestedStatus } : {}),
+    ...(files.length > 0 ? { files: files.map(attachedFileOf) } : {}),
     createdAt: now,
   };
   const categoryNames = stored.incident.categories.map(
@@ -64,6 +69,7 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
   await deps.incidents.appendAction({
     action,
     newlyTaggedStaffIds: tagged.filter((staffId) => !stored.taggedStaffIds.has(staffId)),
+    attachFiles: files.map((file) => file.id),
     alerts,
     audit: auditEvent(deps, caller, origin, {
       action: 'action.create',
@@ -76,5 +82,6 @@ export async function addAction(deps: Pick<Deps, 'incidents' | 'categories' | 'a
     events: [actionAdded(deps.ids, action), ...alerts.map((alert) => alertRaised(deps.ids, alert))],
   });
   // The caller wrote it, so sees it; every name it needs was read with the staff list.
-  return actionView(action, new Map(staff.map((member) => [member.id, member])));
+  const scans = new Map(files.map((file) => [file.id, file.scan]));
+  return actionView(action, new Map(staff.map((member) => [member.id, member])), (fileId) => scans.get(fileId) ?? 'pending');
 }

@@ -8,6 +8,7 @@ import type { StaffProfile } from '../staff/staff-profile';
 import { displayName } from '../staff/staff-profile';
 import { fullName, pupilRef, type Student } from '../students/student';
 import { relationshipsTo, visibleActions } from './relationships';
+import type { AttachedFile, ScanState, StoredFileRecord } from '../files/stored-file';
 
 export type IncidentViewModel = Awaited<ReturnType<typeof loadIncidentView>>;
 
@@ -25,7 +26,7 @@ export interface IncidentViewOptions {
   readonly staff?: ReadonlyMap<string, StaffProfile>;
 }
 
-export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups'>, caller: StaffCaller, stored: StoredIncident, options: IncidentViewOptions = {}) {
+export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | 'categories' | 'alertGroups' | 'fileRecords'>, caller: StaffCaller, stored: StoredIncident, options: IncidentViewOptions = {}) {
   const { incident } = stored;
   const actions = visibleActions(caller, stored.actions, options.seesEveryAction ?? false);
   const staffIds = new Set([
@@ -36,12 +37,15 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     ...actions.flatMap((action) => [action.authorId, ...action.taggedStaffIds]),
   ]);
   // Only what the request has not read yet; the alert groups only if the incident alerted one.
-  const [pupils, staff, catalogue, groups] = await Promise.all([
+  const fileIds = [...(incident.files ?? []), ...actions.flatMap((action) => action.files ?? [])].map((file) => file.id);
+  const [pupils, staff, catalogue, groups, fileRecords] = await Promise.all([
     options.pupils ?? deps.students.getMany([incident.studentId, ...incident.linkedStudents.map((linked) => linked.studentId)]),
     options.staff ?? deps.staff.getMany([...staffIds]),
     options.catalogue ?? deps.categories.list(),
     options.alertGroups ?? (incident.alert.groupIds.length > 0 ? deps.alertGroups.list() : []),
+    fileIds.length > 0 ? deps.fileRecords.getMany(fileIds) : new Map<string, StoredFileRecord>(),
   ]);
+  const scanOf = (fileId: string) => fileRecords.get(fileId)?.scan ?? 'pending';
   const staffRef = staffRefFrom(staff);
   const pupil = pupils.get(incident.studentId);
   const author = staff.get(incident.authorId);
@@ -78,7 +82,8 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     },
     agencies: [...incident.agencies],
     ...(incident.reminder && incident.authorId === caller.staffId ? { reminder: { ...incident.reminder } } : {}),
-    actions: actions.map((action) => actionView(action, staff)),
+    files: filesView(incident.files, scanOf),
+    actions: actions.map((action) => actionView(action, staff, scanOf)),
     version: incident.version,
     ...(incident.outcome !== undefined ? { outcome: incident.outcome } : {}),
     // A DSL's review note is for elevated readers; the author sees only that it was reviewed.
@@ -88,7 +93,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
 }
 
 /** An action as shown: who wrote it and whom it tagged, by name. */
-export function actionView(action: IncidentAction, staff: ReadonlyMap<string, StaffProfile>) {
+export function actionView(action: IncidentAction, staff: ReadonlyMap<string, StaffProfile>, scanOf: (fileId: string) => ScanState = () => 'pending') {
   const staffRef = staffRefFrom(staff);
   return {
     id: action.id,
@@ -96,8 +101,14 @@ export function actionView(action: IncidentAction, staff: ReadonlyMap<string, St
     author: staffRef(action.authorId),
     taggedStaff: action.taggedStaffIds.map(staffRef),
     ...(action.requestedStatus ? { requestedStatus: action.requestedStatus } : {}),
+    files: filesView(action.files, scanOf),
     createdAt: action.createdAt,
   };
+}
+
+/** Each file with its scan state now: "being checked" until the scanner has answered. */
+function filesView(files: readonly AttachedFile[] | undefined, scanOf: (fileId: string) => ScanState) {
+  return (files ?? []).map((file) => ({ ...file, scan: scanOf(file.id) }));
 }
 
 function staffRefFrom(staff: ReadonlyMap<string, StaffProfile>) {

@@ -2,6 +2,7 @@ import type { SchoolSession } from '../school/school-profile';
 import type { DayOfWeek } from './school-session';
 import type { QualityRuleId, QualitySeverity } from '../quality/finding';
 import type { AuthoredIncidentSummary, ReminderSummary } from '../ports';
+import type { AttachedFile } from '../files/stored-file';
 
 export type LinkedStudentRole = 'involved' | 'witness' | 'victim' | 'alleged_perpetrator';
 export type IncidentStatus = 'active' | 'closed';
@@ -46,6 +47,8 @@ export interface Incident {
   readonly alertedStaffIds: readonly string[];
   readonly agencies: readonly string[];
   readonly reminder?: { readonly at: string; readonly note: string };
+  /** Files attached when it was recorded (letters, minutes, saved emails, photos). */
+  readonly files?: readonly AttachedFile[];
   readonly version: number;
   /**
    * The recording-quality findings still present when it was submitted (rule, severity,
@@ -78,6 +81,7 @@ export interface IncidentAction {
   readonly authorId: string;
   readonly taggedStaffIds: readonly string[];
   readonly requestedStatus?: IncidentStatus;
+  readonly files?: readonly AttachedFile[];
   readonly createdAt: string;
 }
 

@@ -28,7 +28,7 @@ export async function loadReadableIncident(
   caller: StaffCaller,
   incidentId: string,
   action: string,
-  routeId: 'incidents.read' | 'actions.create',
+  routeId: 'incidents.read' | 'actions.create' | 'files.read',
 ): Promise<ReadableIncident> {
   const [stored, catalogue] = await Promise.all([deps.incidents.get(incidentId), deps.categories.list()]);
   const subject = { action, recordType: 'incident' as const, recordId: incidentId, ...(stored ? { studentIds: studentsOf(stored.incident) } : {}) };
@@ -40,7 +40,7 @@ export async function loadReadableIncident(
   });
 }
 
-export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
+export async function readIncident(deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids' | 'students' | 'staff' | 'alertGroups' | 'fileRecords'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
   const { stored, asElevatedViewer, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.read', 'incidents.read');
   // The gate and the record's own rule have passed: audit and build the view together. The
   // view names the pupil and every linked pupil: the read is found under each of them.

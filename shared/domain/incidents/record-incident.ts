@@ -23,15 +23,17 @@ import { prepareText } from '../quality/text/prepare-text';
 import { lookUpRoll, qualityContextOf } from '../quality/gather-quality-context';
 import { recordedQuality, storedFindings } from '../quality/findings-at-submission';
 import { describeStoredFinding } from '../quality/describe-stored-finding';
+import { attachableFiles } from '../files/attach-files';
+import { attachedFileOf } from '../files/stored-file';
 
 /**
  * One DynamoDB transaction holds at most 100 items. The worst case is exactly 100: idempotency,
  * incident, a timeline entry and an audit entry for the pupil and each of 30 linked pupils
- * (the answer shows every one of them, so the write is found under each), 33 alerts, the
- * author's dashboard entry, a reminder entry, and the one outbox item that holds all of the
- * write's events.
+ * (the answer shows every one of them, so the write is found under each), 28 alerts, the
+ * author's dashboard entry, a reminder entry and an attach of each of 5 files
+ * (MAX_ATTACHMENTS) — leaving one item for the event outbox.
  */
-export const MAX_RECIPIENTS = 33;
+export const MAX_RECIPIENTS = 28;
 const IDEMPOTENCY_HOURS = 24;
 const ONE_YEAR_MS = 366 * 24 * 60 * 60_000;
 
@@ -59,7 +61,7 @@ export interface RecordResult {
 /** What recording touches: the record stores (its events go in the same transaction) and the audit trail. */
 type RecordingDeps = Pick<
   Deps,
-  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'school' | 'clock' | 'ids' | 'logger'
+  'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'schoolProfile' | 'audit' | 'school' | 'clock' | 'ids' | 'logger' | 'fileRecords' | 'files'
 >;
 
 export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, input: NewIncident, options: RecordOptions): Promise<RecordResult> {
@@ -117,6 +119,9 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   );
   // The answer goes to the author; which pupils on the roll a word matched stays out of it.
   const qualityFindings = checkPreparedText(text, qualityContext).map(({ pupils: _pupils, ...finding }) => finding);
+
+  const files = await attachableFiles(deps, caller, input.fileIds, 'fileIds');
+
   const session = sessionOf(occurredAt, deps.school.timezone, profile.timetable);
   const incident: Incident = {
     id: deps.ids.next(),
@@ -137,6 +142,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
     alertedStaffIds: recipients,
     agencies: input.agencies,
     ...(reminder ? { reminder: { at: reminder.at.toISOString(), note: reminder.note } } : {}),
+    ...(files.length > 0 ? { files: files.map(attachedFileOf) } : {}),
     version: 1,
     qualityFindings: storedFindings(qualityFindings),
   };
@@ -166,7 +172,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
   const events = [incidentRecorded(deps.ids, incident), ...alerts.map((alert) => alertRaised(deps.ids, alert)), ...(reminderEvent ? [reminderEvent] : [])];
 
   try {
-    await deps.incidents.record({ incident, alerts, idempotency, audit, events, quality: recordedQuality(incident, qualityFindings, deps.school.timezone) });
+    await deps.incidents.record({ incident, alerts, idempotency, audit, events, quality: recordedQuality(incident, qualityFindings, deps.school.timezone), attachFiles: files.map((file) => file.id) });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer with its incident.
     if (error instanceof IdempotencyKeyTakenError && options.idempotencyKey) {
@@ -183,7 +189,7 @@ export async function recordIncident(deps: RecordingDeps, caller: StaffCaller, i
 }
 
 async function replayIfRecorded(
-  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'clock' | 'ids'>,
+  deps: Pick<RecordingDeps, 'incidents' | 'alerts' | 'students' | 'staff' | 'categories' | 'alertGroups' | 'audit' | 'clock' | 'ids' | 'fileRecords'>,
   caller: StaffCaller,
   key: string,
   requestHash: string,

@@ -18,6 +18,9 @@ import { actionInput, incidentInput } from '../../unit/support/incident-input';
 import { alertFixture } from '../../unit/support/incident-records';
 import { auditEventFixture } from '../../unit/support/audit-events';
 import { freshTables } from './fresh-tables';
+import { DynamoFileRecordStore } from '../../../shared/adapters/dynamo/file-record-store';
+import { createUpload } from '../../../shared/domain/files/create-upload';
+import { MAX_ATTACHMENTS } from '../../../shared/domain/files/attach-files';
 import { CursorCodec } from '../../../shared/adapters/dynamo/pagination';
 
 const cursors = new CursorCodec('dynamo-local-test-cursor-key-0123456789abcdef');
@@ -46,6 +49,21 @@ let writes = 0;
 function uniqueSchool(overrides: Partial<ReturnType<typeof schoolDeps>> = {}) {
   writes += 1;
   return { ...schoolDeps(), ids: new SequentialIds(`01JW${String(writes).padStart(3, '0')}`), ...overrides };
+}
+
+/**
+ * The author's own uploads, waiting to be attached: made through the domain against fakes,
+ * and their records written to DynamoDB Local too, so the attach conditions have items to check.
+ */
+async function uploadsOnDynamo(deps: ReturnType<typeof uniqueSchool>, count: number): Promise<string[]> {
+  const fileRecords = new DynamoFileRecordStore(client, tables);
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const { file } = await createUpload(deps, author, { name: `Photo ${index + 1}.jpg`, contentType: 'image/jpeg', size: 2_000_000 }, requestOrigin);
+    await fileRecords.create(deps.fileRecords.records.get(file.id)!, auditEventFixture({ id: `upload-${file.id}`, action: 'file.upload', recordType: 'file', recordId: file.id }));
+    ids.push(file.id);
+  }
+  return ids;
 }
 
 /** The write the domain would hand the store for this input, built against fakes. */
@@ -87,16 +105,18 @@ describe('DynamoIncidentStore on DynamoDB Local', () => {
     expect(await store.findIdempotency(author.staffId, 'dynamo-local-key-2')).toMatchObject({ incidentId: later.incident.id });
   });
 
-  it('accepts the largest incident the API allows as one transaction (every linked pupil, every recipient, a reminder, an Idempotency-Key)', async () => {
+  it('accepts the largest incident the API allows as one transaction (every linked pupil, every recipient, a reminder, the most files, an Idempotency-Key)', async () => {
     // Prepare
     const store = new DynamoIncidentStore(client, tables);
     const recipients = crowd(MAX_RECIPIENTS);
     const linked = classOf(30);
     const deps = uniqueSchool({ staff: new InMemoryStaffDirectory([...everyStaffMember, ...recipients]), students: new InMemoryStudentDirectory([...everyPupil, ...linked]) });
+    const fileIds = await uploadsOnDynamo(deps, MAX_ATTACHMENTS);
     const write = await incidentWrite('dynamo-local-largest', deps, incidentInput({
       linkedStudents: linked.map((pupil) => ({ studentId: pupil.id, role: 'involved' })),
       alert: { staffIds: recipients.map((member) => member.id) },
       reminder: { at: '2025-01-20T09:00:00Z', note: 'Check in at register' },
+      fileIds,
     }));
 
     // Act
@@ -106,16 +126,20 @@ describe('DynamoIncidentStore on DynamoDB Local', () => {
     const stored = await store.get(write.incident.id);
     expect(stored?.incident.alertedStaffIds).toHaveLength(MAX_RECIPIENTS);
     expect(stored?.incident.linkedStudents).toHaveLength(30);
+    expect(stored?.incident.files).toHaveLength(MAX_ATTACHMENTS);
+    const attached = await new DynamoFileRecordStore(client, tables).getMany(fileIds);
+    expect([...attached.values()].map((record) => record.attachedTo)).toEqual(fileIds.map(() => ({ incidentId: write.incident.id })));
   });
 
-  it('accepts an action tagging the most people allowed as one transaction', async () => {
+  it('accepts an action tagging the most people allowed, with the most files, as one transaction', async () => {
     // Prepare
     const store = new DynamoIncidentStore(client, tables);
     const tagged = crowd(MAX_TAGGED);
     const deps = uniqueSchool({ staff: new InMemoryStaffDirectory([...everyStaffMember, ...tagged]) });
     const { incident } = await recordIncident(deps, author, incidentInput(), requestOrigin);
     await store.record(deps.incidents.recorded[0]!);
-    await addAction(deps, author, incident.id, actionInput({ taggedStaffIds: tagged.map((member) => member.id) }), requestOrigin);
+    const fileIds = await uploadsOnDynamo(deps, MAX_ATTACHMENTS);
+    await addAction(deps, author, incident.id, actionInput({ taggedStaffIds: tagged.map((member) => member.id), fileIds }), requestOrigin);
 
     // Act
     await store.appendAction(deps.incidents.actionsAppended[0]!);
@@ -124,6 +148,23 @@ describe('DynamoIncidentStore on DynamoDB Local', () => {
     const stored = await store.get(incident.id);
     expect(stored?.actions).toHaveLength(1);
     expect(stored?.taggedStaffIds.size).toBe(MAX_TAGGED);
+    expect(stored?.actions[0]?.files).toHaveLength(MAX_ATTACHMENTS);
+  });
+
+  it('refuses to attach another person\'s upload, naming the file, and writes nothing', async () => {
+    // Prepare
+    const store = new DynamoIncidentStore(client, tables);
+    const deps = uniqueSchool();
+    const fileIds = await uploadsOnDynamo(deps, 1);
+    const write = await incidentWrite(undefined, deps, incidentInput({ fileIds }));
+    const someoneElses = { ...write, incident: { ...write.incident, authorId: staffOf.teachingAssistant.id } };
+
+    // Act
+    const attempt = store.record(someoneElses);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'fileIds.0' });
+    expect(await store.get(write.incident.id)).toBeUndefined();
   });
 
   it('is right to keep under 100 items: DynamoDB refuses a transaction of 101', async () => {

@@ -139,6 +139,9 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'students.update': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
   // Leavers are found by elevated DSLs only: SLT, staff and administrators are refused.
   'students.find': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  // Uploading is recording; a file is read as its incident is.
+  'files.create': signedIn(201),
+  'files.read': incidentContent(200),
   // DSL casework (issue 11): decisions on a record are an elevated DSL's; SLT read lists,
   // histories and an incident's referrals, and only of incidents whose categories are open to them.
   'triage.list': elevatedDslOnly(200),

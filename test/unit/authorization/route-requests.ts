@@ -83,6 +83,24 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   }),
   'students.update': () => ({ pathParameters: { id: pupil.id }, body: { status: 'archived', reason: 'Left for Riverside Academy at Christmas.' } }),
   'students.find': () => ({ query: { query: pupil.givenName.slice(0, 2), includeArchived: 'true' } }),
+  'files.create': () => ({ body: { name: 'Letter from parent.pdf', contentType: 'application/pdf', size: 48_213 } }),
+  'files.read': (_persona, record) => ({
+    pathParameters: { id: `file-${record}` },
+    // A clean letter attached to the record, uploaded by someone else.
+    arrange: async (deps) => {
+      deps.fileRecords.records.set(`file-${record}`, {
+        id: `file-${record}`,
+        name: 'Letter from parent.pdf',
+        contentType: 'application/pdf',
+        size: 48_213,
+        uploaderId: teachingAssistant.id,
+        uploadedAt: '2025-01-15T09:30:00.000Z',
+        key: `schools/castle-mead/files/file-${record}`,
+        scan: 'clean',
+        attachedTo: { incidentId: incidentIdOf(record) },
+      });
+    },
+  }),
   'triage.list': nothing,
   'incidents.review': (_persona, record) => ({ pathParameters: { id: incidentIdOf(record) }, body: { note: 'Read; Amara to be seen by the DSL tomorrow morning.' } }),
   'incidents.list': () => ({ query: { status: 'active' } }),

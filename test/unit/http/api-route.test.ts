@@ -14,6 +14,7 @@ import { meReadContract } from '../../../shared/api/contracts/me';
 import { actionsCreateContract } from '../../../shared/api/contracts/incidents';
 import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
+import { filePorts } from '../../../shared/deps/files';
 
 /** What functions/api/me/get.ts hands its route; the tests replace the context it would build. */
 const meWiring = { contract: meReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } } as const;
@@ -267,7 +268,7 @@ describe('apiRoute on a route with path parameters and a JSON body', () => {
     const teacher = staffProfile();
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
     const seen: RouteInput<'actions.create'>[] = [];
-    const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts }, context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
+    const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, s3: filePorts }, context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
       seen.push(input);
       return { status: 201, body: { ok: true } };
     });

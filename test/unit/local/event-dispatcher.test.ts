@@ -64,6 +64,20 @@ describe('event dispatcher', () => {
     expect(bus.deadLetters).toEqual([]);
   });
 
+  it('gives a rule on the default bus (GuardDuty\'s results) only that bus\'s events, and the others only the school\'s', async () => {
+    // Prepare
+    const bus = fakeBus([{ ...rule('file-scans', ['IncidentRecorded']), bus: 'default' }, rule('notify-alerted', ['IncidentRecorded'])], {});
+
+    // Act
+    const fromDefault = bus.dispatcher.dispatch(event('IncidentRecorded'), 'default');
+    const fromSchool = bus.dispatcher.dispatch(event('IncidentRecorded'), 'school');
+    await bus.dispatcher.waitForIdle();
+
+    // Assess
+    expect(fromDefault).toEqual(['file-scans']);
+    expect(fromSchool).toEqual(['notify-alerted']);
+  });
+
   it('retries a failing consumer and stops once it succeeds', async () => {
     // Prepare
     const bus = fakeBus([rule('notify-alerted', ['IncidentRecorded'])], { 'notify-alerted': 2 });

@@ -23,6 +23,9 @@ import {
   type Clock,
   type DomainEvent,
   type FileStore,
+  type FileQuarantine,
+  type FileRecordStore,
+  type PresignedUpload,
   type IdempotencyRecord,
   type AuthoredIncidentSummary,
   type ReminderSummary,
@@ -47,6 +50,7 @@ import {
 } from '../../../shared/domain/ports';
 import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
+import type { FileAttachment, ScanState, StoredFileRecord } from '../../../shared/domain/files/stored-file';
 import type { Category } from '../../../shared/domain/categories/category';
 import { defaultCategories } from '../../../shared/domain/categories/default-categories';
 import { authoredSummaryOf, reminderSummaryOf, type Incident, type IncidentAction } from '../../../shared/domain/incidents/incident';
@@ -310,6 +314,9 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
   private readonly incidents = new Map<string, { incident: Incident; actions: IncidentAction[]; taggedStaffIds: Set<string> }>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
+  /** The file records a write attaches uploads in, when the test has any. */
+  fileRecords?: InMemoryFileRecordStore;
+
   constructor(public alerts: InMemoryAlertStore = new InMemoryAlertStore()) {
     super();
   }
@@ -320,6 +327,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
     if (previous && previous.expiresAt >= write.incident.recordedAt) {
       throw new IdempotencyKeyTakenError('The idempotency key is already taken');
     }
+    this.fileRecords?.attach(write.attachFiles ?? [], write.incident.authorId, { incidentId: write.incident.id });
     this.recorded.push(write);
     this.outbox.push(...write.events);
     this.incidents.set(write.incident.id, { incident: write.incident, actions: [], taggedStaffIds: new Set() });
@@ -341,6 +349,7 @@ export class InMemoryIncidentStore extends AuditedStore implements IncidentStore
   async appendAction(write: ActionWrite): Promise<void> {
     const stored = this.incidents.get(write.action.incidentId);
     if (!stored) throw new Error(`No incident ${write.action.incidentId}`);
+    this.fileRecords?.attach(write.attachFiles ?? [], write.action.authorId, { incidentId: write.action.incidentId, actionId: write.action.id });
     this.actionsAppended.push(write);
     this.outbox.push(...write.events);
     stored.actions.push(write.action);
@@ -557,9 +566,12 @@ export class RecordingMailer implements Mailer {
   }
 }
 
-export class InMemoryFileStore implements FileStore {
+export class InMemoryFileStore implements FileStore, FileQuarantine {
   readonly files = new Map<string, StoredFile>();
-  readonly uploadUrlsIssued: { key: string; contentType: string; expiresInSeconds: number }[] = [];
+  readonly uploadsPresigned: { key: string; contentType: string; size: number; expiresInSeconds: number }[] = [];
+  readonly downloadsPresigned: { key: string; contentType: string; fileName: string; expiresInSeconds: number }[] = [];
+  readonly kept = new Set<string>();
+  readonly quarantined: { from: string; to: string }[] = [];
 
   async put(file: StoredFile): Promise<void> {
     this.files.set(file.key, file);
@@ -569,9 +581,68 @@ export class InMemoryFileStore implements FileStore {
     return this.files.get(key);
   }
 
-  async uploadUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string> {
-    this.uploadUrlsIssued.push({ key, contentType, expiresInSeconds });
-    return `https://files.test/${encodeURIComponent(key)}?content-type=${encodeURIComponent(contentType)}&expires=${expiresInSeconds}`;
+  async presignUpload(request: { key: string; contentType: string; size: number; expiresInSeconds: number }): Promise<PresignedUpload> {
+    this.uploadsPresigned.push(request);
+    return { method: 'PUT', url: `https://files.test/${encodeURIComponent(request.key)}`, headers: { 'content-type': request.contentType }, expiresAt: '2026-11-23T09:35:00.000Z' };
+  }
+
+  async presignDownload(request: { key: string; contentType: string; fileName: string; expiresInSeconds: number }): Promise<string> {
+    this.downloadsPresigned.push(request);
+    return `https://files.test/${encodeURIComponent(request.key)}?download`;
+  }
+
+  async readStart(key: string, bytes: number): Promise<Uint8Array | undefined> {
+    return this.files.get(key)?.body.subarray(0, bytes);
+  }
+
+  /** Keys whose upload never arrived (most tests attach without sending bytes). */
+  readonly neverUploaded = new Set<string>();
+
+  async markKept(key: string): Promise<boolean> {
+    if (this.neverUploaded.has(key) || this.quarantined.some((moved) => moved.from === key)) return false;
+    this.kept.add(key);
+    return true;
+  }
+
+  async quarantine(fromKey: string, toKey: string): Promise<void> {
+    const file = this.files.get(fromKey);
+    if (file) this.files.set(toKey, { ...file, key: toKey });
+    this.files.delete(fromKey);
+    this.quarantined.push({ from: fromKey, to: toKey });
+  }
+}
+
+/** File records; attaching happens through the incident store, as in the one transaction. */
+export class InMemoryFileRecordStore extends AuditedStore implements FileRecordStore {
+  readonly records = new Map<string, StoredFileRecord>();
+
+  async create(record: StoredFileRecord, audit: AuditEvent): Promise<void> {
+    this.records.set(record.id, record);
+    await this.audit.record(audit);
+  }
+
+  async get(fileId: string): Promise<StoredFileRecord | undefined> {
+    return this.records.get(fileId);
+  }
+
+  async getMany(fileIds: readonly string[]): Promise<Map<string, StoredFileRecord>> {
+    return pick(this.records, fileIds);
+  }
+
+  async settle(fileId: string, scan: Exclude<ScanState, 'pending'>, at: string, from: 'pending' | 'clean'): Promise<boolean> {
+    const record = this.records.get(fileId);
+    if (!record || record.scan !== from) return false;
+    this.records.set(fileId, { ...record, scan, scannedAt: at });
+    return true;
+  }
+
+  /** As the transaction's condition: only the uploader's, only once. */
+  attach(fileIds: readonly string[], uploaderId: string, attachedTo: FileAttachment): void {
+    for (const fileId of fileIds) {
+      const record = this.records.get(fileId);
+      if (!record || record.uploaderId !== uploaderId || record.attachedTo) throw new Error(`Attach of ${fileId} failed its condition`);
+    }
+    for (const fileId of fileIds) this.records.set(fileId, { ...this.records.get(fileId)!, attachedTo });
   }
 }
 
@@ -677,6 +748,8 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly reminders: RecordingReminderScheduler;
   readonly mailer: RecordingMailer;
   readonly files: InMemoryFileStore;
+  readonly quarantine: InMemoryFileStore;
+  readonly fileRecords: InMemoryFileRecordStore;
   readonly identity: InMemoryIdentityProvider;
   readonly pupilFiles: InMemoryPupilFileStore;
   readonly reports: InMemoryReportStore;
@@ -691,6 +764,7 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
 export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>>(overrides: TOverrides = {} as TOverrides): Omit<FakeDeps, keyof TOverrides> & TOverrides {
   const log = recordingLogger();
   const alerts = new InMemoryAlertStore();
+  const files = new InMemoryFileStore();
   const incidents = new InMemoryIncidentStore(alerts);
   const defaults: FakeDeps = {
     school: testSchool,
@@ -709,7 +783,9 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     notifications: new InMemoryNotificationLedger(),
     reminders: new RecordingReminderScheduler(),
     mailer: new RecordingMailer(),
-    files: new InMemoryFileStore(),
+    files,
+    quarantine: files,
+    fileRecords: new InMemoryFileRecordStore(),
     identity: new InMemoryIdentityProvider(),
     pupilFiles: new InMemoryPupilFileStore(),
     reports: new InMemoryReportStore(),
@@ -737,6 +813,9 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
       },
       audit: trail,
     };
+  }
+  if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).fileRecords instanceof InMemoryFileRecordStore) {
+    ((deps as Deps).incidents as InMemoryIncidentStore).fileRecords = (deps as Deps).fileRecords as InMemoryFileRecordStore;
   }
   // Casework and referrals act on the same incidents and alerts, whichever fakes were passed.
   const casework = (deps as Deps).casework;

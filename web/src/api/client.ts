@@ -8,6 +8,9 @@ import type {
   AuthenticatorEnrolledView,
   AuthenticatorSetupView,
   Categories,
+  FileLink,
+  NewUploadBody,
+  UploadStarted,
   Incident,
   MeView,
   MyIncidents,
@@ -115,6 +118,10 @@ export class LanternApi {
   chronology = (studentId: string, filters: Record<string, string | undefined>) =>
     this.request<ChronologyPageView>('GET', `/v1/students/${encodeURIComponent(studentId)}/chronology?${queryString(filters)}`);
   reportSummary = (filters: Record<string, string | undefined>) => this.request<ReportSummaryView>('GET', `/v1/reports/summary?${queryString(filters)}`);
+  /** A file id and the presigned PUT the browser sends the file with (the bytes never pass through the API). */
+  startUpload = (body: NewUploadBody) => this.request<UploadStarted>('POST', '/v1/files', { body });
+  /** A download link that works for a minute, for a clean file on a record the caller may read. */
+  fileLink = (fileId: string) => this.request<FileLink>('GET', `/v1/files/${encodeURIComponent(fileId)}`);
   // DSL casework (elevated): triage, lists, managing an incident, referrals.
   triage = () => this.request<IncidentSummaries>('GET', '/v1/triage?limit=50');
   incidents = (query: string) => this.request<IncidentSummaries>('GET', `/v1/incidents?${query}`);

@@ -13,6 +13,7 @@ import type {
   RecordedIncident as RecordedIncidentSchema,
   RecordingQualityReport as RecordingQualityReportSchema,
 } from '../../../shared/schemas/quality';
+import type { FileDownload, NewUpload, UploadStarted as UploadStartedSchema } from '../../../shared/schemas/files';
 import type { IncidentChange, IncidentHistory, IncidentSummaryPage, ManagedIncident } from '../../../shared/schemas/casework';
 import type { IncidentReferrals, NewReferral, ReferralChange, ReferralPage, ReferralView } from '../../../shared/schemas/referrals';
 
@@ -45,6 +46,10 @@ export type QualityDraftBody = z.input<typeof QualityDraft>;
 export type QualityFinding = z.infer<typeof QualityFindingSchema>;
 export type QualityFindings = z.infer<typeof QualityFindingsSchema>;
 export type RecordingQualityReport = z.infer<typeof RecordingQualityReportSchema>;
+export type NewUploadBody = z.input<typeof NewUpload>;
+export type UploadStarted = z.infer<typeof UploadStartedSchema>;
+export type FileLink = z.infer<typeof FileDownload>;
+export type IncidentFile = Incident['files'][number];
 
 export type PupilFileView = z.infer<typeof PupilFile>;
 export type ChronologyPageView = z.infer<typeof ChronologyPage>;

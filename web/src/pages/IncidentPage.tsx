@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
-import { asApiError, type ApiError } from '../api/api-error';
+import { ApiError, asApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
 import { Typeahead } from '../components/Typeahead';
@@ -8,6 +8,9 @@ import { FieldError } from '../components/ErrorSummary';
 import { StaffChips } from '../components/StaffChips';
 import { useStaffSearch } from '../components/use-staff-search';
 import { withMember, type StaffRef } from '../record/draft';
+import { AttachedFiles } from '../components/AttachedFiles';
+import { FilePicker } from '../components/FilePicker';
+import { useUploads, type UploadedFile } from '../files/use-uploads';
 import { IncidentCasework } from '../casework/IncidentCasework';
 import { Link } from '../app/router';
 
@@ -36,15 +39,24 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   }, [incident?.id]);
 
   const searchStaff = useStaffSearch();
+  const [actionFiles, setActionFiles] = useState<readonly UploadedFile[]>([]);
+  const attachUploaded = useCallback((file: UploadedFile) => setActionFiles((current) => [...current, file]), []);
+  const uploads = useUploads(api, actionFiles.length, attachUploaded);
 
   const addAction = async (event: FormEvent) => {
     event.preventDefault();
     setActionError(undefined);
     setAdded(false);
+    if (uploads.busy) {
+      setActionError(new ApiError(0, 'uploading', 'Wait for the files to finish uploading, or remove them, then add the action.'));
+      return;
+    }
     try {
-      await api.addAction(incidentId, { text, taggedStaffIds: tagged.map((member) => member.id) });
+      await api.addAction(incidentId, { text, taggedStaffIds: tagged.map((member) => member.id), ...(actionFiles.length > 0 ? { fileIds: actionFiles.map((file) => file.id) } : {}) });
       setText('');
       setTagged([]);
+      setActionFiles([]);
+      uploads.clear();
       setAdded(true);
       await reload();
     } catch (caught) {
@@ -64,6 +76,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
 
   const textErrors = actionError?.issues.filter((issue) => issue.field === 'text').map((issue) => issue.message);
   const tagErrors = actionError?.issues.filter((issue) => issue.field.startsWith('taggedStaffIds')).map((issue) => issue.message);
+  const fileErrors = actionError?.issues.filter((issue) => issue.field.startsWith('fileIds')).map((issue) => issue.message);
   const otherError = actionError && actionError.issues.length === 0 ? actionError.message : undefined;
 
   return (
@@ -124,6 +137,12 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           </dl>
         </>
       )}
+      {incident.files.length > 0 && (
+        <>
+          <h2 className="govuk-heading-m">Files</h2>
+          <AttachedFiles api={api} files={incident.files} testId="incident-files" onRecheck={() => void reload()} />
+        </>
+      )}
       {incident.bodyMap.length > 0 && (
         <>
           <h2 className="govuk-heading-m">Body map</h2>
@@ -148,6 +167,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
               {action.taggedStaff.length > 0 ? ` · tagged ${action.taggedStaff.map((member) => member.name).join(', ')}` : ''}
             </p>
             <p className="govuk-body govuk-!-margin-bottom-0">{action.text}</p>
+            <AttachedFiles api={api} files={action.files} testId="action-files" onRecheck={() => void reload()} />
           </li>
         ))}
       </ul>
@@ -177,6 +197,15 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
           <StaffChips people={tagged} onRemove={(id) => setTagged((current) => current.filter((each) => each.id !== id))} />
           <Typeahead id="action-tag" label="Tag a member of staff (they are alerted)" search={searchStaff} onChoose={(member) => setTagged((current) => withMember(current, member))} />
         </div>
+        <FilePicker
+          id="action-files-picker"
+          label="Attach files (optional)"
+          uploads={uploads}
+          uploaded={actionFiles}
+          onRemove={(fileId) => setActionFiles((current) => current.filter((file) => file.id !== fileId))}
+          errors={fileErrors}
+          headingSize="s"
+        />
         <button type="submit" className="govuk-button">
           Add action
         </button>

@@ -12,6 +12,8 @@ import { addMark, clearDraft, linkedRoles, loadOrCreateDraft, removeMark, saveDr
 import { issuesByControl } from '../record/field-errors';
 import { qualityDraftOf } from '../record/quality-advice';
 import { QualityAdvice } from '../components/QualityAdvice';
+import { FilePicker } from '../components/FilePicker';
+import { useUploads, type UploadedFile } from '../files/use-uploads';
 
 const newKey = () => crypto.randomUUID();
 
@@ -52,6 +54,9 @@ export function RecordConcernPage() {
     });
   }, []);
 
+  const attachUploaded = useCallback((file: UploadedFile) => update((current) => ({ ...current, files: [...(current.files ?? []), file] })), [update]);
+  const uploads = useUploads(api, draft.files?.length ?? 0, attachUploaded);
+
   const chosenCategoryIds = useMemo(() => Object.keys(draft.categories), [draft.categories]);
   const qualityDraft = useMemo(() => qualityDraftOf(toRequestBody(draft, () => [])), [draft]);
   const { byControl, unplaced } = useMemo(() => issuesByControl(apiError?.issues ?? [], (index) => chosenCategoryIds[index]), [apiError, chosenCategoryIds]);
@@ -81,9 +86,12 @@ export function RecordConcernPage() {
     if (event.key === 'Enter' && target.tagName !== 'TEXTAREA' && target.tagName !== 'BUTTON' && target.tagName !== 'A') event.preventDefault();
   };
 
+  const [waitForUploads, setWaitForUploads] = useState(false);
   const askToConfirm = (event: FormEvent) => {
     event.preventDefault();
-    setConfirming(true);
+    // A file still on its way would be left out: wait for it (or remove it) first.
+    setWaitForUploads(uploads.busy);
+    if (!uploads.busy) setConfirming(true);
   };
 
   const submit = async () => {
@@ -93,6 +101,7 @@ export function RecordConcernPage() {
       const body = toRequestBody(draft, (categoryId) => categories.find((category) => category.id === categoryId)?.fields ?? []);
       const incident = await api.recordIncident(body, draft.idempotencyKey);
       clearDraft(window.sessionStorage);
+      uploads.clear();
       setRecorded(incident);
     } catch (caught) {
       setApiError(asApiError(caught, 'Something went wrong. Try again; nothing was lost.'));
@@ -396,6 +405,20 @@ export function RecordConcernPage() {
           </div>
         </fieldset>
 
+        <FilePicker
+          id="files"
+          label="Attach files (optional)"
+          uploads={uploads}
+          uploaded={draft.files ?? []}
+          onRemove={(fileId) => update((current) => ({ ...current, files: (current.files ?? []).filter((file) => file.id !== fileId) }))}
+          errors={errorsFor('files')}
+        />
+
+        {waitForUploads && uploads.busy && (
+          <p className="govuk-error-message" role="alert">
+            Wait for the files to finish uploading, or remove them, then add the incident.
+          </p>
+        )}
         {!confirming && (
           <button type="submit" className="govuk-button" id="review" data-testid="review">
             Add incident

@@ -57,6 +57,16 @@ export interface Draft {
   readonly agencies: string;
   readonly reminderAt: string;
   readonly reminderNote: string;
+  /** Files uploaded for it, attached when it is submitted (absent in drafts from before files). */
+  readonly files?: readonly DraftFile[];
+}
+
+/** An upload finished and waiting: its id and what the form shows of it. */
+export interface DraftFile {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
 }
 
 export const DRAFT_KEY = 'lantern.draft';
@@ -175,6 +185,7 @@ export function toRequestBody(draft: Draft, fieldsOf: (categoryId: string) => re
     alert: { staffIds: draft.alertStaff.map((member) => member.id), groupIds: [...draft.alertGroupIds] },
     agencies,
     ...(reminderAt && !Number.isNaN(reminderAt.getTime()) ? { reminder: { at: reminderAt.toISOString(), note: draft.reminderNote } } : {}),
+    ...(draft.files?.length ? { fileIds: draft.files.map((file) => file.id) } : {}),
   };
 }
 

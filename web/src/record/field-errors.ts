@@ -34,6 +34,8 @@ export function controlIdFor(field: string, categoryIdAt: (index: number) => str
       return 'assigned';
     case 'agencies':
       return 'agencies';
+    case 'fileIds':
+      return 'files';
     default:
       return undefined;
   }

@@ -6,6 +6,7 @@ import { actionsCreateContract } from '../../../../shared/api/contracts/incident
 import { dynamoPorts } from '../../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../../shared/deps/identity';
 
-export const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ params, body, caller, deps, origin }) =>
+import { filePorts } from '../../../../shared/deps/files';
+export const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, s3: filePorts } }).handle(async ({ params, body, caller, deps, origin }) =>
   created(await addAction(deps, requireStaff(caller), params.id, body, origin)),
 );

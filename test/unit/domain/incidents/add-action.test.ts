@@ -40,6 +40,7 @@ describe('addAction', () => {
         { id: staffOf.designatedLead.id, name: 'Daniel Okafor' },
         { id: staffOf.author.id, name: 'Rukhsana Ahmed' },
       ],
+      files: [],
       createdAt: '2025-01-15T10:30:00.000Z',
     });
     expect(actionAlerts(deps)).toEqual([

@@ -69,9 +69,9 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     expectNothingWritten(deps);
   });
 
-  it('refuses to alert more than 33 people', async () => {
+  it('refuses to alert more than 28 people', async () => {
     // Prepare
-    const crowd = Array.from({ length: 34 }, (_, index) =>
+    const crowd = Array.from({ length: 29 }, (_, index) =>
       staffProfile({ id: `staff-crowd-${index}`, email: `crowd.${index}@castlemead.example.sch.uk`, givenName: 'Crowd', familyName: `Member ${index}` }),
     );
     const deps = schoolDeps();
@@ -82,13 +82,13 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     const attempt = recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'alert', message: expect.stringContaining('34') });
+    await expect(attempt).rejects.toMatchObject({ code: 'unprocessable', field: 'alert', message: expect.stringContaining('29') });
     expectNothingWritten(deps);
   });
 
-  it('alerts exactly 33 people', async () => {
+  it('alerts exactly 28 people', async () => {
     // Prepare
-    const crowd = Array.from({ length: 33 }, (_, index) =>
+    const crowd = Array.from({ length: 28 }, (_, index) =>
       staffProfile({ id: `staff-crowd-${index}`, email: `crowd.${index}@castlemead.example.sch.uk`, givenName: 'Crowd', familyName: `Member ${index}` }),
     );
     const deps = schoolDeps();
@@ -99,7 +99,7 @@ describe('recordIncident refuses what breaks the school’s rules', () => {
     await recordIncident(withCrowd, author, input, requestOrigin);
 
     // Assess
-    expect(deps.incidents.recorded[0]!.alerts).toHaveLength(33);
+    expect(deps.incidents.recorded[0]!.alerts).toHaveLength(28);
   });
 
   it('refuses Child Protection from a teacher, writing only the refusal to the audit trail', async () => {
