@@ -3,13 +3,15 @@ import { cpus, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../local/local-stack';
 import { measureCalls } from './calls';
+import { measureCaseworkScale, printCaseworkScale } from './casework-scale';
 import { measureLoad, type LoadFigure } from './load';
 import { writeSections } from './results-file';
 
 /**
  * The bench's figures on a running local stack (a fresh one in a temporary folder):
- * AWS calls per request for each main route, then load. Writes its keys of
- * `bench/results.json` (`callsPerRequest`, `load`, `loadMachine`), leaving the others.
+ * AWS calls per request for each main route, then load, then the chronology and the yearly
+ * report at 100 and 10,000 incidents. Writes its keys of `bench/results.json`
+ * (`callsPerRequest`, `load`, `loadMachine`, `caseworkScale`), leaving the others.
  */
 export async function benchLocalStack(resultsFile: string): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,6 +42,10 @@ export async function benchLocalStack(resultsFile: string): Promise<void> {
     console.log(`Beside its own minimum (raw Get → Query → audit Put), dashboard@32 p99: ${load.targets.dashboardP99OverMinimum.ratio.toFixed(2)}× (≤ 3×: ${load.targets.dashboardP99OverMinimum.pass ? 'PASS' : 'FAIL'})`);
     const loadMachine = { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: loadavg(), node: process.version, at: new Date().toISOString() };
     writeSections(resultsFile, { callsPerRequest: calls, load, loadMachine });
+    console.log('\nSeeding the casework scales (batched writes through the adapters’ own items) …');
+    const casework = await measureCaseworkScale(stack.facts);
+    printCaseworkScale(casework);
+    writeSections(resultsFile, { caseworkScale: { measuredAt: new Date().toISOString(), loadAverage: loadavg(), ...casework } });
   } finally {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

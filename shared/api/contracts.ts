@@ -13,6 +13,7 @@ import { alertGroupsCreateContract, alertGroupsUpdateContract, alertGroupsDelete
 import { categoriesCreateContract, categoriesUpdateContract } from './contracts/categories-admin';
 import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
+import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
 import { filesCreateContract, filesReadContract } from './contracts/files';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
@@ -54,6 +55,12 @@ export const contracts = {
   'reports.recordingQuality': recordingQualityReportContract,
   'me.incidents.list': meIncidentsListContract,
   'me.reminders.list': meRemindersListContract,
+  'students.find': studentsFindContract,
+  'students.read': studentsReadContract,
+  'students.update': studentsUpdateContract,
+  'students.flags.update': studentsFlagsUpdateContract,
+  'students.chronology': studentsChronologyContract,
+  'reports.summary': reportsSummaryContract,
   'files.create': filesCreateContract,
   'files.read': filesReadContract,
   'triage.list': triageListContract,

@@ -13,6 +13,8 @@ import { DynamoIncidentCasework } from '../adapters/dynamo/incident-casework-sto
 import { DynamoReferralStore } from '../adapters/dynamo/referral-store';
 import { CursorCodec } from '../adapters/dynamo/pagination';
 import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
+import { DynamoPupilFileStore } from '../adapters/dynamo/pupil-file-store';
+import { DynamoReportStore } from '../adapters/dynamo/report-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
@@ -43,7 +45,10 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       const records = declared(config.tables.records, 'RECORDS_TABLE');
       const tables = { records, audit };
       ports.staff = new DynamoStaffDirectory(documents, records, audit);
-      ports.students = new DynamoStudentRecords(documents, records);
+      const students = new DynamoStudentRecords(documents, records);
+      ports.students = students;
+      ports.pupilFiles = new DynamoPupilFileStore(documents, tables, students, cursors!);
+      ports.reports = new DynamoReportStore(documents, records);
       ports.categories = new DynamoCategoryStore(documents, records, audit);
       ports.alertGroups = new DynamoAlertGroupDirectory(documents, records, audit);
       ports.schoolProfile = new DynamoSchoolProfileSource(documents, records);

@@ -16,6 +16,8 @@ import type {
   IncidentStore,
   Mailer,
   NotificationLedger,
+  PupilFileStore,
+  ReportStore,
   ReferralCheckScheduler,
   ReferralStore,
   ReminderScheduler,
@@ -59,6 +61,8 @@ export interface Deps {
   readonly quarantine: FileQuarantine;
   readonly fileRecords: FileRecordStore;
   readonly identity: IdentityProvider;
+  readonly pupilFiles: PupilFileStore;
+  readonly reports: ReportStore;
   readonly casework: IncidentCasework;
   readonly referrals: ReferralStore;
   readonly referralChecks: ReferralCheckScheduler;

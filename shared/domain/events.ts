@@ -80,3 +80,4 @@ export const reminderRequested = (ids: IdGenerator, incident: Incident): DomainE
 
 /** One reminder per incident, so its id (and its schedule's name) follows from the incident's. */
 const reminderIdOf = (incidentId: string) => `${incidentId}-reminder`;
+

@@ -177,6 +177,15 @@ export const permissions = {
   'quality.check': { gate: inGroup(recordingGroup) },
   // The school's quality report is a DSL's, elevated: counts only, no author.
   'reports.recordingQuality': { gate: safeguardingDecision },
+  // Casework (issue 11): elevated DSLs, and SLT within the categories open to them (decided
+  // entry by entry in the domain); flags and leavers are a DSL's.
+  'students.read': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'students.chronology': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  'reports.summary': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  // Leavers are kept and found by elevated DSLs only (the recording search never shows them).
+  'students.find': { gate: safeguardingDecision },
+  'students.flags.update': { gate: safeguardingDecision },
+  'students.update': { gate: safeguardingDecision },
   // Uploading is part of recording; a file is read by whoever may read its incident (and action).
   'files.create': { gate: inGroup(recordingGroup) },
   'files.read': { gate: signedIn, record: anyOf(relatedAs('author', 'alerted', 'assigned', 'tagged'), elevatedViewer) },

@@ -1,5 +1,5 @@
 import type { StaffProfile } from './staff/staff-profile';
-import type { Student } from './students/student';
+import type { Student, StudentStatus } from './students/student';
 import type { Category } from './categories/category';
 import type { SchoolProfile } from './school/school-profile';
 import type { Incident, IncidentAction, IncidentStatus } from './incidents/incident';
@@ -9,6 +9,9 @@ import type { Alert, AlertGroup } from './alerts/alert';
 import type { AuditEvent } from './audit/audit-event';
 import type { SignInRecord } from './identity/sign-in-evidence';
 import type { QualityRuleId } from './quality/finding';
+import type { PupilSafeguarding, SafeguardingVersion } from './students/safeguarding-flags';
+import type { ChronologyWindow, TimelineIncident, TimelinePage } from './casework/timeline';
+import type { CountedIncident, ReportBucket, ReportRange } from './reports/report-facts';
 import type { ScanState, StoredFileRecord } from './files/stored-file';
 
 /**
@@ -61,6 +64,13 @@ export interface StudentDirectory extends PupilRoll {
   getMany(studentIds: readonly string[]): Promise<Map<string, Student>>;
   /** Pupils on roll whose forename or surname starts with `prefix` (case-insensitive). */
   search(prefix: string, limit: number): Promise<StudentSummary[]>;
+  /** As `search`, each pupil with their status, and with `includeArchived` the archived pupils (leavers) too: for elevated DSLs only. */
+  searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]>;
+}
+
+/** A pupil found by the DSLs' search, with whether they are on roll, left or archived. */
+export interface FoundStudent extends StudentSummary {
+  readonly status: StudentStatus;
 }
 
 export interface CategoryCatalogue {
@@ -339,6 +349,36 @@ export interface IdentityProvider {
   signInsSince(staffId: string, since: Date): Promise<SignInRecord[]>;
   /** The sign-in account for an email address, if one exists. */
   findAccount(email: string): Promise<{ staffId: string } | undefined>;
+}
+
+/** A pupil's file beyond the MIS export: safeguarding flags, their record page, leavers. */
+export interface PupilFileStore {
+  safeguarding(studentId: string): Promise<PupilSafeguarding | undefined>;
+  /**
+   * One transaction: the record (only while the stored one is still `expectedVersion`, else a
+   * ConflictError), the change on the pupil's timeline, and its audit event.
+   */
+  saveSafeguarding(record: PupilSafeguarding, change: SafeguardingVersion, audit: AuditEvent, expectedVersion: number): Promise<void>;
+  /** Writes the pupil (their recording-search entries follow the status) with its audit event. */
+  saveStudent(student: Student, audit: AuditEvent): Promise<void>;
+  /** Every incident on the pupil's record (theirs or linking them): a pupil has tens, not thousands. */
+  timelineIncidents(studentId: string): Promise<TimelineIncident[]>;
+  /** One page of the pupil's chronology in occurred-at order: ONE Query however many incidents the school holds. */
+  chronology(studentId: string, window: ChronologyWindow): Promise<TimelinePage>;
+  /** Rewrites the incident's entries (its actions and referrals too) on each of its pupils' records from their current state (idempotent). */
+  refreshTimeline(stored: StoredIncident, referrals: readonly Referral[]): Promise<void>;
+}
+
+/** Report counters: read by range, kept by the casework projector off the event stream. */
+export interface ReportStore {
+  /** The counter buckets covering the range, whole months where it can: a few Queries a year. */
+  read(range: ReportRange): Promise<ReportBucket[]>;
+  counted(incidentId: string): Promise<CountedIncident | undefined>;
+  /**
+   * Moves the incident's counts from `before` to `after` in one transaction, only while what
+   * is stored as counted is still `before` (else a ConflictError: read again and retry).
+   */
+  recount(before: CountedIncident | undefined, after: CountedIncident): Promise<void>;
 }
 
 /** Everything one change to an incident writes, committed together or not at all. */

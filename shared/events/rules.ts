@@ -17,6 +17,7 @@ export type EventDetailType =
   | 'ReminderDue'
   | 'ReferralCheckRequested'
   | 'ReferralResponseDue'
+  | 'ReferralChanged'
   | 'FileUploaded'
   | 'TransferReceived';
 
@@ -62,6 +63,13 @@ export const eventRules = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['ReminderDue'] },
     description: "Emails a planner reminder to its owner: the incident link and the owner's note",
     uses: ['records', 'mailer', 'school'],
+  },
+  {
+    id: 'casework-projector',
+    entry: 'functions/events/casework-projector.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded', 'ReferralChanged'] },
+    description: "Brings pupils' chronology entries and the report counters in line with an incident and its referrals as they now are (idempotent: works from state)",
+    uses: ['records', 'school'],
   },
   {
     id: 'incident-lists',

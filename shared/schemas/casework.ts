@@ -1,6 +1,170 @@
 import * as z from 'zod';
+import { flagKinds } from '../domain/students/safeguarding-flags';
+import { reportGroupings } from '../domain/reports/report-facts';
 import { CATEGORIES_MAX } from './incident-limits';
 import { CategoryChoice, IncidentView, incidentStatuses } from './incidents';
+
+/** A pupil's file, chronology, flags and status; reports. Elevated readers only. */
+export const StudentPath = z.object({ id: z.string().min(1).max(100) }).meta({ id: 'StudentPath' });
+
+const date = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
+const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' });
+const reason = z.string().trim().min(1, 'is required: say why').max(2_000, 'must be 2,000 characters at most');
+
+export const SafeguardingFlag = z
+  .object({
+    kind: z.enum(flagKinds),
+    label: z.string().trim().min(1).max(100).optional(),
+    startDate: date,
+    endDate: date.optional(),
+    reason: z.string().trim().min(1, 'is required').max(2_000),
+  })
+  .strict()
+  .meta({ id: 'SafeguardingFlag' });
+
+export const SafeguardingChange = z
+  .object({
+    reason,
+    expectedVersion: z.number().int().min(0),
+    flags: z.array(SafeguardingFlag).max(50, 'must be 50 at most').optional(),
+    keyAdultStaffId: z.string().min(1).max(100).nullable().optional(),
+    nhsNumber: z.string().regex(/^\d{10}$/, 'must be 10 digits').nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'SafeguardingChange' });
+
+export const StudentFindQuery = z
+  .object({
+    query: z.string().trim().min(1, 'type at least one letter of the name').max(60),
+    includeArchived: z.enum(['true', 'false']).default('false').meta({ description: 'true: archived pupils (leavers) too' }),
+  })
+  .strict()
+  .meta({ id: 'StudentFindQuery' });
+
+export const StudentFindResult = z
+  .object({
+    students: z.array(
+      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) }),
+    ),
+  })
+  .meta({ id: 'StudentFindResult' });
+
+export const StudentStatusChange = z.object({ status: z.enum(['on_roll', 'left', 'archived']), reason }).strict().meta({ id: 'StudentStatusChange' });
+
+const StudentDetails = z
+  .object({ id: z.string(), upn: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) })
+  .meta({ id: 'StudentDetails' });
+
+const IncidentBrief = z.object({ incidentId: z.string(), occurredAt: z.string(), role: z.string(), categoryIds: z.array(z.string()), status: z.enum(['active', 'closed']) });
+
+export const Safeguarding = z
+  .object({
+    flags: z.array(SafeguardingFlag),
+    keyAdult: z.object({ staffId: z.string(), name: z.string() }).optional(),
+    keyAdultStaffId: z.string().optional(),
+    nhsNumber: z.string().optional(),
+    version: z.number().int(),
+    updatedAt: z.string().optional(),
+  })
+  .meta({ id: 'Safeguarding' });
+
+export const PupilFile = z
+  .object({
+    student: StudentDetails,
+    safeguarding: Safeguarding.optional().meta({ description: 'DSLs only: flags, key adult, NHS number' }),
+    countsByCategory: z.array(z.object({ categoryId: z.string(), name: z.string(), count: z.number().int() })),
+    incidentCount: z.number().int(),
+    openIncidents: z.array(IncidentBrief),
+    lastIncident: IncidentBrief.optional(),
+    mostLinkedPupils: z.array(z.object({ studentId: z.string(), name: z.string(), count: z.number().int() })),
+    hiddenIncidents: z.number().int().meta({ description: 'Incidents on the record in categories closed to the reader' }),
+  })
+  .meta({ id: 'PupilFile' });
+
+const FlagsShape = z.object({ flags: z.array(SafeguardingFlag), keyAdultStaffId: z.string().optional(), nhsNumber: z.string().optional() });
+export const SafeguardingVersionView = z
+  .object({ studentId: z.string(), version: z.number().int(), at: z.string(), by: z.string(), reason: z.string(), before: FlagsShape, after: FlagsShape })
+  .meta({ id: 'SafeguardingVersion' });
+
+export const SafeguardingChanged = z.object({ safeguarding: Safeguarding, change: SafeguardingVersionView }).meta({ id: 'SafeguardingChanged' });
+export const StudentStatusChanged = z.object({ student: StudentDetails }).meta({ id: 'StudentStatusChanged' });
+
+export const ChronologyQuery = z
+  .object({
+    from: dateOrTime.optional(),
+    to: dateOrTime.optional(),
+    categoryId: z.string().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be 200 at most').default(50),
+    cursor: z.string().max(2_000).optional(),
+  })
+  .strict()
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be after to', path: ['from'] })
+  .meta({ id: 'ChronologyQuery' });
+
+const ChronologyEntry = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('incident'),
+      incidentId: z.string(),
+      role: z.enum(['subject', 'involved', 'witness', 'victim', 'alleged_perpetrator']),
+      occurredAt: z.string(),
+      recordedAt: z.string(),
+      authorId: z.string(),
+      incidentCategoryIds: z.array(z.string()),
+      subCategoryIds: z.array(z.string()),
+      status: z.enum(['active', 'closed']),
+      summary: z.string(),
+      otherStudentIds: z.array(z.string()),
+    }),
+    z.object({ kind: z.literal('action'), incidentId: z.string(), actionId: z.string(), occurredAt: z.string(), createdAt: z.string(), authorId: z.string(), text: z.string(), incidentCategoryIds: z.array(z.string()) }),
+    z.object({
+      kind: z.literal('referral'),
+      incidentId: z.string(),
+      referralId: z.string(),
+      occurredAt: z.string(),
+      agency: z.string(),
+      agencyName: z.string().optional(),
+      madeAt: z.string(),
+      responseDueAt: z.string(),
+      state: z.enum(['made', 'acknowledged', 'outcome']),
+      reference: z.string().optional(),
+      outcome: z.object({ at: z.string(), text: z.string() }).optional(),
+      incidentCategoryIds: z.array(z.string()),
+    }),
+    SafeguardingVersionView.extend({ kind: z.literal('flags') }),
+  ])
+  .meta({ id: 'ChronologyEntry' });
+
+export const ChronologyPage = z
+  .object({ entries: z.array(ChronologyEntry), hiddenCount: z.number().int().meta({ description: 'Entries on this page in categories closed to the reader ("2 entries hidden")' }), nextCursor: z.string().optional() })
+  .meta({ id: 'ChronologyPage' });
+
+export const ReportQuery = z
+  .object({ from: date, to: date, groupBy: z.enum(reportGroupings), categoryId: z.string().min(1).max(100).optional() })
+  .strict()
+  .refine((query) => query.from <= query.to, { message: 'must not be after to', path: ['from'] })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= 3 * 366 * 86_400_000, { message: 'a report covers three years at most', path: ['to'] })
+  .meta({ id: 'ReportQuery' });
+
+export const ReportSummary = z
+  .object({
+    range: z.object({ from: z.string(), to: z.string() }),
+    groupBy: z.enum(reportGroupings),
+    categoryId: z.string().optional(),
+    total: z.number().int(),
+    open: z.number().int(),
+    closed: z.number().int(),
+    groups: z.array(z.object({ key: z.string(), total: z.number().int(), open: z.number().int(), closed: z.number().int() })),
+    timeliness: z.object({
+      medianMinutesAtMost: z.number().optional(),
+      p90MinutesAtMost: z.number().optional(),
+      histogram: z.array(z.object({ upToMinutes: z.number().nullable(), count: z.number().int() })),
+    }),
+    referrals: z
+      .array(z.object({ agency: z.string(), state: z.enum(['made', 'acknowledged', 'outcome']), count: z.number().int() }))
+      .meta({ description: 'Referrals made from the incidents counted, by agency and where they stand' }),
+  })
+  .meta({ id: 'ReportSummary' });
 
 /**
  * Managing an incident: what a DSL may change (categories, status, assignees, agencies),

@@ -27,6 +27,11 @@ export const ReminderRequestedDetail = z.object({
   at: z.iso.datetime(),
 });
 
+/**
+ * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded, ReferralChanged): the casework
+ * projector needs only its id, and reads the incident as it now is. Other fields pass through.
+ */
+export const IncidentEventDetail = z.looseObject({ incidentId: z.string().min(1) });
 /** The part of GuardDuty Malware Protection for S3's result event Lantern reads. */
 export const MalwareScanResultDetail = z.object({
   s3ObjectDetails: z.object({ bucketName: z.string().min(1), objectKey: z.string().min(1) }),

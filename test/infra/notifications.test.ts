@@ -38,12 +38,13 @@ describe('notifications in a school stack built from the catalogues', () => {
     handlerPolicies = new Map(handlerRoles.map((role) => [role, statementsOfRole<Statement>(template, role)]));
   });
 
-  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested), reminders (ReminderDue), incident-lists, referral-overdue, referral-check-scheduler and file-scans (GuardDuty results) consumers in the catalogue', () => {
+  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested), reminders (ReminderDue), casework projector, incident-lists, referral-overdue, referral-check-scheduler and file-scans (GuardDuty results) consumers in the catalogue', () => {
     // Assess
     expect(eventRules.map((rule) => [rule.id, rule.pattern])).toEqual([
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
       ['reminder-scheduler', { source: ['lantern'], 'detail-type': ['ReminderRequested'] }],
       ['reminders', { source: ['lantern'], 'detail-type': ['ReminderDue'] }],
+      ['casework-projector', { source: ['lantern'], 'detail-type': ['IncidentRecorded', 'IncidentUpdated', 'ActionAdded', 'ReferralChanged'] }],
       ['incident-lists', { source: ['lantern'], 'detail-type': ['IncidentRecorded', 'IncidentUpdated'] }],
       ['referral-overdue', { source: ['lantern'], 'detail-type': ['ReferralResponseDue'] }],
       ['referral-check-scheduler', { source: ['lantern'], 'detail-type': ['ReferralCheckRequested'] }],

@@ -13,8 +13,7 @@ import {
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, studentTimelineKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey } from './keys';
-import { fileRecordKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertItem } from './alert-store';
@@ -23,6 +22,7 @@ import { PayloadTooLargeError, UnprocessableError } from '../../errors/lantern-e
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
+import { timelineIncidentItem } from './timeline-items';
 import { attachFileUpdate } from './file-record-store';
 
 export interface TableNames {
@@ -57,7 +57,7 @@ export class DynamoIncidentStore implements IncidentStore {
         },
       },
       ...studentsOf(incident).map((studentId) => ({
-        Put: { TableName: this.tables.records, Item: timelineEntry(incident, studentId) },
+        Put: { TableName: this.tables.records, Item: timelineIncidentItem(incident, studentId) },
       })),
       ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
       { Put: { TableName: this.tables.records, Item: authoredEntry(incident, write.quality) } },
@@ -222,20 +222,5 @@ function reminderEntry(incident: Incident, reminder: { readonly at: string; read
     ...reminderEntryKey(incident.authorId, reminder.at, incident.id),
     type: 'ReminderEntry',
     ...reminderSummaryOf(incident, reminder),
-  };
-}
-
-function timelineEntry(incident: Incident, studentId: string) {
-  const linked = incident.linkedStudents.find((candidate) => candidate.studentId === studentId);
-  return {
-    ...studentTimelineKey(studentId, incident.occurredAt, incident.id),
-    type: 'TimelineEntry',
-    studentId,
-    incidentId: incident.id,
-    role: linked ? linked.role : 'subject',
-    occurredAt: incident.occurredAt,
-    // Only the subject's record carries the categories (DESIGN: they do not copy onto linked pupils).
-    categoryIds: linked ? [] : incident.categories.map((category) => category.categoryId),
-    status: incident.status,
   };
 }

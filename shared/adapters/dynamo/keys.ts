@@ -20,11 +20,18 @@ export const schoolSettingsKey = () => ({ pk: 'SCHOOL', sk: 'SETTINGS' });
 
 /**
  * Recording search: one token item per name a pupil can be found by (forename and
- * surname), so a single Query on a prefix finds either. Archived pupils have none.
+ * surname), so a single Query on a prefix finds either. Archived pupils' tokens live in a
+ * partition of their own, which only the elevated DSLs' search reads: the recording
+ * search's Query never reaches a leaver.
  */
 export const STUDENT_SEARCH_PARTITION = 'STUDENT_SEARCH';
+export const ARCHIVED_STUDENT_SEARCH_PARTITION = 'STUDENT_SEARCH_ARCHIVED';
 export const studentSearchKey = (name: string, studentId: string) => ({
   pk: STUDENT_SEARCH_PARTITION,
+  sk: `${name.toLowerCase()}#${studentId}`,
+});
+export const archivedStudentSearchKey = (name: string, studentId: string) => ({
+  pk: ARCHIVED_STUDENT_SEARCH_PARTITION,
   sk: `${name.toLowerCase()}#${studentId}`,
 });
 
@@ -42,10 +49,51 @@ export const incidentTaggedKey = (incidentId: string, staffId: string) => ({ pk:
 
 /** A pupil's record: every incident they are the subject of or linked to, by time. */
 export const TIMELINE_PREFIX = 'TIMELINE#';
+/** A referral from the incident, after the incident and its actions on the pupil's timeline. */
+export const studentTimelineReferralKey = (studentId: string, occurredAt: string, incidentId: string, referralId: string) => ({
+  pk: studentPartition(studentId),
+  sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}#REFERRAL#${referralId}`,
+});
 export const studentTimelineKey = (studentId: string, occurredAt: string, incidentId: string) => ({
   pk: `STUDENT#${studentId}`,
   sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}`,
 });
+
+export const studentPartition = (studentId: string) => `STUDENT#${studentId}`;
+/** An action on a pupil's record sorts straight after its incident. */
+export const studentTimelineActionKey = (studentId: string, occurredAt: string, incidentId: string, actionId: string) => ({
+  pk: studentPartition(studentId),
+  sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}#ACTION#${actionId}`,
+});
+/** A change to the pupil's flags sits on their record at the time it was made. */
+export const studentTimelineFlagsKey = (studentId: string, at: string, version: number) => ({
+  pk: studentPartition(studentId),
+  sk: `${TIMELINE_PREFIX}${at}#FLAGS#${String(version).padStart(8, '0')}`,
+});
+/** A chronology window as sort-key bounds: `to` takes in the whole of its day or instant. */
+export const studentTimelineBounds = (from: string | undefined, to: string | undefined) => ({
+  from: `${TIMELINE_PREFIX}${from ?? ''}`,
+  to: `${TIMELINE_PREFIX}${to ?? ''}\uffff`,
+});
+/** The pupil's safeguarding record (flags, key adult, NHS number), beside their profile. */
+export const studentSafeguardingKey = (studentId: string) => ({ pk: studentPartition(studentId), sk: 'SAFEGUARDING' });
+
+/**
+ * Report counters, all in one partition, sorted by period: a range is one Query per kind of
+ * period (whole months, then the days at either end). Each item is one category set in one
+ * period on one shard.
+ */
+export const REPORT_PARTITION = 'REPORT';
+export const REPORT_MONTH_PREFIX = 'MONTH#';
+export const REPORT_DAY_PREFIX = 'DAY#';
+export const REPORT_SCHOOL_YEAR_PREFIX = 'YEAR#';
+export const reportMonthKey = (month: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_MONTH_PREFIX}${month}#${categorySet}#${shard}` });
+/** A school year's counters, by the calendar year its September falls in. */
+export const reportSchoolYearKey = (startYear: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_SCHOOL_YEAR_PREFIX}${startYear}#${categorySet}#${shard}` });
+export const reportDayKey = (date: string, categorySet: string, shard: number) => ({ pk: REPORT_PARTITION, sk: `${REPORT_DAY_PREFIX}${date}#${categorySet}#${shard}` });
+export const reportPeriodBounds = (prefix: string, first: string, last: string) => ({ from: `${prefix}${first}#`, to: `${prefix}${last}#\uffff` });
+/** What the projector last counted of an incident, in the incident's partition. */
+export const reportCountedKey = (incidentId: string) => ({ pk: incidentPartition(incidentId), sk: 'REPORT_COUNTED' });
 
 /** A member of staff's alerts live with their profile; alert ids are ULIDs, so newest sorts last. */
 export const ALERT_PREFIX = 'ALERT#';

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StudentDirectory, StudentSummary } from '../../domain/ports';
-import type { Student } from '../../domain/students/student';
-import { STUDENT_SEARCH_PARTITION, studentKey, studentSearchKey } from './keys';
+import type { FoundStudent, StudentDirectory, StudentSummary } from '../../domain/ports';
+import type { Student, StudentStatus } from '../../domain/students/student';
+import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentSearchKey } from './keys';
 import { batchGet } from './batch-get';
 import { queryAll, withoutKeys } from './pagination';
 import { sendTransaction } from './send-transaction';
@@ -27,6 +27,17 @@ export class DynamoStudentRecords implements StudentDirectory {
   }
 
   async search(prefix: string, limit: number): Promise<StudentSummary[]> {
+    return (await this.searchPartition(STUDENT_SEARCH_PARTITION, prefix, limit)).map(({ status: _status, ...summary }) => summary);
+  }
+
+  /** The recording search's pupils with their status, and with `includeArchived` the leavers' too (a second Query, alongside). */
+  async searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]> {
+    const partitions = options.includeArchived ? [STUDENT_SEARCH_PARTITION, ARCHIVED_STUDENT_SEARCH_PARTITION] : [STUDENT_SEARCH_PARTITION];
+    const pages = await Promise.all(partitions.map((partition) => this.searchPartition(partition, prefix, limit)));
+    return sortedBySurname(pages.flat()).slice(0, limit);
+  }
+
+  private async searchPartition(partition: string, prefix: string, limit: number): Promise<FoundStudent[]> {
     // '#' separates the name from the id in the sort key: never let a query cross it.
     const words = prefix.toLowerCase().replaceAll('#', '').split(/\s+/).filter(Boolean);
     const cleaned = words[0];
@@ -34,27 +45,26 @@ export class DynamoStudentRecords implements StudentDirectory {
     // "ava thor": find by the first word, keep those whose names start with every word.
     const matchesEveryWord = (summary: StudentSummary) =>
       words.every((word) => summary.givenName.toLowerCase().startsWith(word) || summary.familyName.toLowerCase().startsWith(word));
-    const found = new Map<string, StudentSummary>();
+    const fallbackStatus: StudentStatus = partition === ARCHIVED_STUDENT_SEARCH_PARTITION ? 'archived' : 'on_roll';
+    const found = new Map<string, FoundStudent>();
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': STUDENT_SEARCH_PARTITION, ':prefix': cleaned },
+          ExpressionAttributeValues: { ':pk': partition, ':prefix': cleaned },
           Limit: limit * 2,
           ExclusiveStartKey: startKey,
         }),
       );
       for (const item of page.Items ?? []) {
-        const summary = summaryOf(item);
+        const summary = { ...summaryOf(item), status: (item.status as StudentStatus | undefined) ?? fallbackStatus };
         if (!found.has(summary.id) && matchesEveryWord(summary)) found.set(summary.id, summary);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey && found.size < limit);
-    return [...found.values()]
-      .sort((left, right) => left.familyName.localeCompare(right.familyName) || left.givenName.localeCompare(right.givenName))
-      .slice(0, limit);
+    return sortedBySurname([...found.values()]).slice(0, limit);
   }
 
   /** One Query per forename, on the recording-search key (`ava#…`), keeping exact forename matches. */
@@ -85,39 +95,48 @@ export class DynamoStudentRecords implements StudentDirectory {
 
   /**
    * Writes the pupil and replaces their search tokens in one transaction, so search never
-   * finds a pupil that is not there, nor misses one that is. Archived pupils get none.
+   * finds a pupil that is not there, nor misses one that is. An archived pupil's tokens move
+   * to the leavers' partition (out of the recording search, still found by elevated DSLs).
    */
   async put(student: Student): Promise<void> {
+    await sendTransaction(this.client, { TransactItems: await this.writeItems(student) });
+  }
+
+  /** The transaction items that write the pupil and replace their search tokens (for callers adding their own, e.g. an audit event). */
+  async writeItems(student: Student) {
     const previous = await this.get(student.id);
     const tokensFor = (pupil: Student | undefined) =>
-      pupil && pupil.status !== 'archived' ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])] : [];
+      pupil ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])].map((name) => ({ name, key: (pupil.status === 'archived' ? archivedStudentSearchKey : studentSearchKey)(name, pupil.id) })) : [];
     const newTokens = tokensFor(student);
-    const staleTokens = tokensFor(previous).filter((name) => !newTokens.includes(name));
-    await sendTransaction(this.client, {
-      TransactItems: [
-        { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
-        ...staleTokens.map((name) => ({ Delete: { TableName: this.tableName, Key: studentSearchKey(name, student.id) } })),
-        ...newTokens.map((name) => ({
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...studentSearchKey(name, student.id),
-              type: SEARCH_TYPE,
-              studentId: student.id,
-              givenName: student.givenName,
-              familyName: student.familyName,
-              yearGroup: student.yearGroup,
-              className: student.className,
-            },
+    const staleTokens = tokensFor(previous).filter((token) => !newTokens.some((kept) => kept.key.pk === token.key.pk && kept.key.sk === token.key.sk));
+    return [
+      { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
+      ...staleTokens.map((token) => ({ Delete: { TableName: this.tableName, Key: token.key } })),
+      ...newTokens.map((token) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...token.key,
+            type: SEARCH_TYPE,
+            studentId: student.id,
+            givenName: student.givenName,
+            familyName: student.familyName,
+            yearGroup: student.yearGroup,
+            className: student.className,
+            status: student.status,
           },
-        })),
-      ],
-    });
+        },
+      })),
+    ];
   }
 }
 
 function summaryOf(item: Record<string, unknown>): StudentSummary {
   return { id: String(item.studentId), givenName: String(item.givenName), familyName: String(item.familyName), yearGroup: String(item.yearGroup), className: String(item.className) };
+}
+
+function sortedBySurname<T extends StudentSummary>(summaries: readonly T[]): T[] {
+  return [...summaries].sort((left, right) => left.familyName.localeCompare(right.familyName) || left.givenName.localeCompare(right.givenName));
 }
 
 function distinct(summaries: readonly StudentSummary[]): StudentSummary[] {

@@ -1,6 +1,54 @@
 import type { RouteContract } from '../route-contract';
 import { IncidentPath, IncidentView } from '../../schemas/incidents';
-import { IncidentChange, IncidentHistory, IncidentListQuery, IncidentReviewInput, IncidentSummaryPage, ManagedIncident, PageQuery } from '../../schemas/casework';
+import {
+  ChronologyPage,
+  ChronologyQuery,
+  IncidentChange,
+  IncidentHistory,
+  IncidentListQuery,
+  IncidentReviewInput,
+  IncidentSummaryPage,
+  ManagedIncident,
+  PageQuery,
+  PupilFile,
+  ReportQuery,
+  ReportSummary,
+  SafeguardingChange,
+  SafeguardingChanged,
+  StudentFindQuery,
+  StudentFindResult,
+  StudentPath,
+  StudentStatusChange,
+  StudentStatusChanged,
+} from '../../schemas/casework';
+
+/** students.read */
+export const studentsReadContract = { params: StudentPath, success: { status: 200, description: "The pupil's file, limited to the categories open to the reader", schema: PupilFile }, failures: [403, 404] } as const satisfies RouteContract;
+
+/** students.find */
+export const studentsFindContract = { query: StudentFindQuery, success: { status: 200, description: 'Matching pupils with their status, leavers too when asked (at most 20)', schema: StudentFindResult }, failures: [403] } as const satisfies RouteContract;
+
+/** students.update */
+export const studentsUpdateContract = { params: StudentPath, body: StudentStatusChange, success: { status: 200, description: 'Archived or restored', schema: StudentStatusChanged }, failures: [403, 404] } as const satisfies RouteContract;
+
+/** students.flags.update */
+export const studentsFlagsUpdateContract = {
+  params: StudentPath,
+  body: SafeguardingChange,
+  success: { status: 200, description: 'The new version of the safeguarding record and the change', schema: SafeguardingChanged },
+  failures: [403, 404, 409],
+} as const satisfies RouteContract;
+
+/** students.chronology */
+export const studentsChronologyContract = {
+  params: StudentPath,
+  query: ChronologyQuery,
+  success: { status: 200, description: 'One page of the chronology in occurred-at order', schema: ChronologyPage },
+  failures: [403, 404],
+} as const satisfies RouteContract;
+
+/** reports.summary */
+export const reportsSummaryContract = { query: ReportQuery, success: { status: 200, description: 'Counts from the report counters, limited to the categories open to the caller', schema: ReportSummary }, failures: [403] } as const satisfies RouteContract;
 
 /** triage.list */
 export const triageListContract = { query: PageQuery, success: { status: 200, description: 'Unreviewed incidents, oldest first', schema: IncidentSummaryPage }, failures: [403] } as const satisfies RouteContract;

@@ -45,6 +45,16 @@ export interface ReferralResponseDueDetail {
   readonly incidentId: string;
 }
 
+/**
+ * A referral was recorded, acknowledged or answered: ids only. The casework projector reads
+ * the incident's referrals as they now are, for the pupils' chronologies and the report.
+ */
+export const referralChanged = (ids: IdGenerator, referral: ReferralResponseDueDetail): DomainEvent<ReferralResponseDueDetail> => ({
+  id: ids.next(),
+  detailType: 'ReferralChanged',
+  detail: { referralId: referral.referralId, incidentId: referral.incidentId },
+});
+
 /** Asks for the referral's response check at `at`; its consumer creates the one-off schedule, once per referral. */
 export interface ReferralCheckRequestedDetail extends ReferralResponseDueDetail {
   readonly at: string;

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import { StaleVersionError } from '../ports';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { mayBeSentIncidents } from '../permissions';
-import { referralCheckRequested } from '../casework/casework-events';
+import { referralChanged, referralCheckRequested } from '../casework/casework-events';
 import { loadManagedIncident } from '../casework/load-managed-incident';
 import { defaultResponseTimescales, responseDueAt } from './response-timescales';
 import { referralView, staffNamedBy } from './referral-view';
@@ -47,7 +47,7 @@ export async function recordReferral(deps: ReferralDeps, caller: StaffCaller, in
   await deps.referrals.record({
     referral,
     audit: auditEvent(deps, caller, origin, { action: 'referral.create', recordType: 'incident', recordId: incidentId, studentIds: [referral.studentId], detail: { referralId: referral.id, agency: referral.agency } }),
-    events: [referralCheckRequested(deps.ids, { referralId: referral.id, incidentId, at: referral.responseDueAt })],
+    events: [referralCheckRequested(deps.ids, { referralId: referral.id, incidentId, at: referral.responseDueAt }), referralChanged(deps.ids, { referralId: referral.id, incidentId })],
   });
   return viewOf(deps, referral, now);
 }
@@ -71,7 +71,7 @@ export async function changeReferral(deps: Omit<ReferralDeps, 'schoolProfile'>, 
     await deps.referrals.update({
       referral: changed,
       expectedState: referral.state,
-      events: [],
+      events: [referralChanged(deps.ids, { referralId, incidentId })],
       audit: auditEvent(deps, caller, origin, { action: 'referral.update', recordType: 'incident', recordId: incidentId, studentIds: [referral.studentId], detail: { referralId, state: input.state } }),
     });
   } catch (error) {

@@ -177,8 +177,17 @@ describe('DynamoIncidentStore.record', () => {
         occurredAt: '2025-01-15T09:40:00.000Z',
         categoryIds: ['behaviour'],
         status: 'active',
+        // What the chronology reads in one Query: who may see it, what happened, who else was there.
+        kind: 'incident',
+        recordedAt: '2025-01-15T10:00:00.000Z',
+        authorId: incident.authorId,
+        incidentCategoryIds: ['behaviour'],
+        subCategoryIds: ['physical-harm-pupil'],
+        summary: incident.description,
+        otherStudentIds: [pupilsOf.classmate.id],
       },
-      expect.objectContaining({ pk: `STUDENT#${pupilsOf.classmate.id}`, role: 'alleged_perpetrator', categoryIds: [] }),
+      // A linked pupil's entry carries the incident's categories only to decide who may see it.
+      expect.objectContaining({ pk: `STUDENT#${pupilsOf.classmate.id}`, role: 'alleged_perpetrator', categoryIds: [], incidentCategoryIds: ['behaviour'], otherStudentIds: [pupilsOf.subject.id] }),
     ]);
   });
 

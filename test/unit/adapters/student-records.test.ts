@@ -2,7 +2,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoStudentRecords } from '../../../shared/adapters/dynamo/student-records';
 import type { Student } from '../../../shared/domain/students/student';
 
@@ -67,6 +67,7 @@ describe('DynamoStudentRecords.put', () => {
           familyName: 'Hart',
           yearGroup: 'Year 4',
           className: '4 Oak',
+          status: 'on_roll',
         },
       },
     });
@@ -87,7 +88,7 @@ describe('DynamoStudentRecords.put', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('gives an archived pupil no search tokens, and removes the ones they had', async () => {
+  it("moves an archived pupil's search tokens out of the recording search into the leavers' partition", async () => {
     // Prepare
     previously(pupil());
 
@@ -96,9 +97,24 @@ describe('DynamoStudentRecords.put', () => {
 
     // Assess
     const items = transactItems();
-    expect(searchTokensPut(items)).toEqual([]);
-    expect(searchTokensDeleted(items).sort()).toEqual(['amelia#stu-0042', 'hart#stu-0042']);
+    const tokenPartitions = (kind: 'Put' | 'Delete') =>
+      items.flatMap((item) => (kind === 'Put' ? (item.Put?.Item?.type === 'StudentSearchToken' ? [`${item.Put.Item.pk} ${item.Put.Item.sk}`] : []) : item.Delete ? [`${item.Delete.Key!.pk} ${item.Delete.Key!.sk}`] : []));
+    expect(tokenPartitions('Delete').sort()).toEqual(['STUDENT_SEARCH amelia#stu-0042', 'STUDENT_SEARCH hart#stu-0042']);
+    expect(tokenPartitions('Put').sort()).toEqual(['STUDENT_SEARCH_ARCHIVED amelia#stu-0042', 'STUDENT_SEARCH_ARCHIVED hart#stu-0042']);
     expect(items[0]!.Put!.Item).toMatchObject({ status: 'archived' });
+  });
+
+  it("moves a restored pupil's tokens back into the recording search", async () => {
+    // Prepare
+    previously(pupil({ status: 'archived' }));
+
+    // Act
+    await records().put(pupil({ status: 'on_roll' }));
+
+    // Assess
+    const items = transactItems();
+    expect(items.filter((item) => item.Delete).map((item) => item.Delete!.Key!.pk)).toEqual(['STUDENT_SEARCH_ARCHIVED', 'STUDENT_SEARCH_ARCHIVED']);
+    expect(items.filter((item) => item.Put?.Item?.type === 'StudentSearchToken').map((item) => item.Put!.Item!.pk)).toEqual(['STUDENT_SEARCH', 'STUDENT_SEARCH']);
   });
 
   it('deletes the stale token when a pupil is renamed, and keeps the unchanged one', async () => {
@@ -126,6 +142,43 @@ describe('DynamoStudentRecords.put', () => {
     const items = transactItems();
     expect(searchTokensDeleted(items)).toEqual([]);
     expect(searchTokensPut(items)).toEqual(['amelia#stu-0042', 'hart#stu-0042']);
+  });
+});
+
+describe('DynamoStudentRecords searches', () => {
+  const token = (partition: string, student: Student) => ({ pk: partition, sk: `${student.givenName.toLowerCase()}#${student.id}`, type: 'StudentSearchToken', studentId: student.id, givenName: student.givenName, familyName: student.familyName, yearGroup: student.yearGroup, className: student.className, status: student.status });
+  const onRoll = pupil({ id: 'stu-0001', givenName: 'Amelia', familyName: 'Hart' });
+  const leaver = pupil({ id: 'stu-0002', givenName: 'Amir', familyName: 'Bell', status: 'archived' });
+
+  it('never reads the leavers\' partition for the recording search', async () => {
+    // Prepare
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STUDENT_SEARCH', ':prefix': 'am' } }).resolves({ Items: [token('STUDENT_SEARCH', onRoll)] });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STUDENT_SEARCH_ARCHIVED', ':prefix': 'am' } }).resolves({ Items: [token('STUDENT_SEARCH_ARCHIVED', leaver)] });
+
+    // Act
+    const found = await records().search('am', 20);
+
+    // Assess
+    expect(found.map((student) => student.id)).toEqual(['stu-0001']);
+    expect(dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input.ExpressionAttributeValues?.[':pk'])).toEqual(['STUDENT_SEARCH']);
+  });
+
+  it("finds leavers with their status for the DSLs' search that asks for them, in one more Query alongside", async () => {
+    // Prepare
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STUDENT_SEARCH', ':prefix': 'am' } }).resolves({ Items: [token('STUDENT_SEARCH', onRoll)] });
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'STUDENT_SEARCH_ARCHIVED', ':prefix': 'am' } }).resolves({ Items: [token('STUDENT_SEARCH_ARCHIVED', leaver)] });
+
+    // Act
+    const withLeavers = await records().searchWithStatus('am', 20, { includeArchived: true });
+    const withoutLeavers = await records().searchWithStatus('am', 20, { includeArchived: false });
+
+    // Assess
+    expect(withLeavers.map((student) => [student.id, student.status])).toEqual([
+      ['stu-0002', 'archived'],
+      ['stu-0001', 'on_roll'],
+    ]);
+    expect(withoutLeavers.map((student) => student.id)).toEqual(['stu-0001']);
+    expect(dynamo.commandCalls(QueryCommand)).toHaveLength(3);
   });
 });
 

@@ -74,6 +74,15 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   'audit.read': (_persona, record) => ({ query: { recordId: incidentIdOf(record) } }),
   'quality.check': () => ({ body: { description: 'Last week Amara was kicking off.', studentId: pupil.id, categories: [{ categoryId: 'behaviour' }] } }),
   'reports.recordingQuality': () => ({ query: { from: '2025-01', to: '2025-03' } }),
+  'students.read': () => ({ pathParameters: { id: pupil.id } }),
+  'students.chronology': (_persona, record) => ({ pathParameters: { id: pupil.id }, query: { categoryId: categoriesOf[record][0]!.categoryId } }),
+  'reports.summary': (_persona, record) => ({ query: { from: '2024-09-01', to: '2025-08-31', groupBy: 'category', ...(record === 'behaviour' ? { categoryId: 'behaviour' } : {}) } }),
+  'students.flags.update': () => ({
+    pathParameters: { id: pupil.id },
+    body: { reason: 'Child in need plan agreed at the meeting on 10 January.', expectedVersion: 0, flags: [{ kind: 'child_in_need', startDate: '2025-01-10', reason: 'Section 17 plan from children\'s social care' }] },
+  }),
+  'students.update': () => ({ pathParameters: { id: pupil.id }, body: { status: 'archived', reason: 'Left for Riverside Academy at Christmas.' } }),
+  'students.find': () => ({ query: { query: pupil.givenName.slice(0, 2), includeArchived: 'true' } }),
   'files.create': () => ({ body: { name: 'Letter from parent.pdf', contentType: 'application/pdf', size: 48_213 } }),
   'files.read': (_persona, record) => ({
     pathParameters: { id: `file-${record}` },

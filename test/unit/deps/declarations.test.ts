@@ -39,7 +39,8 @@ describe('the catalogues declare what each function uses', () => {
     // Prepare: routes whose rule asks for elevation, show it, or call Cognito
     const needIdentity = ['me.read', 'incidents.read', 'actions.create', 'me.mfa.setup', 'me.mfa.verify', 'staff.create', 'staff.update', 'audit.read', 'reports.recordingQuality', 'alertGroups.create', 'alertGroups.update', 'alertGroups.delete', 'categories.create', 'categories.update',
       // DSL casework (issue 11): every route needs elevation.
-      'triage.list', 'incidents.review', 'incidents.list', 'incidents.update', 'incidents.history', 'referrals.create', 'incidentReferrals.list', 'referrals.update', 'referrals.list', 'files.read'];
+      'triage.list', 'incidents.review', 'incidents.list', 'incidents.update', 'incidents.history', 'referrals.create', 'incidentReferrals.list', 'referrals.update', 'referrals.list', 'files.read',
+      'students.find', 'students.read', 'students.update', 'students.flags.update', 'students.chronology', 'reports.summary'];
     // Act
     const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('identity')).map((route) => route.id);
     // Assess
@@ -70,7 +71,7 @@ describe('buildDeps', () => {
 
     // Assess
     expect(Object.keys(deps).sort()).toEqual(
-      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'referrals', 'school', 'schoolProfile', 'staff', 'students'].sort(),
+      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
     );
   });
 

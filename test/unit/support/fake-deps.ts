@@ -46,6 +46,7 @@ import {
   type StoredIncident,
   type StudentDirectory,
   type StudentSummary,
+  type FoundStudent,
 } from '../../../shared/domain/ports';
 import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
@@ -56,6 +57,7 @@ import { authoredSummaryOf, reminderSummaryOf, type Incident, type IncidentActio
 import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain/school/school-profile';
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
+import { InMemoryPupilFileStore, InMemoryReportStore } from './casework-fakes';
 import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
 import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
 import type { Referral } from '../../../shared/domain/referrals/referral';
@@ -178,6 +180,17 @@ export class InMemoryStudentDirectory implements StudentDirectory {
       .slice(0, limit)
       .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
   }
+
+  /** The DSLs' search: like `search` with each pupil's status, and leavers too when asked. */
+  async searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]> {
+    const wanted = prefix.toLowerCase();
+    return [...this.students.values()]
+      .filter((student) => student.status === 'on_roll' || options.includeArchived)
+      .filter((student) => [student.givenName, student.familyName].some((name) => name.toLowerCase().startsWith(wanted)))
+      .sort(bySurname)
+      .slice(0, limit)
+      .map(({ id, givenName, familyName, yearGroup, className, status }) => ({ id, givenName, familyName, yearGroup, className, status }));
+  }
 }
 
 export class InMemoryCategoryCatalogue extends AuditedStore implements CategoryCatalogue {
@@ -289,6 +302,11 @@ export class InMemoryAlertStore extends AuditedStore implements AlertStore {
  * and audit trail it shares with the other fakes, as one DynamoDB transaction would.
  */
 export class InMemoryIncidentStore extends AuditedStore implements IncidentStore {
+  /** Every incident held with its actions, as the pupil-file fake reads them. */
+  async allStored(): Promise<StoredIncident[]> {
+    return Promise.all([...this.incidents.keys()].map(async (id) => (await this.get(id))!));
+  }
+
   readonly recorded: IncidentWrite[] = [];
   readonly actionsAppended: ActionWrite[] = [];
   /** Every event committed with a write, in commit order: what the stream relay would deliver. */
@@ -456,6 +474,7 @@ export class InMemoryReferralStore extends AuditedStore implements ReferralStore
   async update(write: ReferralChangeWrite): Promise<void> {
     if (this.referrals.get(write.referral.id)?.state !== write.expectedState) throw new StaleVersionError(`Referral ${write.referral.id} is not ${write.expectedState}`);
     this.referrals.set(write.referral.id, write.referral);
+    this.outbox.push(...write.events);
     await this.audit.record(write.audit);
   }
 
@@ -732,6 +751,8 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly quarantine: InMemoryFileStore;
   readonly fileRecords: InMemoryFileRecordStore;
   readonly identity: InMemoryIdentityProvider;
+  readonly pupilFiles: InMemoryPupilFileStore;
+  readonly reports: InMemoryReportStore;
   readonly casework: InMemoryIncidentCasework;
   readonly referrals: InMemoryReferralStore;
   readonly referralChecks: RecordingReferralCheckScheduler;
@@ -766,6 +787,8 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     quarantine: files,
     fileRecords: new InMemoryFileRecordStore(),
     identity: new InMemoryIdentityProvider(),
+    pupilFiles: new InMemoryPupilFileStore(),
+    reports: new InMemoryReportStore(),
     casework: new InMemoryIncidentCasework(incidents, alerts),
     referrals: new InMemoryReferralStore(alerts),
     referralChecks: new RecordingReferralCheckScheduler(),
@@ -778,6 +801,18 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).alerts instanceof InMemoryAlertStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).alerts = (deps as Deps).alerts as InMemoryAlertStore;
+  }
+  const pupilFiles = (deps as Deps).pupilFiles;
+  if (pupilFiles instanceof InMemoryPupilFileStore && (deps as Deps).incidents instanceof InMemoryIncidentStore) {
+    const incidents = (deps as Deps).incidents as InMemoryIncidentStore;
+    const students = (deps as Deps).students;
+    pupilFiles.sources = {
+      incidents: () => incidents.allStored(),
+      saveStudent: (student) => {
+        if (students instanceof InMemoryStudentDirectory) students.students.set(student.id, student);
+      },
+      audit: trail,
+    };
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).fileRecords instanceof InMemoryFileRecordStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).fileRecords = (deps as Deps).fileRecords as InMemoryFileRecordStore;

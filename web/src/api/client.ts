@@ -22,6 +22,10 @@ import type {
   QualityFindings,
   RecordedIncident,
   RecordingQualityReport,
+  PupilFileView,
+  FoundPupil,
+  ChronologyPageView,
+  ReportSummaryView,
   School,
   SignInConfig,
   StaffSearch,
@@ -107,6 +111,13 @@ export class LanternApi {
   /** Advice on the draft as it is now; a newer check aborts an older one. */
   checkQuality = async (body: QualityDraftBody, signal: AbortSignal) => (await this.request<QualityFindings>('POST', '/v1/quality-check', { body, signal })).findings;
   recordingQualityReport = (from: string, to: string) => this.request<RecordingQualityReport>('GET', `/v1/reports/recording-quality?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  findPupils = async (query: string, includeArchived: boolean) =>
+    (await this.request<{ students: FoundPupil[] }>('GET', `/v1/students/find?${queryString({ query, includeArchived: String(includeArchived) })}`)).students;
+  changePupilStatus = (studentId: string, body: { status: 'on_roll' | 'left' | 'archived'; reason: string }) => this.request<unknown>('PATCH', `/v1/students/${encodeURIComponent(studentId)}`, { body });
+  pupilFile = (studentId: string) => this.request<PupilFileView>('GET', `/v1/students/${encodeURIComponent(studentId)}`);
+  chronology = (studentId: string, filters: Record<string, string | undefined>) =>
+    this.request<ChronologyPageView>('GET', `/v1/students/${encodeURIComponent(studentId)}/chronology?${queryString(filters)}`);
+  reportSummary = (filters: Record<string, string | undefined>) => this.request<ReportSummaryView>('GET', `/v1/reports/summary?${queryString(filters)}`);
   /** A file id and the presigned PUT the browser sends the file with (the bytes never pass through the API). */
   startUpload = (body: NewUploadBody) => this.request<UploadStarted>('POST', '/v1/files', { body });
   /** A download link that works for a minute, for a clean file on a record the caller may read. */
@@ -124,4 +135,9 @@ export class LanternApi {
   referrals = (status: 'open' | 'overdue') => this.request<Referrals>('GET', `/v1/referrals?status=${status}&limit=100`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
   verifyAuthenticator = (code: string) => this.request<AuthenticatorEnrolledView>('POST', '/v1/me/mfa/verify', { body: { code } satisfies AuthenticatorCodeBody });
+}
+
+/** Only the filters given, URL-encoded. */
+function queryString(filters: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
 }

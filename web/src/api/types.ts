@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { ChronologyPage, PupilFile, ReportSummary, StudentFindResult } from '../../../shared/schemas/casework';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewAction, NewIncident } from '../../../shared/schemas/incidents';
 import type { AlertView, AlertList } from '../../../shared/schemas/alerts';
@@ -50,6 +51,11 @@ export type UploadStarted = z.infer<typeof UploadStartedSchema>;
 export type FileLink = z.infer<typeof FileDownload>;
 export type IncidentFile = Incident['files'][number];
 
+export type PupilFileView = z.infer<typeof PupilFile>;
+export type ChronologyPageView = z.infer<typeof ChronologyPage>;
+export type ChronologyEntryView = ChronologyPageView['entries'][number];
+export type ReportSummaryView = z.infer<typeof ReportSummary>;
+export type FoundPupil = z.infer<typeof StudentFindResult>['students'][number];
 export type IncidentSummaries = z.infer<typeof IncidentSummaryPage>;
 export type IncidentSummary = IncidentSummaries['incidents'][number];
 export type IncidentChangeBody = z.input<typeof IncidentChange>;

@@ -16,6 +16,9 @@ import { IncidentPage } from '../pages/IncidentPage';
 import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RecordingQualityPage } from '../pages/RecordingQualityPage';
+import { PupilPage } from '../pages/PupilPage';
+import { FindPupilPage } from '../pages/FindPupilPage';
+import { ReportsPage } from '../pages/ReportsPage';
 import { useIdleSignOut } from './idle-sign-out';
 
 export function App() {
@@ -131,6 +134,9 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/casework/triage') page = <TriagePage />;
   else if (pathname === '/casework/referrals') page = <ReferralsPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
+  else if (pathname === '/pupils') page = <FindPupilPage />;
+  else if (pathname.startsWith('/pupils/')) page = <PupilPage studentId={decodeURIComponent(pathname.slice('/pupils/'.length))} />;
+  else if (pathname === '/reports') page = <ReportsPage />;
   else page = <NotFoundPage />;
 
   return (

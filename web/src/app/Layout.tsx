@@ -54,13 +54,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     {me?.groups.includes('dsl') && (
                       <>
                         <li>
-                          <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
-                            Recording quality
+                          <Link to="/casework/triage" className="govuk-link lantern-header__link">
+                            Triage
                           </Link>
                         </li>
                         <li>
-                          <Link to="/casework/triage" className="govuk-link lantern-header__link">
-                            Triage
+                          <Link to="/pupils" className="govuk-link lantern-header__link">
+                            Pupils
                           </Link>
                         </li>
                         <li>
@@ -68,7 +68,19 @@ export function Layout({ children }: { children: ReactNode }) {
                             Referrals
                           </Link>
                         </li>
+                        <li>
+                          <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
+                            Recording quality
+                          </Link>
+                        </li>
                       </>
+                    )}
+                    {me?.groups.some((group) => group === 'dsl' || group === 'slt') && (
+                      <li>
+                        <Link to="/reports" className="govuk-link lantern-header__link">
+                          Reports
+                        </Link>
+                      </li>
                     )}
                     <li>
                       <Link to="/authenticator" className="govuk-link lantern-header__link">

@@ -4,16 +4,8 @@ import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
 import type { Referral } from '../api/types';
+import { AGENCIES } from './agencies';
 
-const AGENCIES = [
-  ['childrens_social_care', "Children's social care / MASH"],
-  ['early_help', 'Early help'],
-  ['police', 'Police'],
-  ['camhs', 'CAMHS'],
-  ['prevent', 'Prevent / Channel'],
-  ['lado', 'LADO'],
-  ['other', 'Other'],
-] as const;
 
 /** The datetime-local control's value for now, in the device's time. */
 function localNow(): string {

@@ -12,6 +12,7 @@ import { AttachedFiles } from '../components/AttachedFiles';
 import { FilePicker } from '../components/FilePicker';
 import { useUploads, type UploadedFile } from '../files/use-uploads';
 import { IncidentCasework } from '../casework/IncidentCasework';
+import { Link } from '../app/router';
 
 const BECAUSE: Record<string, string> = {
   author: 'you wrote it',
@@ -23,8 +24,10 @@ const BECAUSE: Record<string, string> = {
 
 /** An incident as the caller may see it, its actions, and adding an action that tags staff. */
 export function IncidentPage({ incidentId }: { incidentId: string }) {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [api, incidentId]);
+  // The pupil's file is an elevated DSL's or SLT member's (the API decides; this only offers the link).
+  const readsPupilFiles = me?.groups.some((group) => group === 'dsl' || group === 'slt') ?? false;
   const [text, setText] = useState('');
   const [tagged, setTagged] = useState<readonly StaffRef[]>([]);
   const [actionError, setActionError] = useState<ApiError>();
@@ -82,6 +85,17 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
       <h1 className="govuk-heading-l" tabIndex={-1} ref={heading}>
         {incident.student.name} — {incident.student.yearGroup}, {incident.student.className}
       </h1>
+      {readsPupilFiles && (
+        <p className="govuk-body" data-testid="pupil-file-links">
+          <Link to={`/pupils/${encodeURIComponent(incident.student.id)}`}>{incident.student.name}’s file and chronology</Link>
+          {incident.linkedStudents.map((linked) => (
+            <span key={linked.id}>
+              {' · '}
+              <Link to={`/pupils/${encodeURIComponent(linked.id)}`}>{linked.name}’s file</Link>
+            </span>
+          ))}
+        </p>
+      )}
       <p className="govuk-body lantern-because" data-testid="seen-because">
         You can see this because {incident.seenBecause.map((reason) => BECAUSE[reason] ?? reason).join(' and ')}.
       </p>

@@ -1,0 +1,11 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { readReportSummary } from '../../../shared/domain/reports/read-report';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { reportsSummaryContract } from '../../../shared/api/contracts/casework';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
+
+export const handler = apiRoute('reports.summary', { contract: reportsSummaryContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ query, caller, deps, origin }) =>
+  ok(await readReportSummary(deps, requireStaff(caller), query, origin)),
+);

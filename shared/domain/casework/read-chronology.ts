@@ -1,0 +1,51 @@
+import type { Deps } from '../deps';
+import type { StaffCaller } from '../identity/caller';
+import { NotFoundError } from '../../errors/lantern-error';
+import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { categoryVisibility, seesSafeguarding } from './category-visibility';
+import type { TimelineItem } from './timeline';
+
+export interface ChronologyQuery {
+  readonly from?: string;
+  readonly to?: string;
+  readonly categoryId?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/**
+ * A pupil's chronology: every incident about them or linking them (with their role), each
+ * incident's actions after it, and changes to their flags, in occurred-at order, so a
+ * backdated entry sits where it happened. One page is ONE Query on the pupil's partition.
+ * Entries in a category the reader may not see are left out and counted on the page;
+ * flag changes are a DSL's. Audited against the pupil and every other pupil on the page.
+ */
+export async function readChronology(
+  deps: Pick<Deps, 'students' | 'pupilFiles' | 'categories' | 'audit' | 'clock' | 'ids'>,
+  caller: StaffCaller,
+  studentId: string,
+  query: ChronologyQuery,
+  origin: RequestOrigin,
+) {
+  const [student, catalogue] = await Promise.all([deps.students.get(studentId), deps.categories.list()]);
+  refusingAbout({ action: 'student.chronology.read', recordType: 'student', recordId: studentId, studentIds: [studentId] }, () => {
+    if (!student) throw new NotFoundError('No such pupil.');
+  });
+  const page = await deps.pupilFiles.chronology(studentId, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor });
+  const { mayViewAll } = categoryVisibility(caller, catalogue);
+  const mayShow = (item: TimelineItem) => (item.kind === 'flags' ? seesSafeguarding(caller) : mayViewAll(item.incidentCategoryIds));
+  const matchesFilter = (item: TimelineItem) => !query.categoryId || (item.kind !== 'flags' && item.incidentCategoryIds.includes(query.categoryId));
+  const shown: TimelineItem[] = [];
+  let hidden = 0;
+  for (const item of page.items) {
+    if (!mayShow(item)) {
+      // Counted only when the filter would have shown it: the filter leaves out the rest.
+      if (matchesFilter(item)) hidden += 1;
+      continue;
+    }
+    if (matchesFilter(item)) shown.push(item);
+  }
+  const otherPupils = [...new Set(shown.flatMap((item) => (item.kind === 'incident' ? item.otherStudentIds : [])))];
+  await deps.audit.record(auditEvent(deps, caller, origin, { action: 'student.chronology.read', recordType: 'student', recordId: studentId, studentIds: [studentId, ...otherPupils] }));
+  return { entries: shown, hiddenCount: hidden, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
