@@ -7,6 +7,7 @@ import { routes as routeCatalogue, type RouteDefinition } from '../shared/api/ro
 import { eventRules as eventRuleCatalogue, type EventRuleDefinition } from '../shared/events/rules';
 import { cognitoTriggers as triggerCatalogue } from '../shared/triggers/cognito-triggers';
 import { SchoolApi } from './constructs/api';
+import { Backups } from './constructs/backups';
 import { DataStores } from './constructs/data-stores';
 import { SchoolEvents } from './constructs/events';
 import { Identity, type SignInTriggerDefinition } from './constructs/identity';
@@ -43,6 +44,7 @@ export const schoolStackName = (schoolId: string) => `Lantern-${schoolId}`;
 export class SchoolStack extends Stack {
   readonly school: SchoolConfig;
   readonly dataStores: DataStores;
+  readonly backups: Backups;
   readonly identity: Identity;
   readonly events: SchoolEvents;
   readonly reminders: Reminders;
@@ -67,6 +69,7 @@ export class SchoolStack extends Stack {
     const appBaseUrl = this.web.origin;
 
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
+    this.backups = new Backups(this, 'Backups', { schoolId: school.id, tables: [this.dataStores.recordsTable, this.dataStores.auditTable] });
     this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
     this.events = new SchoolEvents(this, 'Events', { schoolId: school.id });
     this.reminders = new Reminders(this, 'Reminders', {
