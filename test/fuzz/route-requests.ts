@@ -106,9 +106,12 @@ const idempotencyKey = fc.oneof(
 
 const caller = fc.constantFrom<FuzzCaller>('lead', 'lead', 'lead', 'lead', 'lead', 'lead', 'teacher', 'teacher', 'none', 'garbage');
 
-/** Requests for `route`: valid-looking ones mutated one place at a time, and plain hostile ones. */
-export function requestsFor(route: RouteDefinition): fc.Arbitrary<FuzzRequest> {
-  const shape = routeShape(route.method, route.path);
+/**
+ * Requests for `route`: valid-looking ones mutated one place at a time, and plain hostile
+ * ones. Valid-looking dates are a minute before `now` (the clock the handlers will read).
+ */
+export function requestsFor(route: RouteDefinition, now: Date = new Date()): fc.Arbitrary<FuzzRequest> {
+  const shape = routeShape(route.method, route.path, now);
   const hasBody = shape.body !== undefined;
   return fc
     .record({
