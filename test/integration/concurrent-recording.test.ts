@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../fuzz/table-fingerprint';
+import { callApi } from './support/call-api';
+import { localFacts } from './support/local-facts';
+import { signIn } from './support/sign-in';
+
+/**
+ * Issue 18, concurrency: 32 creates at once from the demo school's staff who record without
+ * an authenticator, all about the same pupils and alerting the same group and colleague; a
+ * quarter of them sent twice at the same moment with the same Idempotency-Key (a double
+ * tap, a client retrying before the first answer). Nothing may be lost or doubled.
+ */
+const CREATES = 32;
+const RETRIED = 8;
+const recorders = ['chloe.evans', 'hannah.price', 'daniel.osei', 'grace.lindqvist', 'sam.carter', 'ben.hughes'].map((name) => `${name}@oakfield.example`);
+const RUN = randomUUID().slice(0, 8);
+
+let documents: DynamoDBDocumentClient;
+const tokens = new Map<string, string>();
+let colleagueId: string;
+
+beforeAll(async () => {
+  const facts = localFacts();
+  documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: { ...facts.credentials } }));
+  for (const email of recorders) {
+    const user = facts.users.find((candidate) => candidate.email === email);
+    if (!user) throw new Error(`No demo user ${email}`);
+    tokens.set(email, (await signIn(user.email, user.password)).accessToken);
+  }
+  colleagueId = facts.users.find((user) => user.email === 'ben.hughes@oakfield.example')!.id;
+});
+
+afterAll(() => documents?.destroy());
+
+describe('32 staff recording at once about the same pupils', () => {
+  it('keeps every incident once, with one timeline entry a pupil and one alert a recipient, and a retried key answers its own incident', async () => {
+    // Prepare
+    const requests = Array.from({ length: CREATES }, (_, index) => ({
+      email: recorders[index % recorders.length]!,
+      key: randomUUID(),
+      body: {
+        studentId: 'pupil-006',
+        linkedStudents: [{ studentId: 'pupil-007', role: 'witness' }, { studentId: 'pupil-008', role: 'involved' }],
+        occurredAt: new Date(Date.now() - (index + 1) * 60_000).toISOString(),
+        description: `Concurrent ${RUN} #${index}: Oscar and Freya were arguing by the gate; Arlo saw it.`,
+        categories: [{ categoryId: 'first-aid' }],
+        alert: { staffIds: [colleagueId], groupIds: ['year-3-team'] },
+      },
+    }));
+    const send = (request: (typeof requests)[number]) =>
+      callApi<{ id?: string }>('/v1/incidents', { method: 'POST', token: tokens.get(request.email), body: request.body, headers: { 'idempotency-key': request.key } });
+
+    // Act
+    const answers = await Promise.all([...requests.map(send), ...requests.slice(0, RETRIED).map(send)]);
+    // A twin that met its first still in flight may be told so (409); sent again now, it must answer the same incident.
+    const settledRetries = await Promise.all(requests.slice(0, RETRIED).map(send));
+    await fetch(localFacts().events.idleUrl);
+    const items = [...(await fingerprint(documents, localFacts().dynamodb.recordsTable)).items.values()];
+
+    // Assess
+    const firsts = answers.slice(0, CREATES);
+    const twins = answers.slice(CREATES);
+    expect(firsts.filter((answer) => answer.status !== 201 && answer.status !== 200).map((answer) => JSON.stringify(answer.body)).slice(0, 2)).toEqual([]);
+    const ids = firsts.map((answer) => answer.body.id);
+    expect(new Set(ids).size).toBe(CREATES);
+    twins.forEach((twin, index) => {
+      if (twin.status !== 409) expect(twin.body.id).toBe(ids[index]);
+    });
+    expect(settledRetries.map((answer) => answer.status)).toEqual(Array(RETRIED).fill(200));
+    expect(settledRetries.map((answer) => answer.body.id)).toEqual(ids.slice(0, RETRIED));
+    const ours = items.filter((item) => item.pk === `INCIDENT#${item.id}` && item.sk === 'INCIDENT' && String(item.description).startsWith(`Concurrent ${RUN} `));
+    expect(ours.map((item) => item.id).sort()).toEqual([...ids].sort());
+    const recipients = new Set(localFacts().users.filter((user) => ['hannah.price@oakfield.example', 'grace.lindqvist@oakfield.example', 'ben.hughes@oakfield.example'].includes(user.email)).map((user) => user.id));
+    for (const [index, id] of ids.entries()) {
+      const timeline = items.filter((item) => String(item.sk).startsWith('TIMELINE#') && item.incidentId === id).map((item) => item.pk).sort();
+      expect(timeline, id).toEqual(['STUDENT#pupil-006', 'STUDENT#pupil-007', 'STUDENT#pupil-008']);
+      const author = localFacts().users.find((user) => user.email === requests[index]!.email)!.id;
+      const alerted = items.filter((item) => String(item.sk).startsWith('ALERT#') && item.incidentId === id).map((item) => String(item.recipientId)).sort();
+      expect(alerted, id).toEqual([...recipients].filter((recipient) => recipient !== author).sort());
+    }
+  }, 120_000);
+});
