@@ -83,3 +83,43 @@ describe('32 staff recording at once about the same pupils', () => {
     }
   }, 120_000);
 });
+
+describe('one alert read and acknowledged from several tabs at once', () => {
+  it('keeps the first read and acknowledge times, and every answer shows them', async () => {
+    // Prepare: Chloe alerts Ben about one incident
+    const created = await callApi<{ id?: string }>('/v1/incidents', {
+      method: 'POST',
+      token: tokens.get('chloe.evans@oakfield.example'),
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        studentId: 'pupil-009',
+        occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+        description: `Concurrent ${RUN} alert: Ruby was upset at drop-off and would not say why.`,
+        categories: [{ categoryId: 'first-aid' }],
+        alert: { staffIds: [colleagueId], groupIds: [] },
+      },
+    });
+    const ben = tokens.get('ben.hughes@oakfield.example');
+    const alerts = await callApi<{ alerts: { id: string; incidentId: string }[] }>('/v1/alerts?unread=true', { token: ben });
+    const alertId = alerts.body.alerts.find((alert) => alert.incidentId === created.body.id)?.id;
+    expect(alertId).toBeDefined();
+
+    // Act
+    const marks = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => callApi<{ readAt?: string; acknowledgedAt?: string }>(`/v1/alerts/${alertId}/${index % 2 ? 'acknowledge' : 'read'}`, { method: 'POST', token: ben })),
+    );
+    const stored = items(await fingerprint(documents, localFacts().dynamodb.recordsTable)).find((item) => String(item.sk).startsWith('ALERT#') && item.id === alertId);
+
+    // Assess
+    expect(marks.map((mark) => mark.status)).toEqual(Array(12).fill(200));
+    expect(stored?.readAt).toBeDefined();
+    expect(stored?.acknowledgedAt).toBeDefined();
+    expect(new Set(marks.map((mark) => mark.body.readAt))).toEqual(new Set([stored?.readAt]));
+    expect(new Set(marks.filter((mark) => mark.body.acknowledgedAt).map((mark) => mark.body.acknowledgedAt))).toEqual(new Set([stored?.acknowledgedAt]));
+    expect(String(stored?.readAt) <= String(stored?.acknowledgedAt)).toBe(true);
+  });
+});
+
+function items(table: Awaited<ReturnType<typeof fingerprint>>) {
+  return [...table.items.values()];
+}
