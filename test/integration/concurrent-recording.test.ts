@@ -120,6 +120,49 @@ describe('one alert read and acknowledged from several tabs at once', () => {
   });
 });
 
+describe('one incident changed by several PATCHes at once on the same version', () => {
+  it('lets exactly one win; the others get 409 with the version that won, and the history has one new version', async () => {
+    // Prepare: Chloe records; Amara, elevated, manages it
+    const facts = localFacts();
+    const amara = facts.users.find((user) => user.email === 'amara.okafor@oakfield.example')!;
+    const dsl = (await signIn(amara.email, amara.password, amara.totpSecret)).accessToken;
+    const created = await callApi<{ id?: string }>('/v1/incidents', {
+      method: 'POST',
+      token: tokens.get('chloe.evans@oakfield.example'),
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        studentId: 'pupil-010',
+        occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(),
+        description: `Concurrent ${RUN} patch: Theo said someone at home shouts at him every night.`,
+        categories: [{ categoryId: 'first-aid' }],
+      },
+    });
+    const current = await callApi<{ version: number }>(`/v1/incidents/${created.body.id}`, { token: dsl });
+    const before = await callApi<{ versions: unknown[] }>(`/v1/incidents/${created.body.id}/history`, { token: dsl });
+
+    // Act
+    const patches = await Promise.all(
+      Array.from({ length: 8 }, (_, tab) =>
+        callApi<{ error?: string; currentVersion?: number; incident?: { version: number; outcome?: string } }>(`/v1/incidents/${created.body.id}`, {
+          method: 'PATCH',
+          token: dsl,
+          body: { expectedVersion: current.body.version, reason: `Closed from tab ${tab}.`, status: 'closed', outcome: `Outcome written in tab ${tab}.` },
+        }),
+      ),
+    );
+    const after = await callApi<{ versions: unknown[] }>(`/v1/incidents/${created.body.id}/history`, { token: dsl });
+    const final = await callApi<{ version: number; outcome?: string }>(`/v1/incidents/${created.body.id}`, { token: dsl });
+
+    // Assess
+    expect(current.status).toBe(200);
+    const won = patches.filter((patch) => patch.status === 200);
+    expect(won).toHaveLength(1);
+    expect(patches.filter((patch) => patch.status === 409).map((patch) => patch.body.currentVersion)).toEqual(Array(7).fill(current.body.version + 1));
+    expect(final.body).toMatchObject({ version: current.body.version + 1, outcome: won[0]!.body.incident?.outcome });
+    expect(after.body.versions.length).toBe(before.body.versions.length + 1);
+  });
+});
+
 function items(table: Awaited<ReturnType<typeof fingerprint>>) {
   return [...table.items.values()];
 }
