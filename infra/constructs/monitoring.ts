@@ -20,6 +20,9 @@ export const alarmThresholds = {
   sesComplaintRate: 0.001,
 } as const;
 
+/** An alarm's math may use ten metrics: two a function. */
+export const FUNCTIONS_AN_ALARM = 5;
+
 export interface MonitoringProps {
   readonly schoolId: string;
   readonly notifications: AlarmNotifications;
@@ -28,7 +31,7 @@ export interface MonitoringProps {
 
 /**
  * Tells the trust when something goes wrong: the API answering 5xx, any function failing
- * or throttled, SES bounces and complaints; and sends every alarm in the stack (the
+ * or throttled (five functions an alarm), SES bounces and complaints; and sends every alarm in the stack (the
  * dead-letter and outbox-age alarms beside their queues included) to the SNS topic the trust
  * config names, or to a topic of the school's own with the config's email addresses.
  * Call `watch()` once every function and alarm of the stack exists.
@@ -84,22 +87,26 @@ export class Monitoring extends Construct {
   }
 
   /**
-   * One alarm a function (its errors and throttles, summed: two metrics keep the stack far
-   * from CloudFormation's 500 resources), then the topic on every alarm of the stack, so an
+   * Every function's errors and throttles, five functions an alarm (ten metrics, the most an
+   * alarm's math may use), so a failing consumer is never silent and the stack stays far
+   * from CloudFormation's 500 resources; then the topic on every alarm of the stack, so an
    * alarm added later is wired too.
    */
   watch(): void {
     const stack = Stack.of(this);
-    for (const handler of stack.node.findAll().filter((construct): construct is LanternFunction => construct instanceof LanternFunction)) {
-      const fn = handler.function;
-      new Alarm(handler, 'FailingAlarm', {
-        alarmDescription: `Lantern ${this.schoolId}: ${handler.node.id} failed or was throttled in five minutes; see its log group`,
-        metric: new MathExpression({
-          expression: 'errors + throttles',
-          usingMetrics: { errors: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), throttles: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }) },
-          period: Duration.minutes(5),
-          label: 'errors + throttles',
-        }),
+    const handlers = stack.node.findAll().filter((construct): construct is LanternFunction => construct instanceof LanternFunction);
+    const period = Duration.minutes(5);
+    for (let start = 0, group = 1; start < handlers.length; start += FUNCTIONS_AN_ALARM, group += 1) {
+      const watched = handlers.slice(start, start + FUNCTIONS_AN_ALARM);
+      const usingMetrics = Object.fromEntries(
+        watched.flatMap((handler, index) => [
+          [`errors${index}`, handler.function.metricErrors({ period, statistic: 'Sum' })],
+          [`throttles${index}`, handler.function.metricThrottles({ period, statistic: 'Sum' })],
+        ]),
+      );
+      new Alarm(this, `FunctionsFailing${group}`, {
+        alarmDescription: `Lantern ${this.schoolId}: one of these failed or was throttled in five minutes; see its log group: ${watched.map((handler) => handler.node.scope?.node.id ?? handler.node.id).join(', ')}`.slice(0, 1024),
+        metric: new MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics, period, label: 'errors + throttles' }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
