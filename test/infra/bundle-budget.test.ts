@@ -41,7 +41,7 @@ const budgetKiB: Record<string, number> = {
   'quality.check': 521,
   'reports.recordingQuality': 556,
   'alerts.acknowledge': 506,
-  'me.incidents.list': 506,
+  'me.incidents.list': 507,
   'me.reminders.list': 506,
   'triage.list': 570,
   'incidents.review': 575,
