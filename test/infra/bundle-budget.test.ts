@@ -42,7 +42,7 @@ const budgetKiB: Record<string, number> = {
   'reports.recordingQuality': 556,
   'alerts.acknowledge': 506,
   'me.incidents.list': 507,
-  'me.reminders.list': 506,
+  'me.reminders.list': 507,
   'triage.list': 570,
   'incidents.review': 575,
   'incidents.list': 570,
