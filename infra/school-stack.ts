@@ -7,9 +7,11 @@ import { routes as routeCatalogue, type RouteDefinition } from '../shared/api/ro
 import { eventRules as eventRuleCatalogue, type EventRuleDefinition } from '../shared/events/rules';
 import { cognitoTriggers as triggerCatalogue } from '../shared/triggers/cognito-triggers';
 import { SchoolApi } from './constructs/api';
+import { Backups } from './constructs/backups';
 import { DataStores } from './constructs/data-stores';
 import { SchoolEvents } from './constructs/events';
 import { Identity, type SignInTriggerDefinition } from './constructs/identity';
+import { Monitoring } from './constructs/monitoring';
 import { Reminders } from './constructs/reminders';
 import { OutboxRelay } from './constructs/outbox-relay';
 import { StaffWeb } from './constructs/staff-web';
@@ -43,12 +45,14 @@ export const schoolStackName = (schoolId: string) => `Lantern-${schoolId}`;
 export class SchoolStack extends Stack {
   readonly school: SchoolConfig;
   readonly dataStores: DataStores;
+  readonly backups: Backups;
   readonly identity: Identity;
   readonly events: SchoolEvents;
   readonly reminders: Reminders;
   readonly outbox: OutboxRelay;
   readonly api: SchoolApi;
   readonly web: StaffWeb;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, props: SchoolStackProps) {
     const { trust, school } = props;
@@ -67,6 +71,7 @@ export class SchoolStack extends Stack {
     const appBaseUrl = this.web.origin;
 
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
+    this.backups = new Backups(this, 'Backups', { schoolId: school.id, tables: [this.dataStores.recordsTable, this.dataStores.auditTable] });
     this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
     this.events = new SchoolEvents(this, 'Events', { schoolId: school.id });
     this.reminders = new Reminders(this, 'Reminders', {
@@ -158,6 +163,10 @@ export class SchoolStack extends Stack {
       environment: (uses) => functionEnvironment(withoutPool, uses),
     });
 
+    // Last: it watches every function and alarm the stack now has.
+    this.monitoring = new Monitoring(this, 'Monitoring', { schoolId: school.id, notifications: trust.alarms, apiStage: this.api.stage });
+    this.monitoring.watch();
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Base URL of the school API' });
     new CfnOutput(this, 'StaffAppUrl', { value: appBaseUrl, description: 'Where staff open Lantern' });
     new CfnOutput(this, 'StaffAppDistributionDomain', { value: this.web.distribution.distributionDomainName });
@@ -167,6 +176,7 @@ export class SchoolStack extends Stack {
     new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.events.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Where every alarm of this school goes (trust config: alarms)' });
     new CfnOutput(this, 'OutboxRelayDeadLetterQueueUrl', { value: this.outbox.deadLetterQueue.queueUrl, description: 'npm run redrive -- --queue <this> --queue <DeadLetterQueueUrl>' });
   }
 }

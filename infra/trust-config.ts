@@ -40,15 +40,37 @@ const schoolSchema = z.strictObject({
   timezone: ianaTimeZone,
 });
 
+const snsTopicArn = z.string().regex(/^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'use the ARN of an SNS topic, arn:aws:sns:<region>:<account>:<name>');
+
+/**
+ * Where the stacks' CloudWatch alarms go: an SNS topic the trust already runs (its ARN), or a
+ * topic each school stack creates; either way the emails listed are subscribed (each must
+ * confirm the subscription SNS mails them). At least one of the two.
+ */
+const alarmNotificationsSchema = z
+  .strictObject({
+    topicArn: snsTopicArn.optional(),
+    emails: z.array(z.email('use an email address for alarm notifications')).default([]),
+  })
+  .refine((alarms) => alarms.topicArn !== undefined || alarms.emails.length > 0, { message: 'name a topicArn or at least one email address, or no one hears an alarm' });
+
 const trustSchema = z
   .strictObject({
     trustName: z.string().trim().min(1, 'give the trust name'),
     account: z.string().regex(/^\d{12}$/, 'use the 12-digit AWS account id, as a string'),
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'use an AWS region code such as eu-west-2'),
     elevationWindowMinutes: z.number().int().min(1).max(720).default(30),
+    alarms: alarmNotificationsSchema,
     schools: z.array(schoolSchema).min(1, 'list at least one school'),
   })
   .superRefine((trust, context) => {
+    const topicArn = trust.alarms.topicArn;
+    if (topicArn) {
+      const [, , , region, account] = topicArn.split(':');
+      if (region !== trust.region || account !== trust.account) {
+        context.addIssue({ code: 'custom', path: ['alarms', 'topicArn'], message: `use a topic in the trust's account and region (${trust.account}, ${trust.region}): alarms publish only there` });
+      }
+    }
     for (const field of ['id', 'domain'] as const) {
       const seen = new Set<string>();
       trust.schools.forEach((school, index) => {
@@ -62,6 +84,7 @@ const trustSchema = z
 
 export type TrustConfig = z.infer<typeof trustSchema>;
 export type SchoolConfig = TrustConfig['schools'][number];
+export type AlarmNotifications = TrustConfig['alarms'];
 
 export class TrustConfigError extends Error {
   override readonly name = 'TrustConfigError';

@@ -3,7 +3,7 @@ import { qualityRuleIds } from '../domain/quality/finding';
 import { DESCRIPTION_MAX_CHARS } from './incident-limits';
 import { id, IncidentView, isoInstant, linkedStudentRoles, PupilRef } from './incidents';
 import { MAX_REPORT_MONTHS } from '../domain/quality/recording-quality-report';
-import { monthsBetween } from '../domain/quality/month-in';
+import { monthCount } from '../domain/quality/month-in';
 
 export const QualityDraft = z
   .object({
@@ -39,7 +39,7 @@ export const RecordingQualityQuery = z
   .object({ from: month.optional(), to: month.optional() })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be after to', path: ['from'] })
-  .refine((query) => !query.from || !query.to || monthsBetween(query.from, query.to).length <= MAX_REPORT_MONTHS, { message: `ask for at most ${MAX_REPORT_MONTHS} months`, path: ['from'] })
+  .refine((query) => !query.from || !query.to || (monthCount(query.from, query.to) ?? 0) <= MAX_REPORT_MONTHS, { message: `ask for at most ${MAX_REPORT_MONTHS} months`, path: ['from'] })
   .meta({ id: 'RecordingQualityQuery' });
 
 export const RecordingQualityReport = z

@@ -59,6 +59,12 @@ describe('a trust config', () => {
       (trust: Record<string, any>) => (trust.schools[0].certificateArn = 'arn:aws:acm:eu-west-2:111111111111:certificate/0b7c6f4e-2d1a-4c3b-9e8f-1a2b3c4d5e6f'),
       'schools[0].certificateArn',
     ],
+    ['no one to tell about alarms', (trust: Record<string, any>) => (trust.alarms = { emails: [] }), 'alarms'],
+    ['no alarms section', (trust: Record<string, any>) => delete trust.alarms, 'alarms'],
+    ['an alarm email that is not an address', (trust: Record<string, any>) => (trust.alarms.emails = ['it-team']), 'alarms.emails[0]'],
+    ['an alarm topic that is not an SNS ARN', (trust: Record<string, any>) => (trust.alarms.topicArn = 'arn:aws:sqs:eu-west-2:111111111111:alarms'), 'alarms.topicArn'],
+    ['an alarm topic in another region', (trust: Record<string, any>) => (trust.alarms.topicArn = 'arn:aws:sns:eu-west-1:111111111111:alarms'), 'alarms.topicArn'],
+    ['an alarm topic in another account', (trust: Record<string, any>) => (trust.alarms.topicArn = 'arn:aws:sns:eu-west-2:222222222222:alarms'), 'alarms.topicArn'],
     ['a misspelt field', (trust: Record<string, any>) => (trust.schools[0].timeZone = 'Europe/London'), 'schools[0]'],
   ])('is rejected with %s, naming the field', (_case, breakIt, field) => {
     // Prepare
@@ -81,6 +87,16 @@ describe('a trust config', () => {
     // Assess
     expect(parsed.schools[0]!.certificateArn).toBe(certificateArn);
     expect(parsed.schools[1]!.certificateArn).toBeUndefined();
+  });
+
+  it("accepts the trust's own alarm topic in its account and region, with no emails", () => {
+    // Prepare
+    const trust = validTrust();
+    trust.alarms = { topicArn: 'arn:aws:sns:eu-west-2:111111111111:trust-it-alarms' };
+    // Act
+    const parsed = parseTrustConfig(trust);
+    // Assess
+    expect(parsed.alarms).toEqual({ topicArn: 'arn:aws:sns:eu-west-2:111111111111:trust-it-alarms', emails: [] });
   });
 
   it('is rejected when the file is not JSON, naming the file', () => {

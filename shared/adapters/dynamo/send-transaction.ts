@@ -5,8 +5,10 @@ import { ServiceBusyError } from '../../errors/lantern-error';
  * The one place Lantern sends a transaction. DynamoDB cancels a transaction that races
  * another on the same item (`TransactionConflict`) or is throttled; nothing of it was
  * written, so it is sent again after an exponential backoff with full jitter, a bounded
- * number of times, then answered 503 with Retry-After. A failed condition is an answer,
- * never retried. DynamoDB Local runs transactions one at a time and never shows this.
+ * number of times, then answered 503 with Retry-After. A request throttled as a whole is
+ * retried by the SDK itself; when its retries run out it is answered 503 too. A failed
+ * condition is an answer, never retried. DynamoDB Local runs transactions one at a time and
+ * never shows this.
  */
 export interface RetryPolicy {
   readonly attempts: number;
@@ -35,6 +37,8 @@ export async function sendTransaction(client: DynamoDBDocumentClient, input: Tra
       await client.send(new TransactWriteCommand(input));
       return;
     } catch (error) {
+      // The SDK has already retried a throttled request with its own backoff: answer busy now.
+      if (isThrottled(error)) throw new ServiceBusyError('Lantern is busier than DynamoDB allows just now. Nothing was saved: try again in a moment.', RETRY_AFTER_SECONDS, { cause: error });
       if (!isRetryableCancellation(error)) throw error;
       if (attempt >= policy.attempts) {
         throw new ServiceBusyError('Lantern is busy saving other changes to the same records. Nothing was saved: try again in a moment.', RETRY_AFTER_SECONDS, { cause: error });
@@ -43,6 +47,13 @@ export async function sendTransaction(client: DynamoDBDocumentClient, input: Tra
       await policy.sleep(Math.floor(policy.random() * ceiling));
     }
   }
+}
+
+const THROTTLING_ERRORS = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+
+/** The whole request was throttled (not one item of it): DynamoDB wrote nothing. */
+export function isThrottled(error: unknown): boolean {
+  return THROTTLING_ERRORS.has((error as { name?: string })?.name ?? '');
 }
 
 /** Cancelled only by conflicts or throttling: no item failed its condition. */

@@ -6,19 +6,33 @@ export function monthIn(instant: Date, timezone: string): string {
   return `${year}-${month}`;
 }
 
-/** Every month from `from` to `to` inclusive ("YYYY-MM"). */
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Months since year 0 of a "YYYY-MM", or undefined when it is not one. */
+function monthNumber(month: string): number | undefined {
+  const parts = MONTH.exec(month);
+  return parts ? Number(parts[1]) * 12 + Number(parts[2]) - 1 : undefined;
+}
+
+/**
+ * How many months from `from` to `to` inclusive, by arithmetic; undefined unless both are
+ * "YYYY-MM". A check on unvalidated input (a zod refine sees the object even when a field
+ * failed) must use this, never build the list.
+ */
+export function monthCount(from: string, to: string): number | undefined {
+  const first = monthNumber(from);
+  const last = monthNumber(to);
+  return first === undefined || last === undefined ? undefined : last - first + 1;
+}
+
+/** Every month from `from` to `to` inclusive ("YYYY-MM"); both must be months. */
 export function monthsBetween(from: string, to: string): string[] {
+  const first = monthNumber(from);
+  const last = monthNumber(to);
+  // A malformed month once made this loop forever (NaN never passes 12) until the process died.
+  if (first === undefined || last === undefined) throw new RangeError('monthsBetween takes two YYYY-MM months');
   const months: string[] = [];
-  let [year, month] = from.split('-').map(Number) as [number, number];
-  const [lastYear, lastMonth] = to.split('-').map(Number) as [number, number];
-  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
+  for (let index = first; index <= last; index += 1) months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
   return months;
 }
 

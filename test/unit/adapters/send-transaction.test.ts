@@ -1,7 +1,7 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { sendTransaction, transactionRetry, type RetryPolicy } from '../../../shared/adapters/dynamo/send-transaction';
 import { DynamoIncidentStore } from '../../../shared/adapters/dynamo/incident-store';
@@ -76,6 +76,20 @@ describe('sendTransaction', () => {
     expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, transactionRetry.attempts);
     // Exponential ceilings; full jitter draws from 0 up to each (random() = 1 here).
     expect(policy.waits).toEqual([25, 50, 100]);
+  });
+
+  it('answers 503 busy with a Retry-After, without retrying again, when the SDK gives up on a throttled request', async () => {
+    // Prepare: what the client throws once its own retries of a throttled request run out
+    dynamo.on(TransactWriteCommand).rejects(new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity of your table or index.', $metadata: {} }));
+    const policy = recordingPolicy();
+
+    // Act
+    const attempt = sendTransaction(documents(), { TransactItems: [] }, policy);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ code: 'busy', retryAfterSeconds: 1 });
+    expect(dynamo).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    expect(policy.waits).toEqual([]);
   });
 
   it('draws each wait at random below its ceiling (full jitter)', async () => {

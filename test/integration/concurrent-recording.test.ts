@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../fuzz/table-fingerprint';
+import { callApi } from './support/call-api';
+import { localFacts } from './support/local-facts';
+import { signIn } from './support/sign-in';
+
+/**
+ * Issue 18, concurrency: 32 creates at once from the demo school's staff who record without
+ * an authenticator, all about the same pupils and alerting the same group and colleague (not anyone
+ * recording.test.ts counts emails to: both files share the stack's mail store); a
+ * quarter of them sent twice at the same moment with the same Idempotency-Key (a double
+ * tap, a client retrying before the first answer). Nothing may be lost or doubled.
+ */
+const CREATES = 32;
+const RETRIED = 8;
+const recorders = ['chloe.evans', 'hannah.price', 'daniel.osei', 'grace.lindqvist', 'sam.carter', 'ben.hughes'].map((name) => `${name}@oakfield.example`);
+const RUN = randomUUID().slice(0, 8);
+
+let documents: DynamoDBDocumentClient;
+const tokens = new Map<string, string>();
+let colleagueId: string;
+let colleagueToken: string;
+
+beforeAll(async () => {
+  const facts = localFacts();
+  documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: { ...facts.credentials } }));
+  for (const email of recorders) {
+    const user = facts.users.find((candidate) => candidate.email === email);
+    if (!user) throw new Error(`No demo user ${email}`);
+    tokens.set(email, (await signIn(user.email, user.password)).accessToken);
+  }
+  // Alerted: people recording.test.ts never counts emails to (it shares this stack's mail store).
+  const colleague = facts.users.find((user) => user.email === 'tom.whitfield@oakfield.example')!;
+  colleagueId = colleague.id;
+  colleagueToken = (await signIn(colleague.email, colleague.password, colleague.totpSecret)).accessToken;
+});
+
+afterAll(() => documents?.destroy());
+
+describe('32 staff recording at once about the same pupils', () => {
+  it('keeps every incident once, with one timeline entry a pupil and one alert a recipient, and a retried key answers its own incident', async () => {
+    // Prepare
+    const requests = Array.from({ length: CREATES }, (_, index) => ({
+      email: recorders[index % recorders.length]!,
+      key: randomUUID(),
+      body: {
+        studentId: 'pupil-006',
+        linkedStudents: [{ studentId: 'pupil-007', role: 'witness' }, { studentId: 'pupil-008', role: 'involved' }],
+        occurredAt: new Date(Date.now() - (index + 1) * 60_000).toISOString(),
+        description: `Concurrent ${RUN} #${index}: Oscar and Freya were arguing by the gate; Arlo saw it.`,
+        categories: [{ categoryId: 'first-aid' }],
+        alert: { staffIds: [colleagueId], groupIds: ['safeguarding-team'] },
+      },
+    }));
+    const send = (request: (typeof requests)[number]) =>
+      callApi<{ id?: string }>('/v1/incidents', { method: 'POST', token: tokens.get(request.email), body: request.body, headers: { 'idempotency-key': request.key } });
+
+    // Act
+    const answers = await Promise.all([...requests.map(send), ...requests.slice(0, RETRIED).map(send)]);
+    // A twin that met its first still in flight may be told so (409); sent again now, it must answer the same incident.
+    const settledRetries = await Promise.all(requests.slice(0, RETRIED).map(send));
+    await fetch(localFacts().events.idleUrl);
+    const items = [...(await fingerprint(documents, localFacts().dynamodb.recordsTable)).items.values()];
+
+    // Assess
+    const firsts = answers.slice(0, CREATES);
+    const twins = answers.slice(CREATES);
+    expect(firsts.filter((answer) => answer.status !== 201 && answer.status !== 200).map((answer) => JSON.stringify(answer.body)).slice(0, 2)).toEqual([]);
+    const ids = firsts.map((answer) => answer.body.id);
+    expect(new Set(ids).size).toBe(CREATES);
+    twins.forEach((twin, index) => {
+      if (twin.status !== 409) expect(twin.body.id).toBe(ids[index]);
+    });
+    expect(settledRetries.map((answer) => answer.status)).toEqual(Array(RETRIED).fill(200));
+    expect(settledRetries.map((answer) => answer.body.id)).toEqual(ids.slice(0, RETRIED));
+    const ours = items.filter((item) => item.pk === `INCIDENT#${item.id}` && item.sk === 'INCIDENT' && String(item.description).startsWith(`Concurrent ${RUN} `));
+    expect(ours.map((item) => item.id).sort()).toEqual([...ids].sort());
+    const recipients = new Set(localFacts().users.filter((user) => ['amara.okafor@oakfield.example', 'chloe.evans@oakfield.example', 'tom.whitfield@oakfield.example'].includes(user.email)).map((user) => user.id));
+    for (const [index, id] of ids.entries()) {
+      const timeline = items.filter((item) => String(item.sk).startsWith('TIMELINE#') && item.incidentId === id).map((item) => item.pk).sort();
+      expect(timeline, id).toEqual(['STUDENT#pupil-006', 'STUDENT#pupil-007', 'STUDENT#pupil-008']);
+      const author = localFacts().users.find((user) => user.email === requests[index]!.email)!.id;
+      const alerted = items.filter((item) => String(item.sk).startsWith('ALERT#') && item.incidentId === id).map((item) => String(item.recipientId)).sort();
+      expect(alerted, id).toEqual([...recipients].filter((recipient) => recipient !== author).sort());
+    }
+  }, 120_000);
+});
+
+describe('one alert read and acknowledged from several tabs at once', () => {
+  it('keeps the first read and acknowledge times, and every answer shows them', async () => {
+    // Prepare: Chloe alerts Tom about one incident
+    const created = await callApi<{ id?: string }>('/v1/incidents', {
+      method: 'POST',
+      token: tokens.get('chloe.evans@oakfield.example'),
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        studentId: 'pupil-009',
+        occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+        description: `Concurrent ${RUN} alert: Ruby was upset at drop-off and would not say why.`,
+        categories: [{ categoryId: 'first-aid' }],
+        alert: { staffIds: [colleagueId], groupIds: [] },
+      },
+    });
+    const tom = colleagueToken;
+    const alerts = await callApi<{ alerts: { id: string; incidentId: string }[] }>('/v1/alerts?unread=true', { token: tom });
+    const alertId = alerts.body.alerts.find((alert) => alert.incidentId === created.body.id)?.id;
+    expect(alertId).toBeDefined();
+
+    // Act
+    const marks = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => callApi<{ readAt?: string; acknowledgedAt?: string }>(`/v1/alerts/${alertId}/${index % 2 ? 'acknowledge' : 'read'}`, { method: 'POST', token: tom })),
+    );
+    const stored = items(await fingerprint(documents, localFacts().dynamodb.recordsTable)).find((item) => String(item.sk).startsWith('ALERT#') && item.id === alertId);
+
+    // Assess
+    expect(marks.map((mark) => mark.status)).toEqual(Array(12).fill(200));
+    expect(stored?.readAt).toBeDefined();
+    expect(stored?.acknowledgedAt).toBeDefined();
+    expect(new Set(marks.map((mark) => mark.body.readAt))).toEqual(new Set([stored?.readAt]));
+    expect(new Set(marks.filter((mark) => mark.body.acknowledgedAt).map((mark) => mark.body.acknowledgedAt))).toEqual(new Set([stored?.acknowledgedAt]));
+    expect(String(stored?.readAt) <= String(stored?.acknowledgedAt)).toBe(true);
+  });
+});
+
+describe('one incident changed by several PATCHes at once on the same version', () => {
+  it('lets exactly one win; the others get 409 with the version that won, and the history has one new version', async () => {
+    // Prepare: Chloe records; Amara, elevated, manages it
+    const facts = localFacts();
+    const amara = facts.users.find((user) => user.email === 'amara.okafor@oakfield.example')!;
+    const dsl = (await signIn(amara.email, amara.password, amara.totpSecret)).accessToken;
+    const created = await callApi<{ id?: string }>('/v1/incidents', {
+      method: 'POST',
+      token: tokens.get('chloe.evans@oakfield.example'),
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        studentId: 'pupil-010',
+        occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(),
+        description: `Concurrent ${RUN} patch: Theo said someone at home shouts at him every night.`,
+        categories: [{ categoryId: 'first-aid' }],
+      },
+    });
+    const current = await callApi<{ version: number }>(`/v1/incidents/${created.body.id}`, { token: dsl });
+    const before = await callApi<{ versions: unknown[] }>(`/v1/incidents/${created.body.id}/history`, { token: dsl });
+
+    // Act
+    const patches = await Promise.all(
+      Array.from({ length: 8 }, (_, tab) =>
+        callApi<{ error?: string; currentVersion?: number; incident?: { version: number; outcome?: string } }>(`/v1/incidents/${created.body.id}`, {
+          method: 'PATCH',
+          token: dsl,
+          body: { expectedVersion: current.body.version, reason: `Closed from tab ${tab}.`, status: 'closed', outcome: `Outcome written in tab ${tab}.` },
+        }),
+      ),
+    );
+    const after = await callApi<{ versions: unknown[] }>(`/v1/incidents/${created.body.id}/history`, { token: dsl });
+    const final = await callApi<{ version: number; outcome?: string }>(`/v1/incidents/${created.body.id}`, { token: dsl });
+
+    // Assess
+    expect(current.status).toBe(200);
+    const won = patches.filter((patch) => patch.status === 200);
+    expect(won).toHaveLength(1);
+    expect(patches.filter((patch) => patch.status === 409).map((patch) => patch.body.currentVersion)).toEqual(Array(7).fill(current.body.version + 1));
+    expect(final.body).toMatchObject({ version: current.body.version + 1, outcome: won[0]!.body.incident?.outcome });
+    expect(after.body.versions.length).toBe(before.body.versions.length + 1);
+  });
+});
+
+function items(table: Awaited<ReturnType<typeof fingerprint>>) {
+  return [...table.items.values()];
+}
