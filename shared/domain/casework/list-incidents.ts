@@ -5,7 +5,7 @@ import type { IncidentListEntry, IncidentListFilter, PageRequest } from '../port
 import { displayName } from '../staff/staff-profile';
 import { fullName } from '../students/student';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
-import { mayViewCategories } from './load-managed-incident';
+import { categoryVisibility } from './category-visibility';
 import { listEntryOf } from './incident-list-entry';
 
 type ListDeps = Pick<Deps, 'casework' | 'categories' | 'students' | 'staff' | 'audit' | 'clock' | 'ids'>;
@@ -35,7 +35,8 @@ async function summarise(
   origin: RequestOrigin,
   action: string,
 ) {
-  const visible = entries.filter((entry) => mayViewCategories(caller, entry.categoryIds, catalogue));
+  const { mayViewAll } = categoryVisibility(caller, catalogue);
+  const visible = entries.filter((entry) => mayViewAll(entry.categoryIds));
   const [pupils, staff] = await Promise.all([
     deps.students.getMany([...new Set(visible.map((entry) => entry.studentId))]),
     deps.staff.getMany([...new Set(visible.flatMap((entry) => [entry.authorId, ...entry.assignedTo]))]),

@@ -28,11 +28,3 @@ export async function loadManagedIncident(
     return { stored, catalogue };
   });
 }
-
-/** True when every category is open to one of the caller's groups (a removed category: DSLs only). */
-export function mayViewCategories(caller: StaffCaller, categoryIds: readonly string[], catalogue: readonly Category[]): boolean {
-  return (
-    categoryIds.length > 0 &&
-    categoryIds.every((categoryId) => (catalogue.find((category) => category.id === categoryId)?.visibleTo ?? ['dsl']).some((group) => caller.groups.includes(group)))
-  );
-}

@@ -2,7 +2,8 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { NotFoundError } from '../../errors/lantern-error';
 import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
-import { categoryVisibility, seesSafeguarding } from './category-visibility';
+import { seesSafeguarding } from '../permissions';
+import { categoryVisibility } from './category-visibility';
 import type { TimelineItem } from './timeline';
 
 export interface ChronologyQuery {
