@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import { studentsOf } from '../incidents/incident';
-import { displayName } from '../staff/staff-profile';
+import { staffRef } from '../staff/staff-profile';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { loadReadableIncident } from '../incidents/read-incident';
 import { versionView } from './version-view';
@@ -12,11 +12,10 @@ export async function incidentHistory(deps: Pick<Deps, 'incidents' | 'casework' 
   const versions = await deps.casework.history(incidentId);
   const staff = await deps.staff.getMany([stored.incident.authorId, ...versions.map((version) => version.changedBy)]);
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'incident.history.read', recordType: 'incident', recordId: incidentId, studentIds: studentsOf(stored.incident) }));
-  const author = staff.get(stored.incident.authorId);
   return {
     incidentId,
     currentVersion: stored.incident.version,
-    recorded: { by: { id: stored.incident.authorId, name: author ? displayName(author) : 'Former member of staff' }, at: stored.incident.recordedAt },
+    recorded: { by: staffRef(stored.incident.authorId, staff.get(stored.incident.authorId)), at: stored.incident.recordedAt },
     versions: versions.map((version) => versionView(version, staff)),
   };
 }
