@@ -83,11 +83,21 @@ export const relatedAs = (...kinds: Relationship[]) =>
  */
 export const elevatedViewer = rule('elevated, and every category on the record is open to their groups', ({ caller, record }) => {
   if (caller.kind !== 'staff') return 'unauthenticated';
-  const categories = record?.categoryViewers ?? [];
-  const mayView = categories.length > 0 && categories.every((viewers) => viewers.some((group) => caller.groups.includes(group)));
-  if (!mayView) return 'hidden';
+  if (!opensEveryCategory(caller, record?.categoryViewers ?? [])) return 'hidden';
   return caller.elevation.elevated ? 'allow' : 'elevation_required';
 });
+
+/**
+ * True when, for each category (given by the groups that may view it), one of the account's
+ * groups is among its viewers; never for no categories. The one rule for a record and for
+ * the entries of a list, a pupil's file, a chronology or a report (casework/category-visibility).
+ */
+export function opensEveryCategory(account: { readonly groups: readonly Group[] }, categoryViewers: readonly (readonly Group[])[]): boolean {
+  return categoryViewers.length > 0 && categoryViewers.every((viewers) => viewers.some((group) => account.groups.includes(group)));
+}
+
+/** Only DSLs see a pupil's safeguarding flags, key adult and NHS number (and changes to them on the chronology). */
+export const seesSafeguarding = (account: { readonly groups: readonly Group[] }) => account.groups.includes('dsl');
 
 /** True when the caller reads the record as an elevated viewer (and so sees every action). */
 export function readsAsElevatedViewer(caller: Caller, record: RecordFacts): boolean {

@@ -1,19 +1,17 @@
 import type { Category } from '../categories/category';
 import type { StaffCaller } from '../identity/caller';
+import { opensEveryCategory } from '../permissions';
+import { categoryViewersIn } from '../incidents/relationships';
 
 /**
- * Which categories an elevated reader may see: those open to one of their groups. A category
- * the catalogue no longer knows is a DSL's alone. An entry shows only if EVERY category on
- * it is open to the reader, as for one incident (permissions.elevatedViewer).
+ * Which categories an elevated reader may see, by the permission table's rule for one
+ * incident (permissions.opensEveryCategory, as elevatedViewer applies it): an entry of a list,
+ * a pupil's file, a chronology or a report shows only if EVERY category on it is open to them.
  */
 export function categoryVisibility(caller: StaffCaller, catalogue: readonly Category[]) {
-  const viewers = new Map(catalogue.map((category) => [category.id, category.visibleTo]));
-  const mayView = (categoryId: string) => (viewers.get(categoryId) ?? ['dsl']).some((group) => caller.groups.includes(group));
+  const viewersOf = categoryViewersIn(catalogue);
   return {
-    mayView,
-    mayViewAll: (categoryIds: readonly string[]) => categoryIds.length > 0 && categoryIds.every(mayView),
+    mayView: (categoryId: string) => opensEveryCategory(caller, [viewersOf(categoryId)]),
+    mayViewAll: (categoryIds: readonly string[]) => opensEveryCategory(caller, categoryIds.map(viewersOf)),
   };
 }
-
-/** Only DSLs see a pupil's safeguarding flags, key adult and NHS number. */
-export const seesSafeguarding = (caller: StaffCaller) => caller.groups.includes('dsl');

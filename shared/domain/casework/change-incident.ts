@@ -13,7 +13,7 @@ import { mayBeSentIncidents } from '../permissions';
 import { alertRaised } from '../events';
 import { assertFitsOneRecord } from '../incidents/incident-size';
 import { loadIncidentView } from '../incidents/incident-view';
-import { loadManagedIncident } from './load-managed-incident';
+import { loadReadableIncident } from '../incidents/read-incident';
 import { changesBetween, managedFieldsOf, type IncidentVersion } from './incident-version';
 import { incidentUpdated } from './casework-events';
 import { versionView } from './version-view';
@@ -27,7 +27,7 @@ type ChangeDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' |
  * outbox item with its events (IncidentUpdated, AlertRaised) commit in one transaction, only if nobody changed the incident since `expectedVersion`.
  */
 export async function changeIncident(deps: ChangeDeps, caller: StaffCaller, incidentId: string, input: IncidentChange, origin: RequestOrigin) {
-  const { stored, catalogue } = await loadManagedIncident(deps, caller, incidentId, 'incident.update', 'incidents.update');
+  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.update', 'incidents.update');
   const before = stored.incident;
   if (input.expectedVersion !== before.version) throw new VersionConflictError(before.version);
 

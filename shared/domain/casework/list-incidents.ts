@@ -2,10 +2,10 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { Category } from '../categories/category';
 import type { IncidentListEntry, IncidentListFilter, PageRequest } from '../ports';
-import { displayName } from '../staff/staff-profile';
-import { fullName } from '../students/student';
+import { staffRef } from '../staff/staff-profile';
+import { pupilRef } from '../students/student';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
-import { mayViewCategories } from './load-managed-incident';
+import { categoryVisibility } from './category-visibility';
 import { listEntryOf } from './incident-list-entry';
 
 type ListDeps = Pick<Deps, 'casework' | 'categories' | 'students' | 'staff' | 'audit' | 'clock' | 'ids'>;
@@ -35,15 +35,13 @@ async function summarise(
   origin: RequestOrigin,
   action: string,
 ) {
-  const visible = entries.filter((entry) => mayViewCategories(caller, entry.categoryIds, catalogue));
+  const { mayViewAll } = categoryVisibility(caller, catalogue);
+  const visible = entries.filter((entry) => mayViewAll(entry.categoryIds));
   const [pupils, staff] = await Promise.all([
     deps.students.getMany([...new Set(visible.map((entry) => entry.studentId))]),
     deps.staff.getMany([...new Set(visible.flatMap((entry) => [entry.authorId, ...entry.assignedTo]))]),
   ]);
-  const staffRef = (staffId: string) => {
-    const member = staff.get(staffId);
-    return { id: staffId, name: member ? displayName(member) : 'Former member of staff' };
-  };
+  const staffShown = (staffId: string) => staffRef(staffId, staff.get(staffId));
   await deps.audit.record(
     auditEvent(deps, caller, origin, {
       action,
@@ -54,21 +52,18 @@ async function summarise(
     }),
   );
   return {
-    incidents: visible.map((entry) => {
-      const pupil = pupils.get(entry.studentId);
-      return {
-        id: entry.incidentId,
-        student: { id: entry.studentId, name: pupil ? fullName(pupil) : 'Unknown pupil', yearGroup: pupil?.yearGroup ?? '', className: pupil?.className ?? '' },
-        occurredAt: entry.occurredAt,
-        recordedAt: entry.recordedAt,
-        author: staffRef(entry.authorId),
-        categories: entry.categoryIds.map((categoryId) => ({ id: categoryId, name: catalogue.find((category) => category.id === categoryId)?.name ?? categoryId })),
-        status: entry.status,
-        assignedTo: entry.assignedTo.map(staffRef),
-        reviewed: entry.reviewed,
-        version: entry.version,
-      };
-    }),
+    incidents: visible.map((entry) => ({
+      id: entry.incidentId,
+      student: pupilRef(entry.studentId, pupils.get(entry.studentId)),
+      occurredAt: entry.occurredAt,
+      recordedAt: entry.recordedAt,
+      author: staffShown(entry.authorId),
+      categories: entry.categoryIds.map((categoryId) => ({ id: categoryId, name: catalogue.find((category) => category.id === categoryId)?.name ?? categoryId })),
+      status: entry.status,
+      assignedTo: entry.assignedTo.map(staffShown),
+      reviewed: entry.reviewed,
+      version: entry.version,
+    })),
     hiddenCount: entries.length - visible.length,
     ...(nextCursor ? { nextCursor } : {}),
   };

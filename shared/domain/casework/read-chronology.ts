@@ -1,8 +1,8 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
-import { categoryVisibility, seesSafeguarding } from './category-visibility';
+import { auditEvent, foundAbout, type RequestOrigin } from '../audit/audit-context';
+import { seesSafeguarding } from '../permissions';
+import { categoryVisibility } from './category-visibility';
 import type { TimelineItem } from './timeline';
 
 export interface ChronologyQuery {
@@ -28,9 +28,7 @@ export async function readChronology(
   origin: RequestOrigin,
 ) {
   const [student, catalogue] = await Promise.all([deps.students.get(studentId), deps.categories.list()]);
-  refusingAbout({ action: 'student.chronology.read', recordType: 'student', recordId: studentId, studentIds: [studentId] }, () => {
-    if (!student) throw new NotFoundError('No such pupil.');
-  });
+  foundAbout({ action: 'student.chronology.read', recordType: 'student', recordId: studentId, studentIds: [studentId] }, student, 'No such pupil.');
   const page = await deps.pupilFiles.chronology(studentId, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor });
   const { mayViewAll } = categoryVisibility(caller, catalogue);
   const mayShow = (item: TimelineItem) => (item.kind === 'flags' ? seesSafeguarding(caller) : mayViewAll(item.incidentCategoryIds));

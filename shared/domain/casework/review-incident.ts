@@ -6,7 +6,7 @@ import { StaleVersionError } from '../ports';
 import { ConflictError, VersionConflictError } from '../../errors/lantern-error';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { loadIncidentView } from '../incidents/incident-view';
-import { loadManagedIncident } from './load-managed-incident';
+import { loadReadableIncident } from '../incidents/read-incident';
 import { changesBetween, managedFieldsOf, type IncidentVersion } from './incident-version';
 import { incidentUpdated } from './casework-events';
 
@@ -17,7 +17,7 @@ type ReviewDeps = Pick<Deps, 'incidents' | 'casework' | 'categories' | 'staff' |
  * start of the day): who, when and an optional note, kept as a version like any change.
  */
 export async function reviewIncident(deps: ReviewDeps, caller: StaffCaller, incidentId: string, input: { readonly note?: string }, origin: RequestOrigin) {
-  const { stored, catalogue } = await loadManagedIncident(deps, caller, incidentId, 'incident.review', 'incidents.review');
+  const { stored, catalogue } = await loadReadableIncident(deps, caller, incidentId, 'incident.review', 'incidents.review');
   const before = stored.incident;
   if (before.review) throw new ConflictError('This incident has already been reviewed.');
   const now = deps.clock.now().toISOString();

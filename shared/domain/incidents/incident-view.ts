@@ -5,7 +5,7 @@ import type { Category } from '../categories/category';
 import type { AlertGroup } from '../alerts/alert';
 import type { IncidentAction } from './incident';
 import type { StaffProfile } from '../staff/staff-profile';
-import { displayName } from '../staff/staff-profile';
+import { staffRef } from '../staff/staff-profile';
 import { fullName, pupilRef, type Student } from '../students/student';
 import { relationshipsTo, visibleActions } from './relationships';
 import type { AttachedFile, ScanState, StoredFileRecord } from '../files/stored-file';
@@ -46,7 +46,7 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     fileIds.length > 0 ? deps.fileRecords.getMany(fileIds) : new Map<string, StoredFileRecord>(),
   ]);
   const scanOf = (fileId: string) => fileRecords.get(fileId)?.scan ?? 'pending';
-  const staffRef = staffRefFrom(staff);
+  const staffShown = staffRefFrom(staff);
   const pupil = pupils.get(incident.studentId);
   const author = staff.get(incident.authorId);
 
@@ -74,10 +74,10 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     }),
     bodyMap: incident.bodyMap.map((mark) => ({ ...mark })),
     status: incident.status,
-    author: { ...staffRef(incident.authorId), jobTitle: author?.jobTitle ?? '' },
-    assignedTo: incident.assignedTo.map(staffRef),
+    author: { ...staffShown(incident.authorId), jobTitle: author?.jobTitle ?? '' },
+    assignedTo: incident.assignedTo.map(staffShown),
     alerted: {
-      staff: incident.alert.staffIds.map(staffRef),
+      staff: incident.alert.staffIds.map(staffShown),
       groups: incident.alert.groupIds.map((groupId) => ({ id: groupId, name: groups.find((group) => group.id === groupId)?.name ?? groupId })),
     },
     agencies: [...incident.agencies],
@@ -87,19 +87,19 @@ export async function loadIncidentView(deps: Pick<Deps, 'students' | 'staff' | '
     version: incident.version,
     ...(incident.outcome !== undefined ? { outcome: incident.outcome } : {}),
     // A DSL's review note is for elevated readers; the author sees only that it was reviewed.
-    ...(incident.review ? { review: { by: staffRef(incident.review.by), at: incident.review.at, ...(incident.review.note && options.seesEveryAction ? { note: incident.review.note } : {}) } } : {}),
+    ...(incident.review ? { review: { by: staffShown(incident.review.by), at: incident.review.at, ...(incident.review.note && options.seesEveryAction ? { note: incident.review.note } : {}) } } : {}),
     seenBecause: [...relationshipsTo(caller, stored), ...(options.seesEveryAction ? (['elevated'] as const) : [])],
   };
 }
 
 /** An action as shown: who wrote it and whom it tagged, by name. */
 export function actionView(action: IncidentAction, staff: ReadonlyMap<string, StaffProfile>, scanOf: (fileId: string) => ScanState = () => 'pending') {
-  const staffRef = staffRefFrom(staff);
+  const staffShown = staffRefFrom(staff);
   return {
     id: action.id,
     text: action.text,
-    author: staffRef(action.authorId),
-    taggedStaff: action.taggedStaffIds.map(staffRef),
+    author: staffShown(action.authorId),
+    taggedStaff: action.taggedStaffIds.map(staffShown),
     ...(action.requestedStatus ? { requestedStatus: action.requestedStatus } : {}),
     files: filesView(action.files, scanOf),
     createdAt: action.createdAt,
@@ -112,9 +112,5 @@ function filesView(files: readonly AttachedFile[] | undefined, scanOf: (fileId: 
 }
 
 function staffRefFrom(staff: ReadonlyMap<string, StaffProfile>) {
-  return (staffId: string) => ({ id: staffId, name: nameOf(staff.get(staffId)) });
-}
-
-function nameOf(profile: StaffProfile | undefined): string {
-  return profile ? displayName(profile) : 'Former member of staff';
+  return (staffId: string) => staffRef(staffId, staff.get(staffId));
 }

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import type { RouteId } from '../../api/routes';
 import type { StaffCaller } from '../identity/caller';
 import type { StoredIncident } from '../ports';
 import { assertRecordAccess, readsAsElevatedViewer } from '../permissions';
@@ -19,16 +20,16 @@ export interface ReadableIncident {
 }
 
 /**
- * Loads an incident the caller may read, or answers 404 whether it is missing or hidden
- * from them (never reveal that a record exists). A refusal is audited against the incident
- * and its pupils (by the route's refusal seam).
+ * Loads an incident the caller may read, act on or manage under the route's record rule, or
+ * answers 404 whether it is missing or hidden from them (never reveal that a record exists).
+ * A refusal is audited against the incident and its pupils (by the route's refusal seam).
  */
 export async function loadReadableIncident(
-  deps: Pick<Deps, 'incidents' | 'categories' | 'audit' | 'clock' | 'ids'>,
+  deps: Pick<Deps, 'incidents' | 'categories'>,
   caller: StaffCaller,
   incidentId: string,
   action: string,
-  routeId: 'incidents.read' | 'actions.create' | 'files.read',
+  routeId: RouteId,
 ): Promise<ReadableIncident> {
   const [stored, catalogue] = await Promise.all([deps.incidents.get(incidentId), deps.categories.list()]);
   const subject = { action, recordType: 'incident' as const, recordId: incidentId, ...(stored ? { studentIds: studentsOf(stored.incident) } : {}) };

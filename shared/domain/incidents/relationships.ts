@@ -1,6 +1,7 @@
 import type { RecordFacts, Relationship } from '../permissions';
 import type { Category } from '../categories/category';
 import type { StaffCaller } from '../identity/caller';
+import type { Group } from '../identity/groups';
 import type { StoredIncident } from '../ports';
 import type { IncidentAction } from './incident';
 
@@ -15,12 +16,18 @@ export function relationshipsTo(caller: StaffCaller, stored: StoredIncident): Se
   return relationships;
 }
 
+/** The groups that may view each category once elevated; a category since removed from the catalogue is visible to DSLs only. */
+export function categoryViewersIn(catalogue: readonly Category[]): (categoryId: string) => readonly Group[] {
+  const viewers = new Map(catalogue.map((category) => [category.id, category.visibleTo]));
+  return (categoryId) => viewers.get(categoryId) ?? ['dsl'];
+}
+
 /** What the permission table's record rules need to know of an incident. */
 export function incidentFacts(caller: StaffCaller, stored: StoredIncident, catalogue: readonly Category[]): RecordFacts {
+  const viewersOf = categoryViewersIn(catalogue);
   return {
     relationships: relationshipsTo(caller, stored),
-    // A category since removed from the catalogue is visible to DSLs only.
-    categoryViewers: stored.incident.categories.map((choice) => catalogue.find((category) => category.id === choice.categoryId)?.visibleTo ?? ['dsl']),
+    categoryViewers: stored.incident.categories.map((choice) => viewersOf(choice.categoryId)),
   };
 }
 

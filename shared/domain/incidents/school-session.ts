@@ -16,20 +16,7 @@ export interface SessionFacts {
  * so 08:30 BST in June and 08:30 GMT in December are both "before school".
  */
 export function sessionOf(instant: Date, timeZone: string, timetable: Timetable): SessionFacts {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'long',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+  const parts = schoolClockAt(instant, timeZone);
   const localTime = `${parts.hour}:${parts.minute}`;
   return {
     dayOfWeek: parts.weekday as DayOfWeek,
@@ -46,4 +33,27 @@ function sessionAt(localTime: string, timetable: Timetable): SchoolSession {
   if (localTime < timetable.afternoonStarts) return 'lunch';
   if (localTime < timetable.afternoonEnds) return 'pm';
   return 'after_school';
+}
+
+/** The school's calendar and wall clock at an instant: weekday, YYYY, MM, DD, HH (00-23) and MM. */
+export interface SchoolClock {
+  readonly weekday: string;
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+  readonly hour: string;
+  readonly minute: string;
+}
+
+// Building a formatter costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Where sessions, report days and hours, and quality months read the school's time (one formatter per zone). */
+export function schoolClockAt(instant: Date, timeZone: string): SchoolClock {
+  const formatter =
+    formatters.get(timeZone) ??
+    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  formatters.set(timeZone, formatter);
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { weekday: String(parts.weekday), year: String(parts.year), month: String(parts.month), day: String(parts.day), hour: String(parts.hour), minute: String(parts.minute) };
 }

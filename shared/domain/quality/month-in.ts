@@ -1,9 +1,9 @@
+import { schoolClockAt } from '../incidents/school-session';
+
 /** "YYYY-MM" of an instant in the school's time zone (a report month is the school's month). */
 export function monthIn(instant: Date, timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, year: 'numeric', month: '2-digit' }).formatToParts(instant);
-  const year = parts.find((part) => part.type === 'year')!.value;
-  const month = parts.find((part) => part.type === 'month')!.value;
-  return `${year}-${month}`;
+  const clock = schoolClockAt(instant, timezone);
+  return `${clock.year}-${clock.month}`;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

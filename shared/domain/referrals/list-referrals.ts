@@ -2,7 +2,7 @@ import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
 import type { PageRequest } from '../ports';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
-import { loadManagedIncident } from '../casework/load-managed-incident';
+import { loadReadableIncident } from '../incidents/read-incident';
 import { referralView, staffNamedBy } from './referral-view';
 import type { Referral } from './referral';
 
@@ -19,7 +19,7 @@ export async function listReferrals(deps: ListDeps, caller: StaffCaller, status:
 
 /** Every referral made from one incident, oldest first. */
 export async function listIncidentReferrals(deps: ListDeps & Pick<Deps, 'incidents' | 'categories'>, caller: StaffCaller, incidentId: string, origin: RequestOrigin) {
-  const { stored } = await loadManagedIncident(deps, caller, incidentId, 'referral.list', 'incidentReferrals.list');
+  const { stored } = await loadReadableIncident(deps, caller, incidentId, 'referral.list', 'incidentReferrals.list');
   const referrals = await deps.referrals.listForIncident(incidentId);
   await deps.audit.record(auditEvent(deps, caller, origin, { action: 'referral.list', recordType: 'incident', recordId: incidentId, studentIds: [stored.incident.studentId] }));
   return { referrals: await viewsOf(deps, referrals, deps.clock.now()) };

@@ -7,7 +7,7 @@ import { StaleVersionError } from '../ports';
 import { auditEvent, type RequestOrigin } from '../audit/audit-context';
 import { mayBeSentIncidents } from '../permissions';
 import { referralChanged, referralCheckRequested } from '../casework/casework-events';
-import { loadManagedIncident } from '../casework/load-managed-incident';
+import { loadReadableIncident } from '../incidents/read-incident';
 import { defaultResponseTimescales, responseDueAt } from './response-timescales';
 import { referralView, staffNamedBy } from './referral-view';
 
@@ -19,7 +19,7 @@ type ReferralDeps = Pick<Deps, 'incidents' | 'categories' | 'referrals' | 'schoo
  * outbox) has Scheduler check on it then: if there is no outcome by that time the DSLs are alerted.
  */
 export async function recordReferral(deps: ReferralDeps, caller: StaffCaller, incidentId: string, input: NewReferral, origin: RequestOrigin) {
-  const { stored } = await loadManagedIncident(deps, caller, incidentId, 'referral.create', 'referrals.create');
+  const { stored } = await loadReadableIncident(deps, caller, incidentId, 'referral.create', 'referrals.create');
   const now = deps.clock.now();
   const madeAt = new Date(input.madeAt);
   if (madeAt.getTime() > now.getTime() + 60_000) throw ValidationError.forField('madeAt', 'must not be in the future');
@@ -54,7 +54,7 @@ export async function recordReferral(deps: ReferralDeps, caller: StaffCaller, in
 
 /** The agency acknowledged the referral, or answered it with an outcome. */
 export async function changeReferral(deps: Omit<ReferralDeps, 'schoolProfile'>, caller: StaffCaller, incidentId: string, referralId: string, input: ReferralChange, origin: RequestOrigin) {
-  await loadManagedIncident(deps, caller, incidentId, 'referral.update', 'referrals.update');
+  await loadReadableIncident(deps, caller, incidentId, 'referral.update', 'referrals.update');
   const referral = await deps.referrals.get(incidentId, referralId);
   if (!referral) throw new NotFoundError('No such referral on this incident.');
   if (referral.state === 'outcome') throw new ConflictError('This referral already has its outcome.');

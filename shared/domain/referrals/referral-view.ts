@@ -1,15 +1,12 @@
 import type { StaffProfile } from '../staff/staff-profile';
 import type { Student } from '../students/student';
-import { displayName } from '../staff/staff-profile';
+import { staffRef } from '../staff/staff-profile';
 import { fullName } from '../students/student';
 import { isOverdue, referralAgencyNames, type Referral } from './referral';
 
 /** A referral as shown: names resolved now, and whether its response is overdue. */
 export function referralView(referral: Referral, now: Date, pupils: ReadonlyMap<string, Student>, staff: ReadonlyMap<string, StaffProfile>) {
-  const staffRef = (staffId: string) => {
-    const member = staff.get(staffId);
-    return { id: staffId, name: member ? displayName(member) : 'Former member of staff' };
-  };
+  const staffShown = (staffId: string) => staffRef(staffId, staff.get(staffId));
   const pupil = pupils.get(referral.studentId);
   return {
     id: referral.id,
@@ -18,13 +15,13 @@ export function referralView(referral: Referral, now: Date, pupils: ReadonlyMap<
     agency: referral.agency,
     agencyName: referral.agencyName ?? referralAgencyNames[referral.agency],
     madeAt: referral.madeAt,
-    madeBy: staffRef(referral.madeBy),
+    madeBy: staffShown(referral.madeBy),
     ...(referral.reference ? { reference: referral.reference } : {}),
     responseDueAt: referral.responseDueAt,
     state: referral.state,
     overdue: isOverdue(referral, now),
     ...(referral.acknowledgedAt ? { acknowledgedAt: referral.acknowledgedAt } : {}),
-    ...(referral.outcome ? { outcome: { at: referral.outcome.at, text: referral.outcome.text, recordedBy: staffRef(referral.outcome.recordedBy) } } : {}),
+    ...(referral.outcome ? { outcome: { at: referral.outcome.at, text: referral.outcome.text, recordedBy: staffShown(referral.outcome.recordedBy) } } : {}),
     recordedAt: referral.recordedAt,
   };
 }

@@ -1,5 +1,6 @@
 import type { Incident, IncidentStatus } from '../incidents/incident';
 import type { Referral } from '../referrals/referral';
+import { schoolClockAt } from '../incidents/school-session';
 
 /**
  * Reports are served from counters, not from the incidents: what one incident adds to them
@@ -70,17 +71,9 @@ export function delayBucketOf(occurredAt: string, recordedAt: string): string {
 }
 
 /** Calendar date and hour at the school, where a DSL's "Monday" and "9 am" are. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localDateAndHour(instant: string, timeZone: string): { localDate: string; hour: string } {
-  // Building a formatter costs far more than using one: keep one per time zone.
-  const formatter = formatters.get(timeZone) ?? new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-  formatters.set(timeZone, formatter);
-  const parts = Object.fromEntries(
-    formatter
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return { localDate: `${parts.year}-${parts.month}-${parts.day}`, hour: String(parts.hour) };
+  const clock = schoolClockAt(new Date(instant), timeZone);
+  return { localDate: `${clock.year}-${clock.month}-${clock.day}`, hour: clock.hour };
 }
 
 export function countedFactsOf(

@@ -21,3 +21,8 @@ export interface StaffProfile {
 export function displayName(profile: Pick<StaffProfile, 'givenName' | 'familyName'>): string {
   return `${profile.givenName} ${profile.familyName}`;
 }
+
+/** How a member of staff is shown beside a record: id and name ("Former member of staff" once gone from the directory). */
+export function staffRef(staffId: string, profile: Pick<StaffProfile, 'givenName' | 'familyName'> | undefined) {
+  return { id: staffId, name: profile ? displayName(profile) : 'Former member of staff' };
+}

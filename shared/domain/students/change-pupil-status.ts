@@ -1,7 +1,6 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { auditEvent, foundAbout, type RequestOrigin } from '../audit/audit-context';
 import type { StudentStatus } from './student';
 
 /**
@@ -16,11 +15,7 @@ export async function changePupilStatus(
   origin: RequestOrigin,
 ) {
   const subject = { action: 'student.status.update', recordType: 'student' as const, recordId: studentId, studentIds: [studentId] };
-  const student = await deps.students.get(studentId);
-  const found = refusingAbout(subject, () => {
-    if (!student) throw new NotFoundError('No such pupil.');
-    return student;
-  });
+  const found = foundAbout(subject, await deps.students.get(studentId), 'No such pupil.');
   const updated = { ...found, status: input.status };
   await deps.pupilFiles.saveStudent(updated, auditEvent(deps, caller, origin, { ...subject, detail: { before: found.status, after: input.status } }));
   return { student: { id: updated.id, upn: updated.upn, givenName: updated.givenName, familyName: updated.familyName, dateOfBirth: updated.dateOfBirth, yearGroup: updated.yearGroup, className: updated.className, status: updated.status } };

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
+import { ConflictError, ValidationError } from '../../errors/lantern-error';
+import { auditEvent, foundAbout, type RequestOrigin } from '../audit/audit-context';
 import { mayBeSentIncidents } from '../permissions';
 import { assertFlagsValid, emptySafeguarding, isNhsNumber, type PupilSafeguarding, type SafeguardingFlag, type SafeguardingVersion } from './safeguarding-flags';
 
@@ -35,9 +35,7 @@ export async function changeSafeguarding(
 ) {
   const subject = { action: 'student.safeguarding.update', recordType: 'student' as const, recordId: studentId, studentIds: [studentId] };
   const [student, stored] = await Promise.all([deps.students.get(studentId), deps.pupilFiles.safeguarding(studentId)]);
-  refusingAbout(subject, () => {
-    if (!student) throw new NotFoundError('No such pupil.');
-  });
+  foundAbout(subject, student, 'No such pupil.');
   const current = stored ?? emptySafeguarding(studentId);
   if (current.version !== input.expectedVersion) {
     throw new ConflictError(`This pupil's flags changed since you opened them (now version ${current.version}). Reload and try again.`);

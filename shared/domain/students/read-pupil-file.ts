@@ -1,8 +1,8 @@
 import type { Deps } from '../deps';
 import type { StaffCaller } from '../identity/caller';
-import { NotFoundError } from '../../errors/lantern-error';
-import { auditEvent, refusingAbout, type RequestOrigin } from '../audit/audit-context';
-import { categoryVisibility, seesSafeguarding } from '../casework/category-visibility';
+import { auditEvent, foundAbout, type RequestOrigin } from '../audit/audit-context';
+import { seesSafeguarding } from '../permissions';
+import { categoryVisibility } from '../casework/category-visibility';
 import type { TimelineIncident } from '../casework/timeline';
 import { displayName } from '../staff/staff-profile';
 import { emptySafeguarding } from './safeguarding-flags';
@@ -37,10 +37,7 @@ export async function readPupilFile(
     deps.pupilFiles.timelineIncidents(studentId),
     seesSafeguarding(caller) ? deps.pupilFiles.safeguarding(studentId) : Promise.resolve(undefined),
   ]);
-  const found = refusingAbout({ action: 'student.read', recordType: 'student', recordId: studentId, studentIds: [studentId] }, () => {
-    if (!student) throw new NotFoundError('No such pupil.');
-    return student;
-  });
+  const found = foundAbout({ action: 'student.read', recordType: 'student', recordId: studentId, studentIds: [studentId] }, student, 'No such pupil.');
   const { mayViewAll } = categoryVisibility(caller, catalogue);
   const visible = entries.filter((entry) => mayViewAll(entry.incidentCategoryIds)).sort((left, right) => (left.occurredAt < right.occurredAt ? -1 : 1));
 
