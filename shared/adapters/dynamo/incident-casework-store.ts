@@ -14,7 +14,7 @@ import {
 } from './keys';
 import { hasExactly, withoutKeys, type CursorCodec, type PageKey } from './pagination';
 import { failedConditionAt } from './transaction-errors';
-import { alertItem } from './alert-store';
+import { alertPuts } from './alert-store';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
@@ -59,7 +59,7 @@ export class DynamoIncidentCasework implements IncidentCasework {
             },
           },
           { Put: { TableName: this.tables.records, Item: { ...incidentVersionKey(incident.id, write.version.version), type: 'IncidentVersion', ...write.version }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...alertPuts(this.tables.records, write.alerts),
           ...auditPuts(this.tables.audit, write.audit),
           ...outboxPut(this.tables.records, write.events, write.version.at),
         ],
