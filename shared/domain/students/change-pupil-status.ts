@@ -22,6 +22,6 @@ export async function changePupilStatus(
     return student;
   });
   const updated = { ...found, status: input.status };
-  await deps.pupilFiles.saveStudent(updated, auditEvent(deps, caller, origin, { ...subject, detail: { before: found.status, after: input.status } }));
+  await deps.pupilFiles.saveStudent(updated, auditEvent(deps, caller, origin, { ...subject, detail: { before: found.status, after: input.status } }), found);
   return { student: { id: updated.id, upn: updated.upn, givenName: updated.givenName, familyName: updated.familyName, dateOfBirth: updated.dateOfBirth, yearGroup: updated.yearGroup, className: updated.className, status: updated.status } };
 }
