@@ -3,6 +3,8 @@ import type { Incident } from '../../domain/incidents/incident';
 import type { IncidentVersion } from '../../domain/casework/incident-version';
 import { StaleVersionError, type IncidentCasework, type IncidentChangeWrite, type IncidentListEntry, type IncidentListFilter, type PageRequest } from '../../domain/ports';
 import {
+  INCIDENT_PREFIX,
+  INCIDENT_SORT_KEY,
   TRIAGE_PARTITION,
   VERSION_PREFIX,
   incidentKey,
@@ -201,7 +203,7 @@ function filterExpressionFor(narrowing: Narrowing): { expression?: string; names
 }
 
 function isTriageKey(key: PageKey): boolean {
-  return hasExactly(key, ['pk', 'sk', 'gsi2pk', 'gsi2sk']) && key.gsi2pk === TRIAGE_PARTITION && key.sk === 'INCIDENT' && key.pk!.startsWith('INCIDENT#');
+  return hasExactly(key, ['pk', 'sk', 'gsi2pk', 'gsi2sk']) && key.gsi2pk === TRIAGE_PARTITION && key.sk === INCIDENT_SORT_KEY && key.pk!.startsWith(INCIDENT_PREFIX);
 }
 
 function toEntry(item: Record<string, unknown>): IncidentListEntry {

@@ -13,7 +13,7 @@ import {
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, INCIDENT_SORT_KEY, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
 import { alertPuts } from './alert-store';
@@ -82,7 +82,7 @@ export class DynamoIncidentStore implements IncidentStore {
       ExpressionAttributeValues: { ':pk': incidentPartition(incidentId) },
       ConsistentRead: true,
     });
-    const incidentItem = items.find((item) => item.sk === 'INCIDENT');
+    const incidentItem = items.find((item) => item.sk === INCIDENT_SORT_KEY);
     if (!incidentItem) return undefined;
     const { listedUnder: _listedUnder, ...incidentFields } = withoutKeys(incidentItem);
     const actions = items
