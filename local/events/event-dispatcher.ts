@@ -1,5 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { EventRuleDefinition } from '../../shared/events/rules';
+import { backgroundWork } from '../background-work';
 import { matchesEventPattern } from './match-event-pattern';
 
 export type BusEvent = EventBridgeEvent<string, unknown>;
@@ -47,7 +48,7 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   const retryDelayMs = options.retryDelayMs ?? ((retry: number) => 100 * 2 ** (retry - 1));
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((message: string) => console.error(message));
-  const deliveries = new Set<Promise<void>>();
+  const deliveries = backgroundWork();
 
   async function deliver(rule: EventRuleDefinition, event: BusEvent): Promise<void> {
     let lastError: unknown;
@@ -80,17 +81,12 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   return {
     dispatch(event, bus = 'school') {
       const matched = options.rules.filter((rule) => (rule.bus ?? 'school') === bus && matchesEventPattern(rule.pattern, event));
-      for (const rule of matched) {
-        const delivery = deliver(rule, event).finally(() => deliveries.delete(delivery));
-        deliveries.add(delivery);
-      }
+      for (const rule of matched) deliveries.start(deliver(rule, event));
       return matched.map((rule) => rule.id);
     },
-    async waitForIdle() {
-      while (deliveries.size > 0) await Promise.allSettled([...deliveries]);
-    },
+    waitForIdle: () => deliveries.idle(),
     get inFlight() {
-      return deliveries.size;
+      return deliveries.inFlight;
     },
   };
 }

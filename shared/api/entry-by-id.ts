@@ -1,5 +1,5 @@
 /**
- * One entry of a declaration catalogue (routes, event rules, Cognito triggers) by its id,
+ * One entry of a declaration catalogue (routes, event rules, Cognito triggers, stream consumers) by its id,
  * typed as that entry's literal. An id not in the catalogue is a wiring mistake, so it
  * fails at cold start, naming what was looked for.
  */

@@ -359,8 +359,11 @@ export interface PupilFileStore {
    * ConflictError), the change on the pupil's timeline, and its audit event.
    */
   saveSafeguarding(record: PupilSafeguarding, change: SafeguardingVersion, audit: AuditEvent, expectedVersion: number): Promise<void>;
-  /** Writes the pupil (their recording-search entries follow the status) with its audit event. */
-  saveStudent(student: Student, audit: AuditEvent): Promise<void>;
+  /**
+   * Writes the pupil (their recording-search entries follow the status) with its audit event.
+   * `previous` is the pupil as the caller just read them: their old entries are known from it.
+   */
+  saveStudent(student: Student, audit: AuditEvent, previous: Student): Promise<void>;
   /** Every incident on the pupil's record (theirs or linking them): a pupil has tens, not thousands. */
   timelineIncidents(studentId: string): Promise<TimelineIncident[]>;
   /** One page of the pupil's chronology in occurred-at order: ONE Query however many incidents the school holds. */

@@ -4,6 +4,7 @@
  * the local twin's poller runs the same handler module on DynamoDB Local's stream.
  */
 import type { Uses } from '../deps/uses';
+import { entryById } from '../api/entry-by-id';
 
 export interface StreamConsumerDefinition {
   readonly id: string;
@@ -26,7 +27,5 @@ export const streamConsumers = [
 type StreamConsumerId = (typeof streamConsumers)[number]['id'];
 
 export function streamConsumerById<C extends StreamConsumerId>(id: C): Extract<(typeof streamConsumers)[number], { readonly id: C }> {
-  const consumer = streamConsumers.find((candidate) => candidate.id === id);
-  if (!consumer) throw new Error(`Unknown stream consumer ${id}`);
-  return consumer as Extract<(typeof streamConsumers)[number], { readonly id: C }>;
+  return entryById(streamConsumers, id, 'stream consumer');
 }

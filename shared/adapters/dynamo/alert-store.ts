@@ -17,6 +17,11 @@ export function alertItem(alert: Alert) {
   };
 }
 
+/** The Puts that raise alerts inside a write's own transaction: each alert once. */
+export function alertPuts(tableName: string, alerts: readonly Alert[]) {
+  return alerts.map((alert) => ({ Put: { TableName: tableName, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } }));
+}
+
 export class DynamoAlertStore implements AlertStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

@@ -8,12 +8,13 @@ import { withoutKeys } from './pagination';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { isConditionalCheckFailure } from './transaction-errors';
+import type { TableNames } from './incident-store';
 
 /** Uploaded files' records, one item each in the records table. */
 export class DynamoFileRecordStore implements FileRecordStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
-    private readonly tables: { readonly records: string; readonly audit: string },
+    private readonly tables: TableNames,
   ) {}
 
   async create(record: StoredFileRecord, audit: AuditEvent): Promise<void> {

@@ -3,6 +3,8 @@ import type { Incident } from '../../domain/incidents/incident';
 import type { IncidentVersion } from '../../domain/casework/incident-version';
 import { StaleVersionError, type IncidentCasework, type IncidentChangeWrite, type IncidentListEntry, type IncidentListFilter, type PageRequest } from '../../domain/ports';
 import {
+  INCIDENT_PREFIX,
+  INCIDENT_SORT_KEY,
   TRIAGE_PARTITION,
   VERSION_PREFIX,
   incidentKey,
@@ -14,7 +16,7 @@ import {
 } from './keys';
 import { hasExactly, withoutKeys, type CursorCodec, type PageKey } from './pagination';
 import { failedConditionAt } from './transaction-errors';
-import { alertItem } from './alert-store';
+import { alertPuts } from './alert-store';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
@@ -59,7 +61,7 @@ export class DynamoIncidentCasework implements IncidentCasework {
             },
           },
           { Put: { TableName: this.tables.records, Item: { ...incidentVersionKey(incident.id, write.version.version), type: 'IncidentVersion', ...write.version }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...alertPuts(this.tables.records, write.alerts),
           ...auditPuts(this.tables.audit, write.audit),
           ...outboxPut(this.tables.records, write.events, write.version.at),
         ],
@@ -201,7 +203,7 @@ function filterExpressionFor(narrowing: Narrowing): { expression?: string; names
 }
 
 function isTriageKey(key: PageKey): boolean {
-  return hasExactly(key, ['pk', 'sk', 'gsi2pk', 'gsi2sk']) && key.gsi2pk === TRIAGE_PARTITION && key.sk === 'INCIDENT' && key.pk!.startsWith('INCIDENT#');
+  return hasExactly(key, ['pk', 'sk', 'gsi2pk', 'gsi2sk']) && key.gsi2pk === TRIAGE_PARTITION && key.sk === INCIDENT_SORT_KEY && key.pk!.startsWith(INCIDENT_PREFIX);
 }
 
 function toEntry(item: Record<string, unknown>): IncidentListEntry {

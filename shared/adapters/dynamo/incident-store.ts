@@ -13,10 +13,10 @@ import {
 } from '../../domain/ports';
 import type { Incident, IncidentAction } from '../../domain/incidents/incident';
 import { authoredSummaryOf, reminderSummaryOf, studentsOf } from '../../domain/incidents/incident';
-import { ACTION_PREFIX, AUTHORED_PREFIX, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
+import { ACTION_PREFIX, AUTHORED_PREFIX, INCIDENT_SORT_KEY, REMINDER_PREFIX, TAGGED_PREFIX, authoredIncidentKey, idempotencyKey, reminderEntryKey, staffPartition, incidentActionKey, incidentKey, incidentPartition, incidentTaggedKey, recordingQualityIndexKey, recordingQualityMonthPartition, triageIndexKey, fileRecordKey } from './keys';
 import { queryAll, withoutKeys } from './pagination';
 import { failedConditionAt } from './transaction-errors';
-import { alertItem } from './alert-store';
+import { alertPuts } from './alert-store';
 import { DYNAMODB_ITEM_MAX_BYTES, itemBytes } from './item-size';
 import { PayloadTooLargeError, UnprocessableError } from '../../errors/lantern-error';
 import { auditPuts } from './audit-trail';
@@ -59,7 +59,7 @@ export class DynamoIncidentStore implements IncidentStore {
       ...studentsOf(incident).map((studentId) => ({
         Put: { TableName: this.tables.records, Item: timelineIncidentItem(incident, studentId) },
       })),
-      ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+      ...alertPuts(this.tables.records, write.alerts),
       { Put: { TableName: this.tables.records, Item: authoredEntry(incident, write.quality) } },
       ...(incident.reminder ? [{ Put: { TableName: this.tables.records, Item: reminderEntry(incident, incident.reminder) } }] : []),
       ...(write.attachFiles ?? []).map((fileId) => attachFileUpdate(this.tables.records, fileId, incident.authorId, { incidentId: incident.id })),
@@ -82,7 +82,7 @@ export class DynamoIncidentStore implements IncidentStore {
       ExpressionAttributeValues: { ':pk': incidentPartition(incidentId) },
       ConsistentRead: true,
     });
-    const incidentItem = items.find((item) => item.sk === 'INCIDENT');
+    const incidentItem = items.find((item) => item.sk === INCIDENT_SORT_KEY);
     if (!incidentItem) return undefined;
     const { listedUnder: _listedUnder, ...incidentFields } = withoutKeys(incidentItem);
     const actions = items
@@ -143,7 +143,7 @@ export class DynamoIncidentStore implements IncidentStore {
             Item: { ...incidentTaggedKey(action.incidentId, staffId), type: 'IncidentTag', staffId, firstActionId: action.id },
           },
         })),
-        ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ...alertPuts(this.tables.records, write.alerts),
         ...(write.attachFiles ?? []).map((fileId) => attachFileUpdate(this.tables.records, fileId, action.authorId, { incidentId: action.incidentId, actionId: action.id })),
         ...auditPuts(this.tables.audit, write.audit),
         ...outboxPut(this.tables.records, write.events, action.createdAt),

@@ -1,7 +1,8 @@
 /**
  * Every DynamoDB key Lantern builds, in one place. Never build a key inline in a query.
  */
-export const staffProfileKey = (staffId: string) => ({ pk: `STAFF#${staffId}`, sk: 'PROFILE' });
+export const staffPartition = (staffId: string) => `STAFF#${staffId}`;
+export const staffProfileKey = (staffId: string) => ({ pk: staffPartition(staffId), sk: 'PROFILE' });
 
 /** Staff directory listing (gsi1): every profile, ordered by surname then forename. */
 export const staffDirectoryIndexKey = (surname: string, forename: string, staffId: string) => ({
@@ -10,7 +11,8 @@ export const staffDirectoryIndexKey = (surname: string, forename: string, staffI
 });
 export const STAFF_DIRECTORY_PARTITION = 'STAFF';
 
-export const studentKey = (studentId: string) => ({ pk: `STUDENT#${studentId}`, sk: 'PROFILE' });
+export const studentPartition = (studentId: string) => `STUDENT#${studentId}`;
+export const studentKey = (studentId: string) => ({ pk: studentPartition(studentId), sk: 'PROFILE' });
 
 export const categoryKey = (categoryId: string) => ({ pk: 'CATEGORY', sk: `CATEGORY#${categoryId}` });
 export const CATEGORY_PARTITION = 'CATEGORY';
@@ -40,8 +42,11 @@ export const ALERT_GROUP_PREFIX = 'GROUP#';
 export const alertGroupKey = (groupId: string) => ({ pk: ALERT_GROUP_PARTITION, sk: `${ALERT_GROUP_PREFIX}${groupId}` });
 
 /** An incident's partition holds the incident, its actions and who was tagged in them. */
-export const incidentPartition = (incidentId: string) => `INCIDENT#${incidentId}`;
-export const incidentKey = (incidentId: string) => ({ pk: incidentPartition(incidentId), sk: 'INCIDENT' });
+export const INCIDENT_PREFIX = 'INCIDENT#';
+export const incidentPartition = (incidentId: string) => `${INCIDENT_PREFIX}${incidentId}`;
+/** The incident's own item's sort key in its partition. */
+export const INCIDENT_SORT_KEY = 'INCIDENT';
+export const incidentKey = (incidentId: string) => ({ pk: incidentPartition(incidentId), sk: INCIDENT_SORT_KEY });
 export const ACTION_PREFIX = 'ACTION#';
 export const incidentActionKey = (incidentId: string, actionId: string) => ({ pk: incidentPartition(incidentId), sk: `${ACTION_PREFIX}${actionId}` });
 export const TAGGED_PREFIX = 'TAGGED#';
@@ -55,11 +60,10 @@ export const studentTimelineReferralKey = (studentId: string, occurredAt: string
   sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}#REFERRAL#${referralId}`,
 });
 export const studentTimelineKey = (studentId: string, occurredAt: string, incidentId: string) => ({
-  pk: `STUDENT#${studentId}`,
+  pk: studentPartition(studentId),
   sk: `${TIMELINE_PREFIX}${occurredAt}#${incidentId}`,
 });
 
-export const studentPartition = (studentId: string) => `STUDENT#${studentId}`;
 /** An action on a pupil's record sorts straight after its incident. */
 export const studentTimelineActionKey = (studentId: string, occurredAt: string, incidentId: string, actionId: string) => ({
   pk: studentPartition(studentId),
@@ -97,11 +101,10 @@ export const reportCountedKey = (incidentId: string) => ({ pk: incidentPartition
 
 /** A member of staff's alerts live with their profile; alert ids are ULIDs, so newest sorts last. */
 export const ALERT_PREFIX = 'ALERT#';
-export const alertKey = (recipientId: string, alertId: string) => ({ pk: `STAFF#${recipientId}`, sk: `${ALERT_PREFIX}${alertId}` });
-export const staffPartition = (staffId: string) => `STAFF#${staffId}`;
+export const alertKey = (recipientId: string, alertId: string) => ({ pk: staffPartition(recipientId), sk: `${ALERT_PREFIX}${alertId}` });
 /** Sparse index of unread alerts: the attributes are removed when the alert is read. */
-export const unreadAlertIndexKey = (recipientId: string, alertId: string) => ({ gsi1pk: `UNREAD#${recipientId}`, gsi1sk: alertId });
 export const unreadAlertPartition = (recipientId: string) => `UNREAD#${recipientId}`;
+export const unreadAlertIndexKey = (recipientId: string, alertId: string) => ({ gsi1pk: unreadAlertPartition(recipientId), gsi1sk: alertId });
 
 /** "My recent incidents": an entry in the author's partition per incident, by recording time. */
 export const AUTHORED_PREFIX = 'AUTHORED#';
@@ -122,8 +125,8 @@ export const idempotencyKey = (callerId: string, key: string) => ({ pk: `IDEMPOT
 export const notificationKey = (notificationId: string) => ({ pk: `NOTIFICATION#${notificationId}`, sk: 'SENT' });
 
 /** Audit table: by record (table key), by member of staff and by pupil (indexes). */
-export const auditKey = (recordId: string, at: string, eventId: string) => ({ pk: `RECORD#${recordId}`, sk: `${at}#${eventId}` });
 export const auditRecordPartition = (recordId: string) => `RECORD#${recordId}`;
+export const auditKey = (recordId: string, at: string, eventId: string) => ({ pk: auditRecordPartition(recordId), sk: `${at}#${eventId}` });
 export const auditStaffPartition = (staffId: string) => `STAFF#${staffId}`;
 export const auditStudentPartition = (studentId: string) => `STUDENT#${studentId}`;
 /**

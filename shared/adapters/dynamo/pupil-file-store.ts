@@ -56,8 +56,8 @@ export class DynamoPupilFileStore implements PupilFileStore {
     }
   }
 
-  async saveStudent(student: Student, audit: AuditEvent): Promise<void> {
-    await sendTransaction(this.client, { TransactItems: [...(await this.students.writeItems(student)), ...auditPuts(this.tables.audit, audit)] });
+  async saveStudent(student: Student, audit: AuditEvent, previous: Student): Promise<void> {
+    await sendTransaction(this.client, { TransactItems: [...this.students.writeItems(student, previous), ...auditPuts(this.tables.audit, audit)] });
   }
 
   async timelineIncidents(studentId: string): Promise<TimelineIncident[]> {

@@ -6,7 +6,7 @@ import type { AuditEvent } from '../../domain/audit/audit-event';
 import { OPEN_REFERRALS_PARTITION, REFERRAL_PREFIX, incidentKey, incidentPartition, openReferralIndexKey, referralKey } from './keys';
 import { hasExactly, withoutKeys, type CursorCodec, type PageKey } from './pagination';
 import { failedConditionAt } from './transaction-errors';
-import { alertItem } from './alert-store';
+import { alertPuts } from './alert-store';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
 import { outboxPut } from './outbox-item';
@@ -108,7 +108,7 @@ export class DynamoReferralStore implements ReferralStore {
               ExpressionAttributeValues: { ':at': write.referral.overdueAlertedAt },
             },
           },
-          ...write.alerts.map((alert) => ({ Put: { TableName: this.tables.records, Item: alertItem(alert), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...alertPuts(this.tables.records, write.alerts),
           ...auditPuts(this.tables.audit, write.audit),
           ...outboxPut(this.tables.records, write.events, write.referral.overdueAlertedAt!),
         ],

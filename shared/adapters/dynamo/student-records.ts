@@ -99,12 +99,14 @@ export class DynamoStudentRecords implements StudentDirectory {
    * to the leavers' partition (out of the recording search, still found by elevated DSLs).
    */
   async put(student: Student): Promise<void> {
-    await sendTransaction(this.client, { TransactItems: await this.writeItems(student) });
+    await sendTransaction(this.client, { TransactItems: this.writeItems(student, await this.get(student.id)) });
   }
 
-  /** The transaction items that write the pupil and replace their search tokens (for callers adding their own, e.g. an audit event). */
-  async writeItems(student: Student) {
-    const previous = await this.get(student.id);
+  /**
+   * The transaction items that write the pupil and replace `previous`'s search tokens (for
+   * callers adding their own, e.g. an audit event, who have read the pupil already).
+   */
+  writeItems(student: Student, previous: Student | undefined) {
     const tokensFor = (pupil: Student | undefined) =>
       pupil ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])].map((name) => ({ name, key: (pupil.status === 'archived' ? archivedStudentSearchKey : studentSearchKey)(name, pupil.id) })) : [];
     const newTokens = tokensFor(student);

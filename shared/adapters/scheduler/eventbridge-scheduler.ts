@@ -1,7 +1,7 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Config } from '../../config/load-config';
-import type { ReminderDueDetail, ReminderScheduler } from '../../domain/ports';
-import { EVENT_SOURCE } from '../../events/rules';
+import type { ReferralCheckScheduler, ReminderDueDetail, ReminderScheduler } from '../../domain/ports';
+import { EVENT_SOURCE, type EventDetailType } from '../../events/rules';
 
 export function createSchedulerClient(config: Pick<Config, 'region' | 'endpoints'>): SchedulerClient {
   return new SchedulerClient({ region: config.region, endpoint: config.endpoints.scheduler });
@@ -11,7 +11,7 @@ export function createSchedulerClient(config: Pick<Config, 'region' | 'endpoints
  * How hard Scheduler tries to put a reminder on the bus before giving up on it: ten
  * retries within a day, then the dead-letter queue.
  */
-export const reminderRetryPolicy = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 } as const;
+const reminderRetryPolicy = { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 } as const;
 
 export type ReminderSchedulerSettings = Omit<Config['reminders'], 'deadLetterQueueArn'> & {
   readonly eventBusArn: string;
@@ -23,31 +23,39 @@ export type ReminderSchedulerSettings = Omit<Config['reminders'], 'deadLetterQue
 };
 
 /**
- * Planner reminders as one-off EventBridge Scheduler schedules that put a ReminderDue
- * event on the school's bus at the time, then delete themselves. An undeliverable
- * reminder is retried, then dead-lettered.
+ * Planner reminders and referral response checks, each as a one-off EventBridge Scheduler
+ * schedule that puts its event (ids only) on the school's bus at the time, then deletes
+ * itself. An undeliverable one is retried, then dead-lettered.
  */
-export class EventBridgeReminderScheduler implements ReminderScheduler {
+export class EventBridgeScheduler implements ReminderScheduler, ReferralCheckScheduler {
   constructor(
     private readonly client: SchedulerClient,
     private readonly settings: ReminderSchedulerSettings,
   ) {}
 
-  async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
+  schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
+    return this.scheduleOnce({ name: `reminder-${reminder.id}`, at: reminder.at, detailType: 'ReminderDue', detail: reminder.detail });
+  }
+
+  scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'> {
+    return this.scheduleOnce({ name: `referral-${check.referralId}`, at: check.at, detailType: 'ReferralResponseDue', detail: { referralId: check.referralId, incidentId: check.incidentId } });
+  }
+
+  private async scheduleOnce(schedule: { readonly name: string; readonly at: Date; readonly detailType: EventDetailType; readonly detail: object }): Promise<'scheduled' | 'already-scheduled'> {
     try {
       await this.client.send(
         new CreateScheduleCommand({
-          Name: `reminder-${reminder.id}`.slice(0, 64),
+          Name: schedule.name.slice(0, 64),
           GroupName: this.settings.scheduleGroup,
-          ScheduleExpression: `at(${reminder.at.toISOString().slice(0, 19)})`,
+          ScheduleExpression: `at(${schedule.at.toISOString().slice(0, 19)})`,
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
           Target: {
             Arn: this.settings.eventBusArn,
             RoleArn: this.settings.roleArn,
-            EventBridgeParameters: { DetailType: 'ReminderDue', Source: EVENT_SOURCE },
-            Input: JSON.stringify(reminder.detail),
+            EventBridgeParameters: { DetailType: schedule.detailType, Source: EVENT_SOURCE },
+            Input: JSON.stringify(schedule.detail),
             RetryPolicy: { ...reminderRetryPolicy },
             ...(this.settings.deadLetterQueueArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterQueueArn } } : {}),
           },
@@ -55,7 +63,7 @@ export class EventBridgeReminderScheduler implements ReminderScheduler {
       );
       return 'scheduled';
     } catch (error) {
-      // The schedule is named by the reminder id: it exists, so this request was a redelivery.
+      // The schedule is named by the reminder's or referral's id: it exists, so this request was a redelivery.
       if (error instanceof ConflictException || (error as { name?: string }).name === 'ConflictException') return 'already-scheduled';
       throw error;
     }

@@ -17,6 +17,6 @@ export async function changePupilStatus(
   const subject = { action: 'student.status.update', recordType: 'student' as const, recordId: studentId, studentIds: [studentId] };
   const found = foundAbout(subject, await deps.students.get(studentId), 'No such pupil.');
   const updated = { ...found, status: input.status };
-  await deps.pupilFiles.saveStudent(updated, auditEvent(deps, caller, origin, { ...subject, detail: { before: found.status, after: input.status } }));
+  await deps.pupilFiles.saveStudent(updated, auditEvent(deps, caller, origin, { ...subject, detail: { before: found.status, after: input.status } }), found);
   return { student: { id: updated.id, upn: updated.upn, givenName: updated.givenName, familyName: updated.familyName, dateOfBirth: updated.dateOfBirth, yearGroup: updated.yearGroup, className: updated.className, status: updated.status } };
 }

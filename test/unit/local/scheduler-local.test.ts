@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CreateScheduleCommand, GetScheduleCommand, SchedulerClient, type CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
 import { startSchedulerLocal, type ScheduledEvent, type SchedulerLocal } from '../../../local/services/scheduler-local';
 import { freePort } from '../../../local/free-port';
-import { EventBridgeReminderScheduler } from '../../../shared/adapters/scheduler/eventbridge-scheduler';
+import { EventBridgeScheduler } from '../../../shared/adapters/scheduler/eventbridge-scheduler';
 import type { ReminderDueDetail } from '../../../shared/domain/ports';
 
 const busArn = 'arn:aws:events:eu-west-2:000000000000:event-bus/lantern-events';
@@ -156,7 +156,7 @@ describe('the local EventBridge Scheduler', () => {
   it('runs Lantern’s own scheduler adapter unchanged', async () => {
     // Prepare
     const scheduler = await start();
-    const adapter = new EventBridgeReminderScheduler(clientFor(scheduler), { scheduleGroup: 'lantern-reminders', roleArn, eventBusArn: busArn });
+    const adapter = new EventBridgeScheduler(clientFor(scheduler), { scheduleGroup: 'lantern-reminders', roleArn, eventBusArn: busArn });
     await adapter.schedule({ id: detail.reminderId, at: new Date('2030-06-20T07:30:00.000Z'), detail });
 
     // Act
