@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { flagKinds } from '../domain/students/safeguarding-flags';
 import { reportGroupings } from '../domain/reports/report-facts';
 import { CATEGORIES_MAX } from './incident-limits';
-import { CategoryChoice, IncidentView, incidentStatuses } from './incidents';
+import { CategoryChoice, id, IncidentView, incidentStatuses, isoInstant, PupilRef, StaffRef } from './incidents';
 
 /** A pupil's file, chronology, flags and status; reports. Elevated readers only. */
 export const StudentPath = z.object({ id: z.string().min(1).max(100) }).meta({ id: 'StudentPath' });
@@ -171,9 +171,6 @@ export const ReportSummary = z
  * always with a reason, against the version they read. The description and the pupil are
  * not fields here, and `strict` refuses them by name.
  */
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
-
 export const IncidentChange = z
   .object({
     expectedVersion: z.number().int().min(1).meta({ description: 'The version the change is made against; another answers 409 with currentVersion' }),
@@ -223,8 +220,6 @@ export const PageQuery = z
   .strict()
   .meta({ id: 'PageQuery' });
 
-const StaffRef = z.object({ id: z.string(), name: z.string() });
-const PupilRef = z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() });
 const CategoryRef = z.object({ id: z.string(), name: z.string() });
 
 export const IncidentSummary = z

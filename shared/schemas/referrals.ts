@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { referralAgencies } from '../domain/referrals/referral';
-
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
+import { id, isoInstant, StaffRef } from './incidents';
 
 export const NewReferral = z
   .object({
@@ -39,8 +37,6 @@ export const ReferralListQuery = z
   })
   .strict()
   .meta({ id: 'ReferralListQuery' });
-
-const StaffRef = z.object({ id: z.string(), name: z.string() });
 
 export const ReferralView = z
   .object({
