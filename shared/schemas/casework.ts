@@ -1,14 +1,17 @@
 import * as z from 'zod';
 import { flagKinds } from '../domain/students/safeguarding-flags';
+import type { StudentStatus } from '../domain/students/student';
 import { reportGroupings } from '../domain/reports/report-facts';
 import { CATEGORIES_MAX } from './incident-limits';
-import { CategoryChoice, id, IncidentView, incidentStatuses, isoInstant, PupilRef, StaffRef } from './incidents';
+import { CategoryChoice, id, IncidentView, incidentStatuses, isoInstant, linkedStudentRoles, PupilRef, StaffRef } from './incidents';
 
 /** A pupil's file, chronology, flags and status; reports. Elevated readers only. */
 export const StudentPath = z.object({ id: z.string().min(1).max(100) }).meta({ id: 'StudentPath' });
 
 const date = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
 const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' });
+/** Where a pupil stands: on roll, left, or archived (a leaver's file, found by DSLs only). */
+const pupilStatuses = ['on_roll', 'left', 'archived'] as const satisfies readonly StudentStatus[];
 const reason = z.string().trim().min(1, 'is required: say why').max(2_000, 'must be 2,000 characters at most');
 
 export const SafeguardingFlag = z
@@ -44,18 +47,18 @@ export const StudentFindQuery = z
 export const StudentFindResult = z
   .object({
     students: z.array(
-      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) }),
+      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(pupilStatuses) }),
     ),
   })
   .meta({ id: 'StudentFindResult' });
 
-export const StudentStatusChange = z.object({ status: z.enum(['on_roll', 'left', 'archived']), reason }).strict().meta({ id: 'StudentStatusChange' });
+export const StudentStatusChange = z.object({ status: z.enum(pupilStatuses), reason }).strict().meta({ id: 'StudentStatusChange' });
 
 const StudentDetails = z
-  .object({ id: z.string(), upn: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) })
+  .object({ id: z.string(), upn: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(pupilStatuses) })
   .meta({ id: 'StudentDetails' });
 
-const IncidentBrief = z.object({ incidentId: z.string(), occurredAt: z.string(), role: z.string(), categoryIds: z.array(z.string()), status: z.enum(['active', 'closed']) });
+const IncidentBrief = z.object({ incidentId: z.string(), occurredAt: z.string(), role: z.string(), categoryIds: z.array(z.string()), status: z.enum(incidentStatuses) });
 
 export const Safeguarding = z
   .object({
@@ -106,13 +109,13 @@ const ChronologyEntry = z
     z.object({
       kind: z.literal('incident'),
       incidentId: z.string(),
-      role: z.enum(['subject', 'involved', 'witness', 'victim', 'alleged_perpetrator']),
+      role: z.enum(['subject', ...linkedStudentRoles]),
       occurredAt: z.string(),
       recordedAt: z.string(),
       authorId: z.string(),
       incidentCategoryIds: z.array(z.string()),
       subCategoryIds: z.array(z.string()),
-      status: z.enum(['active', 'closed']),
+      status: z.enum(incidentStatuses),
       summary: z.string(),
       otherStudentIds: z.array(z.string()),
     }),
