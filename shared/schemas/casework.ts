@@ -3,6 +3,7 @@ import { flagKinds } from '../domain/students/safeguarding-flags';
 import type { StudentStatus } from '../domain/students/student';
 import { reportGroupings } from '../domain/reports/report-facts';
 import { CATEGORIES_MAX } from './incident-limits';
+import { pageCursor, pageFields } from './page';
 import { CategoryChoice, id, IncidentView, incidentStatuses, isoInstant, linkedStudentRoles, PupilRef, StaffRef } from './incidents';
 
 /** A pupil's file, chronology, flags and status; reports. Elevated readers only. */
@@ -98,7 +99,7 @@ export const ChronologyQuery = z
     to: dateOrTime.optional(),
     categoryId: z.string().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be 200 at most').default(50),
-    cursor: z.string().max(2_000).optional(),
+    cursor: pageCursor,
   })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be after to', path: ['from'] })
@@ -211,15 +212,14 @@ export const IncidentListQuery = z
     to: isoInstant.optional().meta({ description: 'Occurred at or before' }),
     assignedTo: id.optional(),
     reviewed: Filterable.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2000).optional(),
+    ...pageFields,
   })
   .strict()
   .refine((query) => query.from === undefined || query.to === undefined || new Date(query.from) <= new Date(query.to), { path: ['from'], message: 'must not be after to' })
   .meta({ id: 'IncidentListQuery' });
 
 export const PageQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(25), cursor: z.string().max(2000).optional() })
+  .object(pageFields)
   .strict()
   .meta({ id: 'PageQuery' });
 

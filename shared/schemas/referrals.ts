@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { referralAgencies } from '../domain/referrals/referral';
 import { id, isoInstant, StaffRef } from './incidents';
+import { pageFields } from './page';
 
 export const NewReferral = z
   .object({
@@ -32,8 +33,7 @@ export const ReferralPath = z.object({ id, referralId: id }).meta({ id: 'Referra
 export const ReferralListQuery = z
   .object({
     status: z.enum(['open', 'overdue']).default('open'),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2000).optional(),
+    ...pageFields,
   })
   .strict()
   .meta({ id: 'ReferralListQuery' });
