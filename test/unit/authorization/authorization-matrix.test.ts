@@ -13,14 +13,8 @@ import { useSchool } from './switchable-context';
 
 // Every handler builds its context when imported, as on a cold start, from its declaration:
 // it reads a complete test environment and is handed the fake school's declared ports only.
-vi.mock('../../../shared/config/environment-source', async () => {
-  const { testEnvironment } = await import('../support/test-config');
-  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
-});
-vi.mock('../../../shared/deps/build-deps', async () => {
-  const { switchableDeps } = await import('./switchable-context');
-  return { buildDeps: switchableDeps };
-});
+vi.mock('../../../shared/config/environment-source', () => import('./switchable-context').then((stand) => stand.environmentSourceStandIn));
+vi.mock('../../../shared/deps/build-deps', () => import('./switchable-context').then((stand) => stand.buildDepsStandIn));
 
 /**
  * What a cell answers. A 403 names its reason, because the front end steps up on
