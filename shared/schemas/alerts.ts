@@ -1,10 +1,10 @@
 import * as z from 'zod';
+import { pageFields } from './page';
 
 export const AlertListQuery = z
   .object({
     unread: z.enum(['true', 'false']).default('false').meta({ description: 'true: only alerts not yet read' }),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2000).optional(),
+    ...pageFields,
   })
   .meta({ id: 'AlertListQuery' });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pageCursor } from './page';
 
 /**
  * Audit times are stored as UTC ISO strings and compared as text, so a bound must be a
@@ -22,7 +23,7 @@ export const AuditQuery = z
     from: auditBound.optional(),
     to: auditBound.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().max(2000).optional(),
+    cursor: pageCursor,
   })
   .strict()
   .refine((query) => [query.recordId, query.staffId, query.studentId].filter(Boolean).length === 1, {

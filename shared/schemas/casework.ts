@@ -1,14 +1,18 @@
 import * as z from 'zod';
 import { flagKinds } from '../domain/students/safeguarding-flags';
+import type { StudentStatus } from '../domain/students/student';
 import { reportGroupings } from '../domain/reports/report-facts';
 import { CATEGORIES_MAX } from './incident-limits';
-import { CategoryChoice, IncidentView, incidentStatuses } from './incidents';
+import { pageCursor, pageFields } from './page';
+import { CategoryChoice, id, IncidentView, incidentStatuses, isoInstant, linkedStudentRoles, PupilRef, StaffRef } from './incidents';
 
 /** A pupil's file, chronology, flags and status; reports. Elevated readers only. */
 export const StudentPath = z.object({ id: z.string().min(1).max(100) }).meta({ id: 'StudentPath' });
 
 const date = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
 const dateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' });
+/** Where a pupil stands: on roll, left, or archived (a leaver's file, found by DSLs only). */
+const pupilStatuses = ['on_roll', 'left', 'archived'] as const satisfies readonly StudentStatus[];
 const reason = z.string().trim().min(1, 'is required: say why').max(2_000, 'must be 2,000 characters at most');
 
 export const SafeguardingFlag = z
@@ -44,18 +48,18 @@ export const StudentFindQuery = z
 export const StudentFindResult = z
   .object({
     students: z.array(
-      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) }),
+      z.object({ id: z.string(), name: z.string(), givenName: z.string(), familyName: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(pupilStatuses) }),
     ),
   })
   .meta({ id: 'StudentFindResult' });
 
-export const StudentStatusChange = z.object({ status: z.enum(['on_roll', 'left', 'archived']), reason }).strict().meta({ id: 'StudentStatusChange' });
+export const StudentStatusChange = z.object({ status: z.enum(pupilStatuses), reason }).strict().meta({ id: 'StudentStatusChange' });
 
 const StudentDetails = z
-  .object({ id: z.string(), upn: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(['on_roll', 'left', 'archived']) })
+  .object({ id: z.string(), upn: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string(), yearGroup: z.string(), className: z.string(), status: z.enum(pupilStatuses) })
   .meta({ id: 'StudentDetails' });
 
-const IncidentBrief = z.object({ incidentId: z.string(), occurredAt: z.string(), role: z.string(), categoryIds: z.array(z.string()), status: z.enum(['active', 'closed']) });
+const IncidentBrief = z.object({ incidentId: z.string(), occurredAt: z.string(), role: z.string(), categoryIds: z.array(z.string()), status: z.enum(incidentStatuses) });
 
 export const Safeguarding = z
   .object({
@@ -95,7 +99,7 @@ export const ChronologyQuery = z
     to: dateOrTime.optional(),
     categoryId: z.string().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be 200 at most').default(50),
-    cursor: z.string().max(2_000).optional(),
+    cursor: pageCursor,
   })
   .strict()
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: 'must not be after to', path: ['from'] })
@@ -106,13 +110,13 @@ const ChronologyEntry = z
     z.object({
       kind: z.literal('incident'),
       incidentId: z.string(),
-      role: z.enum(['subject', 'involved', 'witness', 'victim', 'alleged_perpetrator']),
+      role: z.enum(['subject', ...linkedStudentRoles]),
       occurredAt: z.string(),
       recordedAt: z.string(),
       authorId: z.string(),
       incidentCategoryIds: z.array(z.string()),
       subCategoryIds: z.array(z.string()),
-      status: z.enum(['active', 'closed']),
+      status: z.enum(incidentStatuses),
       summary: z.string(),
       otherStudentIds: z.array(z.string()),
     }),
@@ -171,9 +175,6 @@ export const ReportSummary = z
  * always with a reason, against the version they read. The description and the pupil are
  * not fields here, and `strict` refuses them by name.
  */
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
-
 export const IncidentChange = z
   .object({
     expectedVersion: z.number().int().min(1).meta({ description: 'The version the change is made against; another answers 409 with currentVersion' }),
@@ -211,20 +212,17 @@ export const IncidentListQuery = z
     to: isoInstant.optional().meta({ description: 'Occurred at or before' }),
     assignedTo: id.optional(),
     reviewed: Filterable.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2000).optional(),
+    ...pageFields,
   })
   .strict()
   .refine((query) => query.from === undefined || query.to === undefined || new Date(query.from) <= new Date(query.to), { path: ['from'], message: 'must not be after to' })
   .meta({ id: 'IncidentListQuery' });
 
 export const PageQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(100).default(25), cursor: z.string().max(2000).optional() })
+  .object(pageFields)
   .strict()
   .meta({ id: 'PageQuery' });
 
-const StaffRef = z.object({ id: z.string(), name: z.string() });
-const PupilRef = z.object({ id: z.string(), name: z.string(), yearGroup: z.string(), className: z.string() });
 const CategoryRef = z.object({ id: z.string(), name: z.string() });
 
 export const IncidentSummary = z

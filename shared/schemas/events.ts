@@ -28,17 +28,16 @@ export const ReminderRequestedDetail = z.object({
 });
 
 /**
- * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded, ReferralChanged): the casework
- * projector needs only its id, and reads the incident as it now is. Other fields pass through.
+ * Any event about an incident (IncidentRecorded, IncidentUpdated, ActionAdded, ReferralChanged), as the
+ * casework projector and the incident-lists consumer read it: the id is all they need, since each reads
+ * the incident as it now is.
  */
-export const IncidentEventDetail = z.looseObject({ incidentId: z.string().min(1) });
+export const IncidentEventDetail = z.object({ incidentId: z.string().min(1) });
 /** The part of GuardDuty Malware Protection for S3's result event Lantern reads. */
 export const MalwareScanResultDetail = z.object({
   s3ObjectDetails: z.object({ bucketName: z.string().min(1), objectKey: z.string().min(1) }),
   scanResultDetails: z.object({ scanResultStatus: z.enum(['NO_THREATS_FOUND', 'THREATS_FOUND', 'UNSUPPORTED', 'ACCESS_DENIED', 'FAILED']) }),
 });
-/** IncidentRecorded and IncidentUpdated, as the incident-lists consumer reads them: the id is all it needs. */
-export const IncidentChangedDetail = z.object({ incidentId: z.string().min(1) });
 
 export const ReferralResponseDueDetail = z.object({ referralId: z.string().min(1), incidentId: z.string().min(1) });
 

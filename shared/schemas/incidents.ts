@@ -118,7 +118,8 @@ export const NewAction = z
   .meta({ id: 'NewAction' });
 export type NewAction = z.infer<typeof NewAction>;
 
-const StaffRef = z.object({ id: z.string(), name: z.string() });
+/** A member of staff as shown beside a record: an author, a tagged or assigned colleague. */
+export const StaffRef = z.object({ id: z.string(), name: z.string() });
 
 export const scanStates = ['pending', 'clean', 'infected', 'mismatched', 'unscanned'] as const;
 

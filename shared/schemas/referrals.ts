@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { referralAgencies } from '../domain/referrals/referral';
-
-const id = z.string().trim().min(1, 'must not be empty').max(100, 'is too long');
-const isoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' });
+import { id, isoInstant, StaffRef } from './incidents';
+import { pageFields } from './page';
 
 export const NewReferral = z
   .object({
@@ -34,13 +33,10 @@ export const ReferralPath = z.object({ id, referralId: id }).meta({ id: 'Referra
 export const ReferralListQuery = z
   .object({
     status: z.enum(['open', 'overdue']).default('open'),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(2000).optional(),
+    ...pageFields,
   })
   .strict()
   .meta({ id: 'ReferralListQuery' });
-
-const StaffRef = z.object({ id: z.string(), name: z.string() });
 
 export const ReferralView = z
   .object({

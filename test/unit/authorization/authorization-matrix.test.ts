@@ -13,14 +13,8 @@ import { useSchool } from './switchable-context';
 
 // Every handler builds its context when imported, as on a cold start, from its declaration:
 // it reads a complete test environment and is handed the fake school's declared ports only.
-vi.mock('../../../shared/config/environment-source', async () => {
-  const { testEnvironment } = await import('../support/test-config');
-  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
-});
-vi.mock('../../../shared/deps/build-deps', async () => {
-  const { switchableDeps } = await import('./switchable-context');
-  return { buildDeps: switchableDeps };
-});
+vi.mock('../../../shared/config/environment-source', () => import('./switchable-context').then((stand) => stand.environmentSourceStandIn));
+vi.mock('../../../shared/deps/build-deps', () => import('./switchable-context').then((stand) => stand.buildDepsStandIn));
 
 /**
  * What a cell answers. A 403 names its reason, because the front end steps up on
@@ -65,18 +59,12 @@ const incidentContent = (allowed: 200 | 201): Expectation => ({
   admin: 404,
 });
 
-/** Pupil files, chronologies and reports: elevated DSLs and SLT; nobody else, whatever they wrote or were sent. */
-const casework = (allowed: 200): Expectation => ({
-  ...everyone('forbidden'),
-  anonymous: 401,
-  sltNotElevated: 'elevation_required',
-  sltElevated: allowed,
-  dslNotElevated: 'elevation_required',
-  dslElevated: allowed,
-});
 /** Elevated DSLs only: everyone else signed in is refused, and a DSL is asked to step up. */
 const elevatedDslOnly = (outcome: Outcome): Expectation => ({ ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: outcome });
-/** Elevated DSLs and SLT (issue 11: SLT within the categories open to them). */
+/**
+ * Elevated DSLs and SLT (issue 11: SLT within the categories open to them); nobody else,
+ * whatever they wrote or were sent.
+ */
 const elevatedLeads = (outcome: Outcome, forSlt: Outcome | ByRecord = outcome): Expectation => ({
   ...elevatedDslOnly(outcome),
   sltNotElevated: 'elevation_required',
@@ -126,19 +114,19 @@ const expectations: Readonly<Record<string, Expectation>> = {
   // A new category staff may apply; a change of guidance only.
   'categories.create': safeguardingDecision(201),
   'categories.update': accountKeepers(200),
-  'audit.read': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  'audit.read': elevatedDslOnly(200),
   // Advice on one's own draft; the school's quality report is an elevated DSL's.
   'quality.check': signedIn(200),
-  'reports.recordingQuality': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  'reports.recordingQuality': elevatedDslOnly(200),
   // Casework (issue 11): elevated DSLs, and SLT limited to their categories entry by entry.
-  'students.read': casework(200),
-  'students.chronology': casework(200),
-  'reports.summary': casework(200),
+  'students.read': elevatedLeads(200),
+  'students.chronology': elevatedLeads(200),
+  'reports.summary': elevatedLeads(200),
   // A pupil's flags and leaving are a DSL's: SLT are refused even elevated.
-  'students.flags.update': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
-  'students.update': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  'students.flags.update': elevatedDslOnly(200),
+  'students.update': elevatedDslOnly(200),
   // Leavers are found by elevated DSLs only: SLT, staff and administrators are refused.
-  'students.find': { ...everyone('forbidden'), anonymous: 401, dslNotElevated: 'elevation_required', dslElevated: 200 },
+  'students.find': elevatedDslOnly(200),
   // Uploading is recording; a file is read as its incident is.
   'files.create': signedIn(201),
   'files.read': incidentContent(200),

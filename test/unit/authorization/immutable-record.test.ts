@@ -8,14 +8,8 @@ import { incidentIdOf, pupil, recordKinds, schoolWithRecords } from './school-wi
 import { requests } from './route-requests';
 import { useSchool } from './switchable-context';
 
-vi.mock('../../../shared/config/environment-source', async () => {
-  const { testEnvironment } = await import('../support/test-config');
-  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
-});
-vi.mock('../../../shared/deps/build-deps', async () => {
-  const { switchableDeps } = await import('./switchable-context');
-  return { buildDeps: switchableDeps };
-});
+vi.mock('../../../shared/config/environment-source', () => import('./switchable-context').then((stand) => stand.environmentSourceStandIn));
+vi.mock('../../../shared/deps/build-deps', () => import('./switchable-context').then((stand) => stand.buildDepsStandIn));
 
 /** What someone might try to slip into any body: new words and another pupil. */
 const rewrite = { description: 'Amara was fine all day; nothing happened.', studentId: 'student-someone-else' };

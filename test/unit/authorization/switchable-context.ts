@@ -1,5 +1,6 @@
 import { serviceUses, type Uses } from '../../../shared/deps/uses';
 import type { Deps } from '../../../shared/domain/deps';
+import { testEnvironment } from '../support/test-config';
 
 /**
  * Stands in for `buildDeps`. A handler module builds its deps once, when it is imported,
@@ -28,3 +29,16 @@ export function switchableDeps(uses: Uses): Deps {
     has: (_target, port) => typeof port === 'string' && declared.has(port),
   });
 }
+
+/**
+ * The two modules a file that imports real handler modules replaces, so that each handler
+ * builds its context when imported, as on a cold start, from its declaration: it reads a
+ * complete test environment and is handed the installed school's declared ports only.
+ * Each file still calls vi.mock itself (vitest hoists only a test file's own calls), e.g.
+ * `vi.mock('…/shared/deps/build-deps', () => import('…/switchable-context').then((stand) => stand.buildDepsStandIn))`.
+ */
+export const environmentSourceStandIn = {
+  functionEnvironment: () => testEnvironment(),
+  withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run(),
+};
+export const buildDepsStandIn = { buildDeps: switchableDeps };

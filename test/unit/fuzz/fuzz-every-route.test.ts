@@ -9,14 +9,8 @@ import { useSchool } from '../authorization/switchable-context';
 
 // As in the authorization matrix: each handler module builds its context when imported, from
 // its declaration, and is handed the in-memory school's declared ports only.
-vi.mock('../../../shared/config/environment-source', async () => {
-  const { testEnvironment } = await import('../support/test-config');
-  return { functionEnvironment: () => testEnvironment(), withFunctionEnvironment: <T>(_environment: unknown, run: () => T) => run() };
-});
-vi.mock('../../../shared/deps/build-deps', async () => {
-  const { switchableDeps } = await import('../authorization/switchable-context');
-  return { buildDeps: switchableDeps };
-});
+vi.mock('../../../shared/config/environment-source', () => import('../authorization/switchable-context').then((stand) => stand.environmentSourceStandIn));
+vi.mock('../../../shared/deps/build-deps', () => import('../authorization/switchable-context').then((stand) => stand.buildDepsStandIn));
 
 /**
  * Issue 18: every route in the catalogue (iterated, so a route added later is fuzzed too),
