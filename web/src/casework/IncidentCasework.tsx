@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
+import { mayUse } from '../app/may-use';
 import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
@@ -26,7 +27,8 @@ function describe(value: unknown): string {
  */
 export function IncidentCasework({ incident, reload }: { incident: Incident; reload: () => Promise<void> }) {
   const { api, me } = useSession();
-  const isLead = me?.groups.includes('dsl') ?? false;
+  // Decisions on the record (review, re-categorise, assign, close, refer) are a DSL's.
+  const isLead = mayUse(me, 'incidents.update');
   const { data: history, reload: reloadHistory } = useLoad(() => api.incidentHistory(incident.id), [api, incident.id]);
   const refresh = useCallback(async () => {
     await reload();

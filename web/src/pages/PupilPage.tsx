@@ -3,6 +3,7 @@ import { useSession } from '../app/session';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
 import { Link } from '../app/router';
+import { mayUse } from '../app/may-use';
 import type { ChronologyEntryView } from '../api/types';
 import { agencyName, referralStateName } from '../casework/agencies';
 
@@ -102,7 +103,7 @@ export function PupilPage({ studentId }: { studentId: string }) {
           )}
         </>
       )}
-      {me?.groups.includes('dsl') && <LeaverControl studentId={studentId} archived={student.status === 'archived'} onChanged={reload} />}
+      {mayUse(me, 'students.update') && <LeaverControl studentId={studentId} archived={student.status === 'archived'} onChanged={reload} />}
       <h2 className="govuk-heading-m">By category</h2>
       <ul className="govuk-list">
         {file.countsByCategory.map((count) => (
