@@ -1,9 +1,7 @@
+import type { UploadStarted } from '../api/types';
+
 /** A presigned upload as POST /v1/files gives it. */
-export interface PresignedUpload {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
+export type PresignedUpload = Pick<UploadStarted['upload'], 'method' | 'url' | 'headers'>;
 
 export class UploadFailedError extends Error {}
 
