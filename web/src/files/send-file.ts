@@ -3,8 +3,6 @@ import type { UploadStarted } from '../api/types';
 /** A presigned upload as POST /v1/files gives it. */
 export type PresignedUpload = Pick<UploadStarted['upload'], 'method' | 'url' | 'headers'>;
 
-export class UploadFailedError extends Error {}
-
 /**
  * Sends the file straight to the bucket with exactly the signed headers. XMLHttpRequest,
  * not fetch: only it reports upload progress. The URL and the file never go to Lantern's API.
@@ -21,9 +19,9 @@ export function sendFile(upload: PresignedUpload, file: Blob, onProgress: (fract
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);
         resolve();
-      } else reject(new UploadFailedError(`The upload was refused (${request.status}).`));
+      } else reject(new Error(`The upload was refused (${request.status}).`));
     };
-    request.onerror = () => reject(new UploadFailedError('The connection dropped during the upload.'));
+    request.onerror = () => reject(new Error('The connection dropped during the upload.'));
     request.send(file);
   });
 }
