@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoUserNamed, useBrowser, seriousAccessibilityViolations, signInAs } from './support/browser';
 import { callApi } from '../integration/support/call-api';
 import { signIn } from '../integration/support/sign-in';
 
@@ -12,14 +11,13 @@ import { signIn } from '../integration/support/sign-in';
  * the safeguarding categories. axe-core checks each page.
  */
 describe('casework screens', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let pupilId = '';
   const hannah = demoUserNamed('Hannah');
   const amara = demoUserNamed('Amara');
   const tom = demoUserNamed('Tom');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
     const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
     const found = await callApi<{ students: { id: string }[] }>('/v1/students?query=Poppy', { token: teacher });
     pupilId = found.body.students[0]!.id;
@@ -45,13 +43,10 @@ describe('casework screens', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it("lets an elevated DSL open a pupil, filter the chronology and see a report's chart", async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, amara);
     // Act
     await page.goto(`/pupils/${encodeURIComponent(pupilId)}`);
@@ -87,7 +82,7 @@ describe('casework screens', () => {
   it('lets an elevated DSL find a leaver, archive a pupil out of the recording search and restore them', async () => {
     // Prepare
     const teacher = (await signIn(hannah.email, hannah.password)).accessToken;
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, amara);
     // Act: a demo leaver is found only with leavers included.
     await page.getByRole('link', { name: 'Pupils' }).click();
@@ -123,7 +118,7 @@ describe('casework screens', () => {
 
   it('shows an elevated SLT member the reports without the safeguarding categories', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, tom);
     // Act
     await page.getByRole('link', { name: 'Reports' }).click();

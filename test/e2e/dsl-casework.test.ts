@@ -1,21 +1,14 @@
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations } from './support/browser';
+import { demoUserNamed, useBrowser, screenshots, seriousAccessibilityViolations } from './support/browser';
 import { callApi } from '../integration/support/call-api';
 import { signIn } from '../integration/support/sign-in';
 
 /** A DSL's casework in the browser: step up, triage, re-categorise and close with a reason, refer. */
 describe('the DSL workspace', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('steps a DSL up with their authenticator, then works the triage list, re-categorises and closes an incident with a reason and records a referral', async () => {
     // Prepare: a teacher has recorded a concern about Isla
@@ -30,7 +23,7 @@ describe('the DSL workspace', () => {
     });
     expect(recorded.status).toBe(201);
     const amara = demoUserNamed('Amara');
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
 
     // Act: the triage list asks for a sign-in with the authenticator, then comes back
     await page.goto('/casework/triage');

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Route } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { demoUserNamed, useBrowser, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
 import { choose, fillEssentials, submitAndConfirm } from './support/record-form';
 
 const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
@@ -13,21 +13,14 @@ const FILE_NAME = 'Letter from the doctor.pdf';
  * upload, and submits; the colleague she alerted sees it checked and downloads the same file.
  */
 describe('a teacher attaches a letter by drag and drop and the alerted colleague downloads it', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let incidentId = '';
   const hannah = demoUserNamed('Hannah');
   const daniel = demoUserNamed('Daniel');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('drops a PDF on the form, shows its progress, refuses a video before sending it, and records the incident with the letter', async () => {
     // Prepare: hold the upload at the bucket until its progress has been seen
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, hannah);
     await page.getByRole('link', { name: 'Record a concern' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Record a concern' }).waitFor();
@@ -76,7 +69,7 @@ describe('a teacher attaches a letter by drag and drop and the alerted colleague
 
   it('shows the alerted colleague the letter once checked, and downloads the same bytes', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, daniel);
     await page.goto(`/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1, name: /Isla Pemberton/ }).waitFor();

@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { demoUserNamed, useBrowser, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
 
 const DOCS_DIR = join(import.meta.dirname, '..', '..', 'docs');
 import { choose, localDateTime, submitAndConfirm } from './support/record-form';
@@ -17,22 +16,15 @@ import { signIn } from '../integration/support/sign-in';
  * and photographed at 1280 and 768 px.
  */
 describe('a teacher records a concern and the alerted colleague acts on it', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let incidentId = '';
   const hannah = demoUserNamed('Hannah');
   const daniel = demoUserNamed('Daniel');
   const grace = demoUserNamed('Grace');
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('records an incident with a linked pupil, two body-map marks, an alert and a reminder, and confirms it', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, hannah);
     await page.getByRole('link', { name: 'Record a concern' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Record a concern' }).waitFor();
@@ -85,7 +77,7 @@ describe('a teacher records a concern and the alerted colleague acts on it', () 
 
   it("shows the author's dashboard with the incident and the reminder", async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
 
     // Act
     await signInAs(page, hannah);
@@ -100,7 +92,7 @@ describe('a teacher records a concern and the alerted colleague acts on it', () 
 
   it('lets the alerted colleague see the alert unread, open it, add an action tagging a third colleague and acknowledge it', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, daniel);
     const alert = page.getByTestId('alert').filter({ hasText: 'Isla Pemberton' });
     await alert.waitFor();

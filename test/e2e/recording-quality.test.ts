@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { demoUserNamed, useBrowser, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
 import { choose, localDateTime, submitAndConfirm } from './support/record-form';
 
 /** Seed 002's bad example, word for word. */
@@ -9,17 +8,11 @@ const seed002Bad =
   'Last week Derek was kicking off. He has been told time and time again about his behaviour but he just ignores me and does it anyway. He began to flip over the chairs in the classroom and the other children were really frightened and started crying. He started shouting at me as well, so I told him he had to stop that straight away. He flew out of the classroom and began running up and down the corridor, not bothered about who he was bumping into. He even started ripping down the displays that we’d spent all week creating, which really upset me! He started hitting me, so in the end I had to call for SLT because he was absolutely wild.';
 
 describe('recording-quality advice in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the bad example’s findings with their words highlighted, lets one be dismissed, and still submits', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, demoUserNamed('Hannah'));
     await page.goto('/record');
     await choose(page, 'Pupil', 'Leo', /Leo Marsh/);
@@ -63,7 +56,7 @@ describe('recording-quality advice in the browser', () => {
 
   it('gives an elevated DSL the recording-quality report: a chart with its table, accessible', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, demoUserNamed('Amara'));
 
     // Act

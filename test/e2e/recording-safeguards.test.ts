@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, signInAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoUserNamed, useBrowser, signInAs } from './support/browser';
 import { fillEssentials, localDateTime, submitAndConfirm } from './support/record-form';
 import { callApi } from '../integration/support/call-api';
 import { signIn } from '../integration/support/sign-in';
@@ -27,17 +27,11 @@ async function tabTo(page: Page, id: string): Promise<void> {
 
 /** What protects a member of staff recording with a class in the room, checked in the browser. */
 describe('recording safeguards', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it("refuses a future date and shows the API's error beside the date field", async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, sam);
     await page.goto('/record');
     await fillEssentials(page, { typed: 'Leo', option: /Leo Marsh/ }, 'Leo said at lunch that he had not eaten since yesterday.');
@@ -63,7 +57,7 @@ describe('recording safeguards', () => {
   it('keeps the draft across a reload, and a double submit records one incident', async () => {
     // Prepare
     const description = `Ruby told me before register that her brother had hurt her arm (${Date.now()}).`;
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, sam);
     await page.goto('/record');
     await fillEssentials(page, { typed: 'Ruby', option: /Ruby Fairweather/ }, description);
@@ -96,7 +90,7 @@ describe('recording safeguards', () => {
 
   it('hides the whole page at once with the blank-screen shortcut, and brings it back', async () => {
     // Prepare
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, sam);
     await page.goto('/record');
     await fillEssentials(page, { typed: 'Theo', option: /Theo Bramley/ }, 'Theo was upset at the gate.');
@@ -117,7 +111,7 @@ describe('recording safeguards', () => {
   it('records a concern by keyboard alone, and Enter in a field does not submit it', async () => {
     // Prepare
     const description = `Keyboard only: Freya said another pupil took her coat (${Date.now()}).`;
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, sam);
 
     // Act

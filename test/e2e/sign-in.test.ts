@@ -1,27 +1,20 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generate } from 'otplib';
-import { demoUserNamed, launchBrowser, newPage, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
+import { demoUserNamed, useBrowser, screenshots, seriousAccessibilityViolations, signInAs } from './support/browser';
 import { callApi } from '../integration/support/call-api';
 import { signIn } from '../integration/support/sign-in';
 import { turnOffAuthenticator } from '../integration/support/user-pool';
 
 /** Signing in as a browser does: the TOTP challenge, and an invited member of staff's first sign-in and enrolment. */
 describe('signing in', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('lets a DSL enrolled with an authenticator sign in with a TOTP code, elevated', async () => {
     // Prepare
     const amara = demoUserNamed('Amara');
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: /Sign in to/ }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -58,7 +51,7 @@ describe('signing in', () => {
     });
     expect(invited.status).toBe(201);
     const newPassword = 'Lantern!Priya2026';
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
 
     // Act: the temporary password from the invitation, then her own
     await page.goto('/sign-in');
@@ -94,13 +87,7 @@ describe('signing in', () => {
 });
 
 describe('stepping up', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('sends a DSL without an authenticator, asked to elevate, to set one up, keeping where she was', async () => {
     // Prepare: an incident the deputy DSL is not alerted to, open to DSLs once elevated
@@ -114,7 +101,7 @@ describe('stepping up', () => {
       body: { studentId: pupils.body.students[0]!.id, description: 'Mia said she is scared to walk home alone.', categories: [{ categoryId: 'well-being' }] },
     });
     expect(recorded.status).toBe(201);
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     await signInAs(page, chloe);
 
     // Act

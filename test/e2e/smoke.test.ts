@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { demoUserNamed, launchBrowser, newPage, signInAs } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { demoUserNamed, useBrowser, signInAs } from './support/browser';
 
 describe('smoke', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signs in', async () => {
-    const { page, context } = await newPage(browser);
+    const { page, context } = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { generate } from 'otplib';
@@ -9,17 +10,33 @@ import type { LocalDemoUser } from '../../../local/local-facts';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
+export interface TestBrowser {
+  /** A fresh context (its own sessionStorage) at desktop width, with the app's origin. */
+  newPage(width?: number): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-/** A fresh context (its own sessionStorage) at desktop width, with the app's origin. */
-export async function newPage(browser: Browser, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: localFacts().apiUrl });
-  const page = await context.newPage();
-  // Generous: CI shares two cores with DynamoDB Local, the stand-ins and Chromium.
-  page.setDefaultTimeout(40_000);
-  return { context, page };
+/**
+ * One headless Chromium for the describe block that calls this: launched before its tests,
+ * closed after them. Each test opens its own page (and so its own sign-in) with `newPage()`.
+ */
+export function useBrowser(): TestBrowser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch(chromiumLaunchOptions());
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async newPage(width = 1280) {
+      if (!browser) throw new Error('useBrowser launches Chromium in beforeAll: open pages inside a test');
+      const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: localFacts().apiUrl });
+      const page = await context.newPage();
+      // Generous: CI shares two cores with DynamoDB Local, the stand-ins and Chromium.
+      page.setDefaultTimeout(40_000);
+      return { context, page };
+    },
+  };
 }
 
 export function demoUserNamed(givenName: string): LocalDemoUser {

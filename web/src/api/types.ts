@@ -57,7 +57,6 @@ export type ChronologyEntryView = ChronologyPageView['entries'][number];
 export type ReportSummaryView = z.infer<typeof ReportSummary>;
 export type FoundPupil = z.infer<typeof StudentFindResult>['students'][number];
 export type IncidentSummaries = z.infer<typeof IncidentSummaryPage>;
-export type IncidentSummary = IncidentSummaries['incidents'][number];
 export type IncidentChangeBody = z.input<typeof IncidentChange>;
 export type ManagedIncidentView = z.infer<typeof ManagedIncident>;
 export type History = z.infer<typeof IncidentHistory>;

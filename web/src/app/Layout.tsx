@@ -2,6 +2,20 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from './router';
 import { useSession } from './session';
 import { isBlankScreenShortcut, BLANK_SCREEN_SHORTCUT_LABEL } from './blank-screen';
+import { mayUse } from './may-use';
+import type { RouteId } from '../../../shared/api/routes';
+
+/** The signed-in navigation: a page with a route is offered to those the permission table lets call it. */
+const NAVIGATION: readonly { readonly to: string; readonly label: string; readonly routeId?: RouteId }[] = [
+  { to: '/', label: 'Dashboard' },
+  { to: '/record', label: 'Record a concern' },
+  { to: '/casework/triage', label: 'Triage', routeId: 'triage.list' },
+  { to: '/pupils', label: 'Pupils', routeId: 'students.find' },
+  { to: '/casework/referrals', label: 'Referrals', routeId: 'referrals.list' },
+  { to: '/dsl/recording-quality', label: 'Recording quality', routeId: 'reports.recordingQuality' },
+  { to: '/reports', label: 'Reports', routeId: 'reports.summary' },
+  { to: '/authenticator', label: 'Authenticator' },
+];
 
 /**
  * Header, navigation and the blank screen. Blanking hides the whole app at once (staff
@@ -39,56 +53,14 @@ export function Layout({ children }: { children: ReactNode }) {
             </a>
             <nav aria-label="Main">
               <ul className="lantern-header__nav">
-                {session && (
-                  <>
-                    <li>
-                      <Link to="/" className="govuk-link lantern-header__link">
-                        Dashboard
+                {session &&
+                  NAVIGATION.filter((item) => !item.routeId || mayUse(me, item.routeId)).map((item) => (
+                    <li key={item.to}>
+                      <Link to={item.to} className="govuk-link lantern-header__link">
+                        {item.label}
                       </Link>
                     </li>
-                    <li>
-                      <Link to="/record" className="govuk-link lantern-header__link">
-                        Record a concern
-                      </Link>
-                    </li>
-                    {me?.groups.includes('dsl') && (
-                      <>
-                        <li>
-                          <Link to="/casework/triage" className="govuk-link lantern-header__link">
-                            Triage
-                          </Link>
-                        </li>
-                        <li>
-                          <Link to="/pupils" className="govuk-link lantern-header__link">
-                            Pupils
-                          </Link>
-                        </li>
-                        <li>
-                          <Link to="/casework/referrals" className="govuk-link lantern-header__link">
-                            Referrals
-                          </Link>
-                        </li>
-                        <li>
-                          <Link to="/dsl/recording-quality" className="govuk-link lantern-header__link">
-                            Recording quality
-                          </Link>
-                        </li>
-                      </>
-                    )}
-                    {me?.groups.some((group) => group === 'dsl' || group === 'slt') && (
-                      <li>
-                        <Link to="/reports" className="govuk-link lantern-header__link">
-                          Reports
-                        </Link>
-                      </li>
-                    )}
-                    <li>
-                      <Link to="/authenticator" className="govuk-link lantern-header__link">
-                        Authenticator
-                      </Link>
-                    </li>
-                  </>
-                )}
+                  ))}
                 <li>
                   <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setBlank(true)} aria-keyshortcuts="Alt+Shift+B">
                     Blank screen <span className="govuk-visually-hidden">({BLANK_SCREEN_SHORTCUT_LABEL})</span>

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../app/session';
+import { mayUse } from '../app/may-use';
 import { asApiError, type ApiError } from '../api/api-error';
 import { useLoad } from '../components/use-load';
 import { formatDateTime } from '../components/format';
 import { Typeahead } from '../components/Typeahead';
 import { StaffChips } from '../components/StaffChips';
+import { FieldError } from '../components/ErrorSummary';
 import { useStaffSearch } from '../components/use-staff-search';
 import type { Category, Incident, IncidentChangeBody } from '../api/types';
 import { withMember, type StaffRef } from '../record/draft';
@@ -26,7 +28,8 @@ function describe(value: unknown): string {
  */
 export function IncidentCasework({ incident, reload }: { incident: Incident; reload: () => Promise<void> }) {
   const { api, me } = useSession();
-  const isLead = me?.groups.includes('dsl') ?? false;
+  // Decisions on the record (review, re-categorise, assign, close, refer) are a DSL's.
+  const isLead = mayUse(me, 'incidents.update');
   const { data: history, reload: reloadHistory } = useLoad(() => api.incidentHistory(incident.id), [api, incident.id]);
   const refresh = useCallback(async () => {
     await reload();
@@ -169,11 +172,7 @@ function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
       <div className={`govuk-form-group${messagesFor('categories').length ? ' govuk-form-group--error' : ''}`}>
         <fieldset className="govuk-fieldset">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Categories</legend>
-          {messagesFor('categories').map((message) => (
-            <p className="govuk-error-message" key={message}>
-              {message}
-            </p>
-          ))}
+          <FieldError id="manage-categories" messages={messagesFor('categories')} />
           <div className="govuk-checkboxes govuk-checkboxes--small">
             {catalogue.map((category) => (
               <div className="govuk-checkboxes__item" key={category.id}>
@@ -212,11 +211,7 @@ function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
           <label className="govuk-label" htmlFor="manage-outcome">
             Outcome (needed to close)
           </label>
-          {messagesFor('outcome').map((message) => (
-            <p className="govuk-error-message" key={message}>
-              {message}
-            </p>
-          ))}
+          <FieldError id="manage-outcome" messages={messagesFor('outcome')} />
           <textarea className="govuk-textarea" id="manage-outcome" rows={2} value={outcome} onChange={(event) => setOutcome(event.target.value)} />
         </div>
       )}
@@ -228,11 +223,7 @@ function ManageForm({ incident, onDone }: { incident: Incident; onDone: () => Pr
         <label className="govuk-label" htmlFor="manage-reason">
           Reason for the change
         </label>
-        {messagesFor('reason').map((message) => (
-          <p className="govuk-error-message" key={message}>
-            {message}
-          </p>
-        ))}
+        <FieldError id="manage-reason" messages={messagesFor('reason')} />
         <textarea className="govuk-textarea" id="manage-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
       </div>
       <button type="submit" className="govuk-button">

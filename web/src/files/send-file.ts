@@ -1,11 +1,7 @@
-/** A presigned upload as POST /v1/files gives it. */
-export interface PresignedUpload {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-}
+import type { UploadStarted } from '../api/types';
 
-export class UploadFailedError extends Error {}
+/** A presigned upload as POST /v1/files gives it. */
+export type PresignedUpload = Pick<UploadStarted['upload'], 'method' | 'url' | 'headers'>;
 
 /**
  * Sends the file straight to the bucket with exactly the signed headers. XMLHttpRequest,
@@ -23,9 +19,9 @@ export function sendFile(upload: PresignedUpload, file: Blob, onProgress: (fract
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);
         resolve();
-      } else reject(new UploadFailedError(`The upload was refused (${request.status}).`));
+      } else reject(new Error(`The upload was refused (${request.status}).`));
     };
-    request.onerror = () => reject(new UploadFailedError('The connection dropped during the upload.'));
+    request.onerror = () => reject(new Error('The connection dropped during the upload.'));
     request.send(file);
   });
 }

@@ -1,16 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import type { LanternApi } from '../api/client';
+import type { UploadStarted } from '../api/types';
 import { checkFile } from './file-check';
 import { sendFile } from './send-file';
 
-/** A file uploaded and waiting to be attached when the form is sent. */
-export interface UploadedFile {
-  readonly id: string;
-  readonly name: string;
-  readonly contentType: string;
-  readonly size: number;
-}
+/** A file uploaded and waiting to be attached when the form is sent (kept in the draft too): POST /v1/files' file, before its scan. */
+export type UploadedFile = Omit<UploadStarted['file'], 'scan'>;
 
 /** A file not uploaded (yet): on its way, failed (try again), or refused before or by the API. */
 export interface PendingUpload {

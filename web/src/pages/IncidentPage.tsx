@@ -13,6 +13,7 @@ import { FilePicker } from '../components/FilePicker';
 import { useUploads, type UploadedFile } from '../files/use-uploads';
 import { IncidentCasework } from '../casework/IncidentCasework';
 import { Link } from '../app/router';
+import { mayUse } from '../app/may-use';
 
 const BECAUSE: Record<string, string> = {
   author: 'you wrote it',
@@ -27,7 +28,7 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   const { api, me } = useSession();
   const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [api, incidentId]);
   // The pupil's file is an elevated DSL's or SLT member's (the API decides; this only offers the link).
-  const readsPupilFiles = me?.groups.some((group) => group === 'dsl' || group === 'slt') ?? false;
+  const readsPupilFiles = mayUse(me, 'students.read');
   const [text, setText] = useState('');
   const [tagged, setTagged] = useState<readonly StaffRef[]>([]);
   const [actionError, setActionError] = useState<ApiError>();

@@ -3,6 +3,8 @@ import { useSession } from '../app/session';
 import { useLoad } from '../components/use-load';
 import { formatDateTime, roleLabel } from '../components/format';
 import { Link } from '../app/router';
+import { PeriodFilters, type Period } from '../components/PeriodFilters';
+import { mayUse } from '../app/may-use';
 import type { ChronologyEntryView } from '../api/types';
 import { agencyName, referralStateName } from '../casework/agencies';
 
@@ -22,8 +24,7 @@ export function PupilPage({ studentId }: { studentId: string }) {
   const { api, me } = useSession();
   const { data: file, error, reload } = useLoad(() => api.pupilFile(studentId), [api, studentId]);
   const { data: categories } = useLoad(() => api.categories(), [api]);
-  const [filters, setFilters] = useState({ from: '', to: '', categoryId: '' });
-  const [draft, setDraft] = useState(filters);
+  const [filters, setFilters] = useState<Period>({ from: '', to: '', categoryId: '' });
   const [cursor, setCursor] = useState<string>();
   const { data: page } = useLoad(() => api.chronology(studentId, { ...filters, cursor, limit: '50' }), [api, studentId, filters, cursor]);
   const names = new Map((categories?.categories ?? []).map((category) => [category.id, category.name]));
@@ -39,11 +40,6 @@ export function PupilPage({ studentId }: { studentId: string }) {
   }
   if (!file) return <p className="govuk-body">Loading…</p>;
   const { student } = file;
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setCursor(undefined);
-    setFilters(draft);
-  };
   const describe = (entry: ChronologyEntryView) => {
     if (entry.kind === 'incident')
       return (
@@ -102,7 +98,7 @@ export function PupilPage({ studentId }: { studentId: string }) {
           )}
         </>
       )}
-      {me?.groups.includes('dsl') && <LeaverControl studentId={studentId} archived={student.status === 'archived'} onChanged={reload} />}
+      {mayUse(me, 'students.update') && <LeaverControl studentId={studentId} archived={student.status === 'archived'} onChanged={reload} />}
       <h2 className="govuk-heading-m">By category</h2>
       <ul className="govuk-list">
         {file.countsByCategory.map((count) => (
@@ -137,36 +133,18 @@ export function PupilPage({ studentId }: { studentId: string }) {
         </>
       )}
       <h2 className="govuk-heading-m">Chronology</h2>
-      <form onSubmit={apply} className="lantern-filters" aria-label="Filter the chronology">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="chronology-from">
-            From
-          </label>
-          <input id="chronology-from" type="date" className="govuk-input govuk-input--width-10" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="chronology-to">
-            To
-          </label>
-          <input id="chronology-to" type="date" className="govuk-input govuk-input--width-10" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="chronology-category">
-            Category
-          </label>
-          <select id="chronology-category" className="govuk-select" value={draft.categoryId} onChange={(event) => setDraft({ ...draft, categoryId: event.target.value })}>
-            <option value="">All</option>
-            {(categories?.categories ?? []).map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button">
-          Filter
-        </button>
-      </form>
+      <PeriodFilters
+        idPrefix="chronology"
+        initial={filters}
+        categories={categories?.categories}
+        allCategoriesLabel="All"
+        submitLabel="Filter"
+        formLabel="Filter the chronology"
+        onApply={(period) => {
+          setCursor(undefined);
+          setFilters(period);
+        }}
+      />
       {page && (
         <>
           {page.hiddenCount > 0 && <p className="govuk-inset-text">{page.hiddenCount === 1 ? '1 entry hidden' : `${page.hiddenCount} entries hidden`}: in categories you cannot see.</p>}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSession } from '../app/session';
 import { useLoad } from '../components/use-load';
 import { BarChart } from '../components/BarChart';
+import { PeriodFilters, type Period } from '../components/PeriodFilters';
 import { agencyName, referralStateName } from '../casework/agencies';
 
 const CHARTS = [
@@ -22,51 +23,17 @@ function schoolYearOf(today: Date) {
 /** Reports for meetings, governors and Ofsted: counts limited to the categories open to the reader. */
 export function ReportsPage() {
   const { api } = useSession();
-  const [filters, setFilters] = useState({ ...schoolYearOf(new Date()), categoryId: '' });
-  const [draft, setDraft] = useState(filters);
+  const [filters, setFilters] = useState<Period>({ ...schoolYearOf(new Date()), categoryId: '' });
   const { data: categories } = useLoad(() => api.categories(), [api]);
   const { data: reports, error } = useLoad(
     () => Promise.all(CHARTS.map((chart) => api.reportSummary({ ...filters, groupBy: chart.groupBy, categoryId: filters.categoryId || undefined }))),
     [api, filters],
   );
   const names = new Map((categories?.categories ?? []).map((category) => [category.id, category.name]));
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    setFilters(draft);
-  };
   return (
     <>
       <h1 className="govuk-heading-l">Reports</h1>
-      <form onSubmit={apply} className="lantern-filters">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="report-from">
-            From
-          </label>
-          <input id="report-from" type="date" className="govuk-input govuk-input--width-10" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="report-to">
-            To
-          </label>
-          <input id="report-to" type="date" className="govuk-input govuk-input--width-10" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="report-category">
-            Category
-          </label>
-          <select id="report-category" className="govuk-select" value={draft.categoryId} onChange={(event) => setDraft({ ...draft, categoryId: event.target.value })}>
-            <option value="">All categories you may see</option>
-            {(categories?.categories ?? []).map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button">
-          Show
-        </button>
-      </form>
+      <PeriodFilters idPrefix="report" initial={filters} categories={categories?.categories} allCategoriesLabel="All categories you may see" submitLabel="Show" onApply={setFilters} />
       {error && !error.elevationRequired && <p className="govuk-error-message">{error.message}</p>}
       {reports && (
         <>

@@ -1,4 +1,5 @@
 import type { NewIncidentBody } from '../api/types';
+import type { UploadedFile } from '../files/use-uploads';
 import type { linkedStudentRoles } from '../../../shared/schemas/incidents';
 
 /**
@@ -58,15 +59,7 @@ export interface Draft {
   readonly reminderAt: string;
   readonly reminderNote: string;
   /** Files uploaded for it, attached when it is submitted (absent in drafts from before files). */
-  readonly files?: readonly DraftFile[];
-}
-
-/** An upload finished and waiting: its id and what the form shows of it. */
-export interface DraftFile {
-  readonly id: string;
-  readonly name: string;
-  readonly contentType: string;
-  readonly size: number;
+  readonly files?: readonly UploadedFile[];
 }
 
 export const DRAFT_KEY = 'lantern.draft';
