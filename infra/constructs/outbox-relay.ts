@@ -1,14 +1,15 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
 import { streamConsumerById } from '../../shared/streams/stream-consumers';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letters';
 import { LanternFunction, type HandlerSettings } from './lantern-function';
 
 /** The relay's declaration (shared/streams/stream-consumers.ts): its environment and grants come from it. */
@@ -49,19 +50,11 @@ export class OutboxRelay extends Construct {
   constructor(scope: Construct, id: string, props: OutboxRelayProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: props.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: 'This queue is the dead-letter destination of the outbox relay\'s stream event source; a dead-letter queue has no dead-letter queue of its own.',
-      },
-    ]);
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      { encryption: QueueEncryption.KMS, encryptionMasterKey: props.key },
+      "the dead-letter destination of the outbox relay's stream event source",
+    );
 
     this.relay = new LanternFunction(this, 'Relay', {
       entry: relayDeclaration.entry,
@@ -97,14 +90,7 @@ export class OutboxRelay extends Construct {
       true,
     );
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `Lantern ${props.schoolId}: the outbox relay gave up on a stream batch; run the redrive (README: "Events and the outbox")`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, `Lantern ${props.schoolId}: the outbox relay gave up on a stream batch; run the redrive (README: "Events and the outbox")`);
     this.iteratorAgeAlarm = new Alarm(this, 'IteratorAgeAlarm', {
       alarmDescription: `Lantern ${props.schoolId}: outbox events are waiting more than ${iteratorAgeAlarmMinutes} minutes to reach the bus`,
       metric: this.relay.function.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
