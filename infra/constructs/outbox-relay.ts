@@ -5,7 +5,6 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
 import { streamConsumerById } from '../../shared/streams/stream-consumers';
@@ -77,18 +76,8 @@ export class OutboxRelay extends Construct {
         filters: [{ pattern: JSON.stringify(outboxStreamFilter) }],
       }),
     );
-    NagSuppressions.addResourceSuppressions(
-      this.relay.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'Wildcards come from CDK grants scoped to this school\'s own resources: the records table\'s index ARN pattern that comes with its UpdateItem grant (the relay updates only outbox items it has just delivered), and the KMS data-key action families SQS needs to encrypt a failed batch\'s record into the relay\'s dead-letter queue under the school key.',
-          appliesTo: [{ regex: '/^Resource::<.*RecordsTable.*\\.Arn>\\/index\\/\\*$/' }, 'Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*'],
-        },
-      ],
-      true,
-    );
+    // Its role's wildcards (the table's index pattern, the KMS data-key families the
+    // dead-letter queue needs) are those grantDeclaredAccess already suppresses for every role.
 
     this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, `Lantern ${props.schoolId}: the outbox relay gave up on a stream batch; run the redrive (README: "Events and the outbox")`);
     this.iteratorAgeAlarm = new Alarm(this, 'IteratorAgeAlarm', {
