@@ -102,26 +102,23 @@ export class DataStores extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Only the stack's own key: a request naming another encryption, or another key, is refused.
-    this.filesBucket.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'DenyOtherEncryption',
-        effect: Effect.DENY,
-        principals: [new AnyPrincipal()],
-        actions: ['s3:PutObject'],
-        resources: [this.filesBucket.arnForObjects('*')],
-        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': 'aws:kms' } },
-      }),
-    );
-    this.filesBucket.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'DenyOtherKeys',
-        effect: Effect.DENY,
-        principals: [new AnyPrincipal()],
-        actions: ['s3:PutObject'],
-        resources: [this.filesBucket.arnForObjects('*')],
-        conditions: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption-aws-kms-key-id': this.key.keyArn } },
-      }),
-    );
+    // One statement each: one condition naming both would refuse only a request that broke both.
+    const requiredOnUpload = [
+      ['DenyOtherEncryption', 's3:x-amz-server-side-encryption', 'aws:kms'],
+      ['DenyOtherKeys', 's3:x-amz-server-side-encryption-aws-kms-key-id', this.key.keyArn],
+    ] as const;
+    for (const [sid, header, required] of requiredOnUpload) {
+      this.filesBucket.addToResourcePolicy(
+        new PolicyStatement({
+          sid,
+          effect: Effect.DENY,
+          principals: [new AnyPrincipal()],
+          actions: ['s3:PutObject'],
+          resources: [this.filesBucket.arnForObjects('*')],
+          conditions: { StringNotEqualsIfExists: { [header]: required } },
+        }),
+      );
+    }
 
     // GuardDuty Malware Protection for S3 scans every new upload under the school's prefix
     // and tags it with the verdict; the file-scans consumer reads the result event.

@@ -1,11 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { NagSuppressions } from 'cdk-nag';
+import { type Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EventRuleDefinition } from '../../shared/events/rules';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letters';
 import { LanternFunction, type HandlerSettings } from './lantern-function';
 
 export interface SchoolEventsProps {
@@ -36,27 +36,12 @@ export class SchoolEvents extends Construct {
       description: `Lantern ${props.schoolId}: incidents, actions, alerts, reminders, files, transfers`,
     });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: 'This queue is itself the dead-letter queue of the event rules, of their consumer functions and of the reminder schedules; a dead-letter queue has no dead-letter queue of its own.',
-      },
-    ]);
-
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `Lantern ${props.schoolId}: an event could not be delivered or processed; see the dead-letter queue`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      { encryption: QueueEncryption.SQS_MANAGED },
+      'itself the dead-letter queue of the event rules, of their consumer functions and of the reminder schedules',
+    );
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, `Lantern ${props.schoolId}: an event could not be delivered or processed; see the dead-letter queue`);
   }
 
   /** One function and one rule on the bus per catalogue entry. */

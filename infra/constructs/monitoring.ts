@@ -67,23 +67,27 @@ export class Monitoring extends Construct {
     });
 
     // SES publishes reputation for the account and region: each school's stack watches it.
-    const reputation = (metricName: string) => new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) });
-    this.sesBounceAlarm = new Alarm(this, 'SesBounceRate', {
-      alarmDescription: `Lantern ${props.schoolId}: SES bounce rate over ${alarmThresholds.sesBounceRate * 100} %; check staff addresses before SES pauses sending`,
-      metric: reputation('Reputation.BounceRate'),
-      threshold: alarmThresholds.sesBounceRate,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.sesComplaintAlarm = new Alarm(this, 'SesComplaintRate', {
-      alarmDescription: `Lantern ${props.schoolId}: SES complaint rate over ${alarmThresholds.sesComplaintRate * 100} %`,
-      metric: reputation('Reputation.ComplaintRate'),
-      threshold: alarmThresholds.sesComplaintRate,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    const reputationAlarm = (id: string, metricName: string, threshold: number, alarmDescription: string) =>
+      new Alarm(this, id, {
+        alarmDescription,
+        metric: new Metric({ namespace: 'AWS/SES', metricName, statistic: 'Maximum', period: Duration.hours(1) }),
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.sesBounceAlarm = reputationAlarm(
+      'SesBounceRate',
+      'Reputation.BounceRate',
+      alarmThresholds.sesBounceRate,
+      `Lantern ${props.schoolId}: SES bounce rate over ${alarmThresholds.sesBounceRate * 100} %; check staff addresses before SES pauses sending`,
+    );
+    this.sesComplaintAlarm = reputationAlarm(
+      'SesComplaintRate',
+      'Reputation.ComplaintRate',
+      alarmThresholds.sesComplaintRate,
+      `Lantern ${props.schoolId}: SES complaint rate over ${alarmThresholds.sesComplaintRate * 100} %`,
+    );
   }
 
   /**

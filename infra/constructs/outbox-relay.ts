@@ -1,14 +1,14 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { NagSuppressions } from 'cdk-nag';
+import { type Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
 import { streamConsumerById } from '../../shared/streams/stream-consumers';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letters';
 import { LanternFunction, type HandlerSettings } from './lantern-function';
 
 /** The relay's declaration (shared/streams/stream-consumers.ts): its environment and grants come from it. */
@@ -49,19 +49,11 @@ export class OutboxRelay extends Construct {
   constructor(scope: Construct, id: string, props: OutboxRelayProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.KMS,
-      encryptionMasterKey: props.key,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: 'This queue is the dead-letter destination of the outbox relay\'s stream event source; a dead-letter queue has no dead-letter queue of its own.',
-      },
-    ]);
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      { encryption: QueueEncryption.KMS, encryptionMasterKey: props.key },
+      "the dead-letter destination of the outbox relay's stream event source",
+    );
 
     this.relay = new LanternFunction(this, 'Relay', {
       entry: relayDeclaration.entry,
@@ -84,27 +76,10 @@ export class OutboxRelay extends Construct {
         filters: [{ pattern: JSON.stringify(outboxStreamFilter) }],
       }),
     );
-    NagSuppressions.addResourceSuppressions(
-      this.relay.role,
-      [
-        {
-          id: 'AwsSolutions-IAM5',
-          reason:
-            'Wildcards come from CDK grants scoped to this school\'s own resources: the records table\'s index ARN pattern that comes with its UpdateItem grant (the relay updates only outbox items it has just delivered), and the KMS data-key action families SQS needs to encrypt a failed batch\'s record into the relay\'s dead-letter queue under the school key.',
-          appliesTo: [{ regex: '/^Resource::<.*RecordsTable.*\\.Arn>\\/index\\/\\*$/' }, 'Action::kms:ReEncrypt*', 'Action::kms:GenerateDataKey*'],
-        },
-      ],
-      true,
-    );
+    // Its role's wildcards (the table's index pattern, the KMS data-key families the
+    // dead-letter queue needs) are those grantDeclaredAccess already suppresses for every role.
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `Lantern ${props.schoolId}: the outbox relay gave up on a stream batch; run the redrive (README: "Events and the outbox")`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, `Lantern ${props.schoolId}: the outbox relay gave up on a stream batch; run the redrive (README: "Events and the outbox")`);
     this.iteratorAgeAlarm = new Alarm(this, 'IteratorAgeAlarm', {
       alarmDescription: `Lantern ${props.schoolId}: outbox events are waiting more than ${iteratorAgeAlarmMinutes} minutes to reach the bus`,
       metric: this.relay.function.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),

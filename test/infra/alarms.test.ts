@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { alarmThresholds, FUNCTIONS_AN_ALARM } from '../../infra/constructs/monitoring';
 import { iteratorAgeAlarmMinutes } from '../../infra/constructs/outbox-relay';
-import { exampleTrust, handlerFunctions, logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, exampleTrust, handlerFunctions, logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any> };
 type MetricQuery = { Id: string; Expression?: string; MetricStat?: { Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: unknown }[] }; Stat: string } };
@@ -21,7 +21,7 @@ describe('alarms of a school stack', () => {
 
   beforeAll(() => {
     // Prepare: the example trust names an email address and no topic, so the stack makes one
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     topicId = logicalIdAt(school.stack, 'Monitoring/Topic/Resource');
   });

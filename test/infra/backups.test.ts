@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string };
 
@@ -11,7 +11,7 @@ describe('backups of a school stack', () => {
 
   beforeAll(() => {
     // Prepare
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
   });
 

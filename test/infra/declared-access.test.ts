@@ -6,7 +6,7 @@ import type { Uses } from '../../shared/deps/uses';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
 import { streamConsumers } from '../../shared/streams/stream-consumers';
-import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
@@ -50,7 +50,7 @@ describe('every function is granted, and told, exactly what its declaration uses
 
   beforeAll(() => {
     // Prepare: the example trust's first school from the real catalogues, resources only
-    school = synthesizeSchool();
+    school = exampleSchool();
     const { stack, template } = school;
     const ids: [string, ResourceKind][] = [
       [logicalIdAt(stack, 'Data/RecordsTable/Resource'), 'records table'],

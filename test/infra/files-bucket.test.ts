@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_TAG_KEY } from '../../shared/adapters/s3/s3-file-store';
-import { exampleTrust, logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, exampleTrust, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DependsOn?: string[] };
 type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any>; Principal?: unknown };
@@ -22,7 +22,7 @@ describe('the files bucket of a school stack', () => {
 
   beforeAll(() => {
     // Prepare
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     resources = template.toJSON().Resources as Record<string, Resource>;
     bucketId = logicalIdAt(school.stack, 'Data/FilesBucket/Resource');

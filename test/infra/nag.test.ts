@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { addTrust } from '../../infra/lantern-app';
 import { routes } from '../../shared/api/routes';
-import { exampleTrust, synthesizeSchool, webDistFixture } from './synthesize-school';
+import { exampleSchool, exampleTrust, synthesizeSchool, webDistFixture } from './synthesize-school';
 
 const awsSolutions = Match.stringLikeRegexp('AwsSolutions-.*');
 
@@ -39,7 +39,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('gives every suppression a reason', () => {
     // Prepare
-    const { template } = synthesizeSchool();
+    const { template } = exampleSchool();
     // Act
     const suppressions = Object.values(template.toJSON().Resources as Record<string, { Metadata?: Record<string, any> }>).flatMap(
       (resource) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[],

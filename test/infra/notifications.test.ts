@@ -4,7 +4,7 @@ import { eventDelivery } from '../../infra/constructs/events';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
@@ -24,7 +24,7 @@ describe('notifications in a school stack built from the catalogues', () => {
 
   beforeAll(() => {
     // Prepare: the example trust's first school, resources only
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     resources = template.toJSON().Resources;
     const handlerRoles = [

@@ -4,7 +4,7 @@ import { iteratorAgeAlarmMinutes, outboxDelivery } from '../../infra/constructs/
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
-import { logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, any> };
@@ -20,7 +20,7 @@ describe('the outbox relay in a school stack', () => {
 
   beforeAll(() => {
     // Prepare: the example trust's first school, resources only
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     resources = template.toJSON().Resources;
   });

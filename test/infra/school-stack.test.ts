@@ -10,7 +10,7 @@ import { routes } from '../../shared/api/routes';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { exampleTrust, handlerFunctions, logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, exampleTrust, handlerFunctions, logicalIdAt, statementsOfRole, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string; Metadata?: Record<string, any> };
 
@@ -23,7 +23,7 @@ describe('a school stack synthesized from the example trust', () => {
 
   beforeAll(() => {
     // Prepare: the first school of the example trust, resources only (no esbuild)
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
   });
 
@@ -460,7 +460,7 @@ describe('a school stack synthesized from the example trust', () => {
 describe('reminders in a school stack', () => {
   it('lets Scheduler, for this account and group only, put events on the school bus and dead-letter them', () => {
     // Prepare
-    const { stack, template } = synthesizeSchool();
+    const { stack, template } = exampleSchool();
     const group = `lantern-${stack.school.id}-reminders`;
     // Act
     const [schedulerRole] = Object.entries(template.findResources('AWS::IAM::Role')).filter(([, role]) =>

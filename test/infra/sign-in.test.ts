@@ -5,7 +5,7 @@ import { functionEnvironment } from '../../infra/function-environment';
 import { appendKeyActions, useGrants } from '../../infra/handler-access';
 import { loadConfigFor } from '../../shared/config/load-config';
 import { cognitoTriggers, signInTriggerUses } from '../../shared/triggers/cognito-triggers';
-import { logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, type SynthesizedSchool } from './synthesize-school';
 import { dependenciesOf, findCycle } from './template-graph';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; Metadata?: Record<string, any> };
@@ -27,7 +27,7 @@ describe('the user pool of a school stack', () => {
 
   beforeAll(() => {
     // Prepare: the example trust's first school with the trigger catalogue, resources only
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     resources = template.toJSON().Resources;
     userPool = logicalIdAt(school.stack, 'Identity/UserPool/Resource');

@@ -2,7 +2,7 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, hstsMaxAge } from '../../infra/constructs/staff-web';
 import { signInConfiguration } from '../../shared/domain/identity/sign-in-configuration';
-import { exampleTrust, logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, exampleTrust, logicalIdAt, synthesizeSchool, type SynthesizedSchool } from './synthesize-school';
 import { dependenciesOf, findCycle, type Resources } from './template-graph';
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -33,7 +33,7 @@ describe('the staff app of a school stack (no custom domain)', () => {
 
   beforeAll(() => {
     // Prepare: the first school of the example trust, resources only
-    school = synthesizeSchool();
+    school = exampleSchool();
     template = school.template;
     distributionId = logicalIdAt(school.stack, 'Web/Distribution/Resource');
   });

@@ -40,6 +40,18 @@ export function synthesizeSchool(options: SynthesizeOptions = {}): SynthesizedSc
   return { app, stack, template: Template.fromStack(stack) };
 }
 
+let example: SynthesizedSchool | undefined;
+
+/**
+ * The example trust's first school with no overrides, synthesized once and shared (a synth
+ * takes seconds): for the many tests that only read it. A test that needs other routes,
+ * rules or a different trust calls synthesizeSchool with them.
+ */
+export function exampleSchool(): SynthesizedSchool {
+  example ??= synthesizeSchool();
+  return example;
+}
+
 type Resources = Record<string, Record<string, any>>;
 
 /**
