@@ -62,6 +62,7 @@ import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evide
 import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
 import type { Referral } from '../../../shared/domain/referrals/referral';
 import { listEntryOf } from '../../../shared/domain/casework/incident-list-entry';
+import { initialsMatch } from '../../../shared/domain/quality/text/name-words';
 import { recordingLogger } from './recording-logger';
 import { TOKEN_EVENT_ID } from './api-event';
 
@@ -161,7 +162,7 @@ export class InMemoryStudentDirectory implements StudentDirectory {
   }
 
   async withInitials(initials: readonly string[]): Promise<StudentSummary[]> {
-    return this.onRoll().filter((student) => initials.some((letters) => student.givenName[0] === letters[0] && student.familyName[0] === letters[letters.length - 1]));
+    return this.onRoll().filter((student) => initials.some((letters) => initialsMatch(letters, student)));
   }
 
   private onRoll(): StudentSummary[] {
