@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../local/local-stack';
 import { routes } from '../../shared/api/routes';
+import { itHoldsTheFuzzProperties } from '../fuzz/fuzz-properties';
 import { formatFigures, fuzzRoutes, type FuzzReport } from '../fuzz/fuzz-routes';
 
 /**
@@ -35,25 +36,10 @@ afterAll(async () => {
 });
 
 describe('fuzzing every route in the catalogue over HTTP on the local stack', () => {
-  it(`sends at least ${RUNS_PER_ROUTE} cases to each route`, () => {
-    expect(report.figures.map((figure) => figure.routeId)).toEqual(routes.map((route) => route.id));
-    expect(report.figures.every((figure) => figure.requests >= RUNS_PER_ROUTE)).toBe(true);
-  });
-
-  it('answers every case, never with a 5xx', () => {
-    expect(report.findings.filter((finding) => finding.property === 'no 5xx' || finding.property === 'answers')).toEqual([]);
-  });
-
-  it('answers every 4xx with JSON that says what was wrong (the fields, for a validation failure)', () => {
-    expect(report.findings.filter((finding) => finding.property === '4xx is JSON naming the problem')).toEqual([]);
-  });
-
-  it('changes no item in either table on a 4xx (count and checksum before and after each batch)', () => {
-    expect(report.findings.filter((finding) => finding.property === 'a 4xx writes nothing')).toEqual([]);
-  });
-
-  it('reaches past validation: each signed-in route answers some cases with something other than 400 and 401', () => {
-    const stuck = report.figures.filter((figure) => Object.keys(figure.statuses).every((status) => status === '400' || status === '401' || status === '431'));
-    expect(stuck.map((figure) => figure.routeId)).toEqual([]);
+  itHoldsTheFuzzProperties({
+    report: () => report,
+    routeIds: routes.map((route) => route.id),
+    runsPerRoute: RUNS_PER_ROUTE,
+    writesNothing: 'changes no item in either table on a 4xx (count and checksum before and after each batch)',
   });
 });
