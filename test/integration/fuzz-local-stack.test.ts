@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../local/local-stack';
 import { routes } from '../../shared/api/routes';
 import { itHoldsTheFuzzProperties } from '../fuzz/fuzz-properties';
 import { formatFigures, fuzzRoutes, type FuzzReport } from '../fuzz/fuzz-routes';
+import { startStackInFreshFolder, type StackInFreshFolder } from './support/stack-in-fresh-folder';
 
 /**
  * Issue 18, end to end: every route in the catalogue over HTTP to the local stack, where
@@ -19,20 +16,17 @@ import { formatFigures, fuzzRoutes, type FuzzReport } from '../fuzz/fuzz-routes'
 const RUNS_PER_ROUTE = 40;
 const SEED = 18;
 
-let stack: LocalStack;
-let dataDir: string;
+let own: StackInFreshFolder | undefined;
 let report: FuzzReport;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-fuzz-'));
-  stack = await startLocalStack({ dataDir, port: 0, quiet: true });
-  report = await fuzzRoutes(stack.facts, { runs: RUNS_PER_ROUTE, seed: SEED });
+  own = await startStackInFreshFolder('lantern-fuzz-');
+  report = await fuzzRoutes(own.stack.facts, { runs: RUNS_PER_ROUTE, seed: SEED });
   console.log(formatFigures(report));
 }, 900_000);
 
 afterAll(async () => {
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 describe('fuzzing every route in the catalogue over HTTP on the local stack', () => {
