@@ -8,7 +8,7 @@ import { createLambdaContext } from '../../local/lambda-context';
 import { routes as catalogue, type RouteDefinition } from '../../shared/api/routes';
 import type { AuditEvent } from '../../shared/domain/audit/audit-event';
 import { explainsItself, type FuzzFinding, type FuzzReport, type RouteFigures } from './fuzz-routes';
-import { requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
+import { GARBAGE_TOKEN, requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
 
 type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | Record<string, unknown> | undefined>;
 
@@ -123,7 +123,7 @@ export async function fuzzRoutesInProcess(options: InProcessFuzzOptions): Promis
     const headers: Record<string, string> = { host: '127.0.0.1', accept: '*/*', ...request.headers };
     const caller: FuzzCaller = request.caller;
     if (caller === 'lead' || caller === 'teacher') headers.authorization = `Bearer ${options.signedIn(caller).accessToken}`;
-    else if (caller === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+    else if (caller === 'garbage') headers.authorization = `Bearer ${GARBAGE_TOKEN}`;
     const body = Buffer.from(request.method === 'GET' ? '' : (request.body ?? ''), 'utf8');
     if (body.byteLength > 0) headers['content-length'] = String(body.byteLength);
     const headBytes = Buffer.byteLength(`${request.method} ${request.url} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}`);
