@@ -44,7 +44,7 @@ export interface HttpGateway {
 type ApiHandlerResult = APIGatewayProxyStructuredResultV2 | string | Record<string, unknown> | undefined;
 
 /** API Gateway's payload limit. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /**
  * API Gateway HTTP APIs refuse a request whose request line and headers pass 10,240 bytes;
  * Node's parser counts much the same bytes, so the twin refuses what AWS would.

@@ -2,12 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import fc from 'fast-check';
 import { buildHttpApiEvent } from '../../local/gateway/build-http-api-event';
-import { MAX_HEADER_BYTES } from '../../local/gateway/http-gateway';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES } from '../../local/gateway/http-gateway';
 import { createRouteMatcher } from '../../local/gateway/match-route';
+import { createLambdaContext } from '../../local/lambda-context';
 import { routes as catalogue, type RouteDefinition } from '../../shared/api/routes';
 import type { AuditEvent } from '../../shared/domain/audit/audit-event';
 import { explainsItself, type FuzzFinding, type FuzzReport, type RouteFigures } from './fuzz-routes';
-import { requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
+import { GARBAGE_TOKEN, requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
 
 type ApiHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string | Record<string, unknown> | undefined>;
 
@@ -48,8 +49,6 @@ export interface StoreFingerprint {
   /** Each store's own checksum, to name the one that changed. */
   readonly byStore: Readonly<Record<string, string>>;
 }
-
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
  * Canonical JSON of a store's state: Maps and Sets as sorted entries, object keys sorted, a
@@ -108,7 +107,7 @@ const json = (status: number, body: unknown): Answer => ({ status, contentType: 
 
 /**
  * Fuzzes every route's real handler module in this process, the way the local gateway
- * calls it (the same route matcher and payload 2.0 event builder; its 401, 404, 413 and
+ * calls it (the same route matcher, payload 2.0 event builder and Lambda context; its 401, 404, 413 and
  * 431 before any handler), against an in-memory school. Cases run one after another, so
  * each is fingerprinted on its own: a 4xx must leave every store's count and checksum as
  * they were and add nothing to the audit trail but refusals. The same properties as the
@@ -124,7 +123,7 @@ export async function fuzzRoutesInProcess(options: InProcessFuzzOptions): Promis
     const headers: Record<string, string> = { host: '127.0.0.1', accept: '*/*', ...request.headers };
     const caller: FuzzCaller = request.caller;
     if (caller === 'lead' || caller === 'teacher') headers.authorization = `Bearer ${options.signedIn(caller).accessToken}`;
-    else if (caller === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+    else if (caller === 'garbage') headers.authorization = `Bearer ${GARBAGE_TOKEN}`;
     const body = Buffer.from(request.method === 'GET' ? '' : (request.body ?? ''), 'utf8');
     if (body.byteLength > 0) headers['content-length'] = String(body.byteLength);
     const headBytes = Buffer.byteLength(`${request.method} ${request.url} HTTP/1.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}`);
@@ -147,7 +146,7 @@ export async function fuzzRoutesInProcess(options: InProcessFuzzOptions): Promis
     });
     const handler = await options.handlerOf(match.route);
     try {
-      return answerOf(await handler(event, lambdaContext(requestId)));
+      return answerOf(await handler(event, createLambdaContext({ functionName: match.route.id, requestId, region: 'eu-west-2', timeoutMs: 30_000 })));
     } catch (error) {
       // Lambda reports an unhandled error; API Gateway answers a bare 500.
       return { status: 500, contentType: 'application/json', text: JSON.stringify({ message: 'Internal Server Error', thrown: String(error).slice(0, 200) }) };
@@ -190,21 +189,4 @@ export async function fuzzRoutesInProcess(options: InProcessFuzzOptions): Promis
     figures.push({ routeId: route.id, requests: requests.length, statuses, serverErrors, writesOn4xx });
   }
   return { seed: options.seed, figures, findings };
-}
-
-function lambdaContext(awsRequestId: string): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'lantern-fuzz',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-west-2:000000000000:function:lantern-fuzz',
-    memoryLimitInMB: '512',
-    awsRequestId,
-    logGroupName: '/aws/lambda/lantern-fuzz',
-    logStreamName: 'fuzz',
-    getRemainingTimeInMillis: () => 29_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }

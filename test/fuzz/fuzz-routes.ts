@@ -5,7 +5,7 @@ import type { LocalFacts } from '../../local/local-facts';
 import { signIn } from '../../local/sign-in';
 import { routes, type RouteDefinition } from '../../shared/api/routes';
 import { differences, fingerprint, type TableFingerprint } from './table-fingerprint';
-import { requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
+import { GARBAGE_TOKEN, requestsFor, type FuzzCaller, type FuzzRequest } from './route-requests';
 
 export interface FuzzOptions {
   /** Cases per route. */
@@ -55,7 +55,7 @@ async function callerTokens(facts: LocalFacts): Promise<Record<FuzzCaller, strin
   if (!lead || !teacher) throw new Error('The local stack has no demo DSL with an authenticator or no plain teacher');
   // The lead signs in with a code, so is elevated and passes every gate: the fuzz reaches validation.
   const [leadTokens, teacherTokens] = await Promise.all([signIn(lead.email, lead.password, lead.totpSecret, facts), signIn(teacher.email, teacher.password, undefined, facts)]);
-  return { lead: leadTokens.accessToken, teacher: teacherTokens.accessToken, none: undefined, garbage: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' };
+  return { lead: leadTokens.accessToken, teacher: teacherTokens.accessToken, none: undefined, garbage: GARBAGE_TOKEN };
 }
 
 async function send(apiUrl: string, request: FuzzRequest, token: string | undefined): Promise<{ status: number; headers: Headers; text: string }> {

@@ -6,6 +6,9 @@ import { routeShape } from './openapi-sample';
 /** Who sends a fuzzed request: a signed-in caller from the pool, or a bad or missing token. */
 export type FuzzCaller = 'lead' | 'teacher' | 'none' | 'garbage';
 
+/** The `garbage` caller's bearer token: JWT-shaped, unsigned, trusted by nobody. */
+export const GARBAGE_TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+
 /** One generated request, as it goes over the wire. */
 export interface FuzzRequest {
   readonly method: string;

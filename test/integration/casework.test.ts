@@ -13,8 +13,9 @@ import { listIncidents } from '../../shared/domain/casework/list-incidents';
 import { defaultSchoolProfile } from '../../shared/domain/school/school-profile';
 import { staffCaller } from '../unit/support/callers';
 import { callApi } from './support/call-api';
-import { localFacts } from './support/local-facts';
-import { signIn } from './support/sign-in';
+import { eventsSettled, localFacts } from './support/local-facts';
+import { sentEmails } from './support/sent-emails';
+import { signInDemoUser } from './support/sign-in';
 
 /**
  * DSL casework on the real stand-ins: a change and its version, triage and review, the
@@ -28,11 +29,6 @@ interface Person {
   readonly token: string;
 }
 
-interface SentEmail {
-  readonly destination: { readonly to: string[] };
-  readonly subject: string;
-}
-
 interface Summary {
   readonly id: string;
   readonly status: string;
@@ -42,13 +38,8 @@ interface Summary {
 }
 
 async function person(email: string): Promise<Person> {
-  const user = localFacts().users.find((candidate) => candidate.email === email);
-  if (!user) throw new Error(`No demo user ${email}`);
-  return { id: user.id, email, token: (await signIn(user.email, user.password, user.totpSecret)).accessToken };
-}
-
-async function eventsSettled(): Promise<void> {
-  await fetch(localFacts().events.idleUrl);
+  const { user, token } = await signInDemoUser(email);
+  return { id: user.id, email, token };
 }
 
 async function until<T>(what: string, read: () => Promise<T | undefined>, seconds = 40): Promise<T> {
@@ -194,7 +185,7 @@ describe('a referral whose response is overdue on the local stack', () => {
     });
     await eventsSettled();
     const overdue = await callApi<{ referrals: { id: string; overdue: boolean }[] }>('/v1/referrals?status=overdue&limit=100', { token: amara.token });
-    const emails = (await (await fetch(facts.emails.storeUrl)).json()) as { emails: SentEmail[] };
+    const emails = await sentEmails(facts);
     const forIncident = await callApi<{ referrals: { id: string; state: string }[] }>(`/v1/incidents/${incidentId}/referrals`, { token: amara.token });
     const answered = await callApi<{ state: string; overdue: boolean }>(`/v1/incidents/${incidentId}/referrals/${referral.body.id}`, {
       method: 'PATCH',
@@ -208,7 +199,7 @@ describe('a referral whose response is overdue on the local stack', () => {
     expect(referral.body).toMatchObject({ state: 'made', overdue: true, responseDueAt: new Date(new Date(madeAt).getTime() + 60_000).toISOString() });
     expect(alert.categoryNames).toEqual(['Police']);
     expect(overdue.body.referrals.find((listed) => listed.id === referral.body.id)).toMatchObject({ overdue: true });
-    expect(emails.emails.filter((email) => email.destination.to.includes(amara.email) && email.subject === 'Lantern: a referral response is overdue').length).toBeGreaterThanOrEqual(1);
+    expect(emails.filter((email) => email.destination.to.includes(amara.email) && email.subject === 'Lantern: a referral response is overdue').length).toBeGreaterThanOrEqual(1);
     expect(forIncident.body.referrals.map((listed) => listed.id)).toEqual([referral.body.id]);
     expect(answered.body).toMatchObject({ state: 'outcome', overdue: false });
     expect(stillOverdue.body.referrals.map((listed) => listed.id)).not.toContain(referral.body.id);

@@ -4,8 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../fuzz/table-fingerprint';
 import { callApi } from './support/call-api';
-import { localFacts } from './support/local-facts';
-import { signIn } from './support/sign-in';
+import { demoUserWithEmail, eventsSettled, localFacts } from './support/local-facts';
+import { signInDemoUser } from './support/sign-in';
 
 /**
  * Issue 18, concurrency: 32 creates at once from the demo school's staff who record without
@@ -27,18 +27,24 @@ let colleagueToken: string;
 beforeAll(async () => {
   const facts = localFacts();
   documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: { ...facts.credentials } }));
-  for (const email of recorders) {
-    const user = facts.users.find((candidate) => candidate.email === email);
-    if (!user) throw new Error(`No demo user ${email}`);
-    tokens.set(email, (await signIn(user.email, user.password)).accessToken);
-  }
+  for (const email of recorders) tokens.set(email, (await signInDemoUser(email)).token);
   // Alerted: people recording.test.ts never counts emails to (it shares this stack's mail store).
-  const colleague = facts.users.find((user) => user.email === 'tom.whitfield@oakfield.example')!;
-  colleagueId = colleague.id;
-  colleagueToken = (await signIn(colleague.email, colleague.password, colleague.totpSecret)).accessToken;
+  const colleague = await signInDemoUser('tom.whitfield@oakfield.example');
+  colleagueId = colleague.user.id;
+  colleagueToken = colleague.token;
 });
 
 afterAll(() => documents?.destroy());
+
+/** Chloe records an incident (first aid, with a fresh Idempotency-Key); `incident` says about whom and what. */
+function chloeRecords(incident: { readonly studentId: string; readonly occurredAt: string; readonly description: string; readonly alert?: unknown }) {
+  return callApi<{ id?: string }>('/v1/incidents', {
+    method: 'POST',
+    token: tokens.get('chloe.evans@oakfield.example'),
+    headers: { 'idempotency-key': randomUUID() },
+    body: { ...incident, categories: [{ categoryId: 'first-aid' }] },
+  });
+}
 
 describe('32 staff recording at once about the same pupils', () => {
   it('keeps every incident once, with one timeline entry a pupil and one alert a recipient, and a retried key answers its own incident', async () => {
@@ -62,7 +68,7 @@ describe('32 staff recording at once about the same pupils', () => {
     const answers = await Promise.all([...requests.map(send), ...requests.slice(0, RETRIED).map(send)]);
     // A twin that met its first still in flight may be told so (409); sent again now, it must answer the same incident.
     const settledRetries = await Promise.all(requests.slice(0, RETRIED).map(send));
-    await fetch(localFacts().events.idleUrl);
+    await eventsSettled();
     const items = [...(await fingerprint(documents, localFacts().dynamodb.recordsTable)).items.values()];
 
     // Assess
@@ -82,7 +88,7 @@ describe('32 staff recording at once about the same pupils', () => {
     for (const [index, id] of ids.entries()) {
       const timeline = items.filter((item) => String(item.sk).startsWith('TIMELINE#') && item.incidentId === id).map((item) => item.pk).sort();
       expect(timeline, id).toEqual(['STUDENT#pupil-006', 'STUDENT#pupil-007', 'STUDENT#pupil-008']);
-      const author = localFacts().users.find((user) => user.email === requests[index]!.email)!.id;
+      const author = demoUserWithEmail(requests[index]!.email).id;
       const alerted = items.filter((item) => String(item.sk).startsWith('ALERT#') && item.incidentId === id).map((item) => String(item.recipientId)).sort();
       expect(alerted, id).toEqual([...recipients].filter((recipient) => recipient !== author).sort());
     }
@@ -92,17 +98,11 @@ describe('32 staff recording at once about the same pupils', () => {
 describe('one alert read and acknowledged from several tabs at once', () => {
   it('keeps the first read and acknowledge times, and every answer shows them', async () => {
     // Prepare: Chloe alerts Tom about one incident
-    const created = await callApi<{ id?: string }>('/v1/incidents', {
-      method: 'POST',
-      token: tokens.get('chloe.evans@oakfield.example'),
-      headers: { 'idempotency-key': randomUUID() },
-      body: {
-        studentId: 'pupil-009',
-        occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-        description: `Concurrent ${RUN} alert: Ruby was upset at drop-off and would not say why.`,
-        categories: [{ categoryId: 'first-aid' }],
-        alert: { staffIds: [colleagueId], groupIds: [] },
-      },
+    const created = await chloeRecords({
+      studentId: 'pupil-009',
+      occurredAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+      description: `Concurrent ${RUN} alert: Ruby was upset at drop-off and would not say why.`,
+      alert: { staffIds: [colleagueId], groupIds: [] },
     });
     const tom = colleagueToken;
     const alerts = await callApi<{ alerts: { id: string; incidentId: string }[] }>('/v1/alerts?unread=true', { token: tom });
@@ -128,19 +128,11 @@ describe('one alert read and acknowledged from several tabs at once', () => {
 describe('one incident changed by several PATCHes at once on the same version', () => {
   it('lets exactly one win; the others get 409 with the version that won, and the history has one new version', async () => {
     // Prepare: Chloe records; Amara, elevated, manages it
-    const facts = localFacts();
-    const amara = facts.users.find((user) => user.email === 'amara.okafor@oakfield.example')!;
-    const dsl = (await signIn(amara.email, amara.password, amara.totpSecret)).accessToken;
-    const created = await callApi<{ id?: string }>('/v1/incidents', {
-      method: 'POST',
-      token: tokens.get('chloe.evans@oakfield.example'),
-      headers: { 'idempotency-key': randomUUID() },
-      body: {
-        studentId: 'pupil-010',
-        occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(),
-        description: `Concurrent ${RUN} patch: Theo said someone at home shouts at him every night.`,
-        categories: [{ categoryId: 'first-aid' }],
-      },
+    const dsl = (await signInDemoUser('amara.okafor@oakfield.example')).token;
+    const created = await chloeRecords({
+      studentId: 'pupil-010',
+      occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(),
+      description: `Concurrent ${RUN} patch: Theo said someone at home shouts at him every night.`,
     });
     const current = await callApi<{ version: number }>(`/v1/incidents/${created.body.id}`, { token: dsl });
     const before = await callApi<{ versions: unknown[] }>(`/v1/incidents/${created.body.id}/history`, { token: dsl });

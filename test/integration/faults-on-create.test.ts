@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { transactionRetry } from '../../shared/adapters/dynamo/send-transaction';
-import { startLocalStack, type LocalStack } from '../../local/local-stack';
-import { signIn } from '../../local/sign-in';
+import type { LocalStack } from '../../local/local-stack';
 import { differences, fingerprint } from '../fuzz/table-fingerprint';
 import { dynamoFaults } from './support/dynamo-faults';
+import { demoUserWithEmail } from './support/local-facts';
+import { signInDemoUser } from './support/sign-in';
+import { startStackInFreshFolder, type StackInFreshFolder } from './support/stack-in-fresh-folder';
 
 // The handlers run in this worker (the stack below is this file's own), and build their
 // DynamoDB client through this module: every client they make gets the fault injector.
@@ -25,29 +24,25 @@ vi.mock('../../shared/adapters/dynamo/document-client', async (importOriginal) =
  * handlers' own client (test/integration/support/dynamo-faults.ts). Whatever happens, a
  * create either commits whole or writes nothing, and a client told 503 knows when to retry.
  */
+let own: StackInFreshFolder | undefined;
 let stack: LocalStack;
-let dataDir: string;
 let documents: DynamoDBDocumentClient;
 let authorToken: string;
 let recipientId: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'lantern-faults-'));
-  stack = await startLocalStack({ dataDir, port: 0, quiet: true });
+  own = await startStackInFreshFolder('lantern-faults-');
+  stack = own.stack;
   const { facts } = stack;
   documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: facts.region, endpoint: facts.dynamodb.endpoint, credentials: { ...facts.credentials } }));
-  const author = facts.users.find((user) => user.email === 'hannah.price@oakfield.example');
-  const recipient = facts.users.find((user) => user.email === 'daniel.osei@oakfield.example');
-  if (!author || !recipient) throw new Error('The demo school has no Hannah Price or Daniel Osei');
-  authorToken = (await signIn(author.email, author.password, undefined, facts)).accessToken;
-  recipientId = recipient.id;
+  authorToken = (await signInDemoUser('hannah.price@oakfield.example', facts)).token;
+  recipientId = demoUserWithEmail('daniel.osei@oakfield.example', facts).id;
 }, 120_000);
 
 afterAll(async () => {
   dynamoFaults.disarm();
   documents?.destroy();
-  await stack?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 /** One body a key: a retry with the same Idempotency-Key sends the same request. */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/call-api';
-import { localFacts } from './support/local-facts';
-import { signIn } from './support/sign-in';
+import { eventsSettled, localFacts } from './support/local-facts';
+import { sentEmails } from './support/sent-emails';
+import { signInDemoUser } from './support/sign-in';
 import { EICAR_SIGNATURE } from '../../local/services/malware-scanner-local';
 
 /**
@@ -26,12 +27,6 @@ interface IncidentView {
   readonly files?: readonly { readonly id: string; readonly name: string; readonly scan: string }[];
 }
 
-interface SentEmail {
-  readonly destination: { readonly to: string[] };
-  readonly subject: string;
-  readonly body: { readonly text?: string; readonly html?: string };
-}
-
 interface AuditEntry {
   readonly action: string;
   readonly outcome: string;
@@ -48,9 +43,8 @@ let dsl: Person;
 let pupilId: string;
 
 async function person(email: string): Promise<Person> {
-  const user = localFacts().users.find((candidate) => candidate.email === email);
-  if (!user) throw new Error(`No demo user ${email}`);
-  return { id: user.id, email: user.email, token: (await signIn(user.email, user.password, user.totpSecret)).accessToken };
+  const { user, token } = await signInDemoUser(email);
+  return { id: user.id, email: user.email, token };
 }
 
 /** What the staff app does: ask for an upload, then send the bytes with exactly the headers given. */
@@ -63,9 +57,7 @@ async function upload(who: Person, name: string, contentType: string, bytes: Uin
 }
 
 /** The scan of what was uploaded, its result on the bus, the consumer and the outbox: all done. */
-async function settled(): Promise<void> {
-  await fetch(localFacts().events.idleUrl);
-}
+const settled = eventsSettled;
 
 async function recordIncident(who: Person, fileIds: readonly string[], alerted: readonly string[]) {
   return callApi<IncidentView & { issues?: { field: string }[] }>('/v1/incidents', {
@@ -80,11 +72,6 @@ async function recordIncident(who: Person, fileIds: readonly string[], alerted: 
       fileIds,
     },
   });
-}
-
-async function sentEmails(): Promise<SentEmail[]> {
-  const response = await fetch(localFacts().emails.storeUrl);
-  return ((await response.json()) as { emails: SentEmail[] }).emails;
 }
 
 async function objectAt(key: string): Promise<number> {

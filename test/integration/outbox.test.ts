@@ -28,7 +28,8 @@ import { provisionTables, latestStreamArn } from '../../local/provision/tables';
 import { startEventBridgeLocal, type EventBridgeLocal } from '../../local/services/eventbridge-local';
 import { LOCAL_ACCOUNT_ID } from '../../local/lambda-context';
 import { callApi } from './support/call-api';
-import { localFacts } from './support/local-facts';
+import { eventsSettled, localFacts } from './support/local-facts';
+import { type SentEmail, sentEmails } from './support/sent-emails';
 import { signIn } from './support/sign-in';
 import { auditEventFixture } from '../unit/support/audit-events';
 import { incidentFixture } from '../unit/support/incident-records';
@@ -39,12 +40,6 @@ import { incidentFixture } from '../unit/support/incident-records';
  * dead-lettered and the redrive sends one email per recipient however often it runs, and a
  * poller stopped between a commit and its delivery resumes from its checkpoint.
  */
-interface SentEmail {
-  readonly destination: { readonly to: string[] };
-  readonly subject: string;
-  readonly body: { readonly text?: string };
-}
-
 let documents: DynamoDBDocumentClient;
 let dynamodb: DynamoDBClient;
 const quiet = createLogger({ level: 'error', sink: () => undefined });
@@ -57,9 +52,7 @@ beforeAll(() => {
 afterAll(() => dynamodb.destroy());
 
 const tables = () => ({ records: localFacts().dynamodb.recordsTable, audit: localFacts().dynamodb.auditTable });
-const eventsSettled = () => fetch(localFacts().events.idleUrl);
 const busEvents = async () => ((await (await fetch(localFacts().events.eventsUrl)).json()) as { events: BusEvent[] }).events;
-const sentEmails = async () => ((await (await fetch(localFacts().emails.storeUrl)).json()) as { emails: SentEmail[] }).emails;
 const outboxItem = async (table: string, outboxId: string) => (await documents.send(new GetCommand({ TableName: table, Key: outboxKey(outboxId), ConsistentRead: true }))).Item;
 
 /** An incident write with an IncidentRecorded event nobody consumes (no email, no schedule). */

@@ -3,8 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/call-api';
-import { localFacts } from './support/local-facts';
-import { signIn } from './support/sign-in';
+import { eventsSettled, localFacts } from './support/local-facts';
+import { emailsTo, sentEmails } from './support/sent-emails';
+import { signInDemoUser } from './support/sign-in';
 import type { LocalDemoUser } from '../../local/local-facts';
 
 /**
@@ -18,12 +19,6 @@ interface Person {
   readonly token: string;
 }
 
-interface SentEmail {
-  readonly destination: { readonly to: string[] };
-  readonly subject: string;
-  readonly body: { readonly text?: string; readonly html?: string };
-}
-
 const DESCRIPTION =
   'During lunchtime play, Isla Pemberton approached me crying. She said "Leo pushed me off the climbing frame". I am Hannah Price, Year 3 teacher. I cleaned the graze and told her mum at pick-up.';
 
@@ -34,11 +29,7 @@ let tagged: Person;
 let unrelated: Person;
 let documents: DynamoDBDocumentClient;
 
-async function person(email: string): Promise<Person> {
-  const user = localFacts().users.find((candidate) => candidate.email === email);
-  if (!user) throw new Error(`No demo user ${email}`);
-  return { user, token: (await signIn(user.email, user.password, user.totpSecret)).accessToken };
-}
+const person = (email: string): Promise<Person> => signInDemoUser(email);
 
 async function pupilId(query: string, token: string): Promise<{ id: string; name: string }> {
   const response = await callApi<{ students: { id: string; name: string }[] }>(`/v1/students?query=${encodeURIComponent(query)}`, { token });
@@ -59,19 +50,6 @@ async function recordItemCount(): Promise<number> {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return count;
-}
-
-async function eventsSettled(): Promise<void> {
-  await fetch(localFacts().events.idleUrl);
-}
-
-async function sentEmails(): Promise<SentEmail[]> {
-  const response = await fetch(localFacts().emails.storeUrl);
-  return ((await response.json()) as { emails: SentEmail[] }).emails;
-}
-
-function emailsTo(emails: readonly SentEmail[], address: string): SentEmail[] {
-  return emails.filter((email) => email.destination.to.includes(address));
 }
 
 beforeAll(async () => {

@@ -25,3 +25,15 @@ export function demoUser(group: 'staff' | 'slt' | 'dsl' | 'admin', options: { wi
   if (!user) throw new Error(`No demo user in ${group}${options.withAuthenticator === undefined ? '' : options.withAuthenticator ? ' with an authenticator' : ' without an authenticator'}`);
   return user;
 }
+
+/** The demo user with this email address. */
+export function demoUserWithEmail(email: string, facts: Pick<LocalFacts, 'users'> = localFacts()): LocalDemoUser {
+  const user = facts.users.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`No demo user ${email}`);
+  return user;
+}
+
+/** Waits until the local bus has delivered every event put so far, and its consumers are done. */
+export async function eventsSettled(facts: Pick<LocalFacts, 'events'> = localFacts()): Promise<void> {
+  await fetch(facts.events.idleUrl);
+}

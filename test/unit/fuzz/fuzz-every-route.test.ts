@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, vi } from 'vitest';
 import { routes, type RouteDefinition } from '../../../shared/api/routes';
 import { formatFigures, type FuzzReport } from '../../fuzz/fuzz-routes';
 import { fuzzRoutesInProcess, type InProcessFuzzOptions } from '../../fuzz/fuzz-in-process';
+import { itHoldsTheFuzzProperties } from '../../fuzz/fuzz-properties';
 import { accessTokenOf, claimsOf, matrixNow } from '../authorization/personas';
 import { schoolWithRecords } from '../authorization/school-with-records';
 import { useSchool } from '../authorization/switchable-context';
@@ -57,25 +58,10 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('fuzzing every route in the catalogue, in process', () => {
-  it(`sends at least ${RUNS_PER_ROUTE} cases to each route`, () => {
-    expect(report.figures.map((figure) => figure.routeId)).toEqual(FUZZED.map((route) => route.id));
-    expect(report.figures.every((figure) => figure.requests >= RUNS_PER_ROUTE)).toBe(true);
-  });
-
-  it('answers every case, never with a 5xx', () => {
-    expect(report.findings.filter((finding) => finding.property === 'no 5xx' || finding.property === 'answers')).toEqual([]);
-  });
-
-  it('answers every 4xx with JSON that says what was wrong (the fields, for a validation failure)', () => {
-    expect(report.findings.filter((finding) => finding.property === '4xx is JSON naming the problem')).toEqual([]);
-  });
-
-  it('changes no store on a 4xx (count and checksum before and after each case), and audits only refusals', () => {
-    expect(report.findings.filter((finding) => finding.property === 'a 4xx writes nothing')).toEqual([]);
-  });
-
-  it('reaches past validation: each signed-in route answers some cases with something other than 400 and 401', () => {
-    const stuck = report.figures.filter((figure) => Object.keys(figure.statuses).every((status) => status === '400' || status === '401' || status === '431'));
-    expect(stuck.map((figure) => figure.routeId)).toEqual([]);
+  itHoldsTheFuzzProperties({
+    report: () => report,
+    routeIds: FUZZED.map((route) => route.id),
+    runsPerRoute: RUNS_PER_ROUTE,
+    writesNothing: 'changes no store on a 4xx (count and checksum before and after each case), and audits only refusals',
   });
 });

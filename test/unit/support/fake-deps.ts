@@ -62,6 +62,7 @@ import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evide
 import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
 import type { Referral } from '../../../shared/domain/referrals/referral';
 import { listEntryOf } from '../../../shared/domain/casework/incident-list-entry';
+import { initialsMatch } from '../../../shared/domain/quality/text/name-words';
 import { recordingLogger } from './recording-logger';
 import { TOKEN_EVENT_ID } from './api-event';
 
@@ -161,7 +162,7 @@ export class InMemoryStudentDirectory implements StudentDirectory {
   }
 
   async withInitials(initials: readonly string[]): Promise<StudentSummary[]> {
-    return this.onRoll().filter((student) => initials.some((letters) => student.givenName[0] === letters[0] && student.familyName[0] === letters[letters.length - 1]));
+    return this.onRoll().filter((student) => initials.some((letters) => initialsMatch(letters, student)));
   }
 
   private onRoll(): StudentSummary[] {
@@ -172,13 +173,8 @@ export class InMemoryStudentDirectory implements StudentDirectory {
 
   /** Like the search tokens: pupils on roll whose forename or surname starts with the prefix. */
   async search(prefix: string, limit: number): Promise<StudentSummary[]> {
-    const wanted = prefix.toLowerCase();
-    return [...this.students.values()]
-      .filter((student) => student.status === 'on_roll')
-      .filter((student) => [student.givenName, student.familyName].some((name) => name.toLowerCase().startsWith(wanted)))
-      .sort(bySurname)
-      .slice(0, limit)
-      .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
+    const found = await this.searchWithStatus(prefix, limit, { includeArchived: false });
+    return found.map(({ status: _status, ...summary }) => summary);
   }
 
   /** The DSLs' search: like `search` with each pupil's status, and leavers too when asked. */
@@ -252,10 +248,7 @@ export class RecordingAuditTrail implements AuditTrail {
       .filter(concerns)
       .filter((event) => (search.from === undefined || event.at >= search.from) && (search.to === undefined || event.at <= search.to))
       .sort((left, right) => left.at.localeCompare(right.at) || left.id.localeCompare(right.id));
-    const start = search.cursor === undefined ? 0 : ordered.findIndex((event) => event.id === search.cursor) + 1;
-    const events = ordered.slice(start, start + search.limit);
-    const last = events[events.length - 1];
-    return { events, ...(start + events.length < ordered.length && last ? { nextCursor: last.id } : {}) };
+    return pageOf(ordered, search, (event) => event.id, (events, nextCursor) => ({ events, ...(nextCursor ? { nextCursor } : {}) }));
   }
 }
 
@@ -510,10 +503,15 @@ export class RecordingReferralCheckScheduler implements ReferralCheckScheduler {
   readonly scheduled: { referralId: string; incidentId: string; at: Date }[] = [];
 
   async scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'> {
-    if (this.scheduled.some((each) => each.referralId === check.referralId)) return 'already-scheduled';
-    this.scheduled.push({ ...check });
-    return 'scheduled';
+    return scheduleOnce(this.scheduled, check, (each) => each.referralId);
   }
+}
+
+/** As EventBridge Scheduler with schedules named by their subject: a second request for one is a no-op. */
+function scheduleOnce<T extends object>(scheduled: T[], entry: T, nameOf: (entry: T) => string): 'scheduled' | 'already-scheduled' {
+  if (scheduled.some((existing) => nameOf(existing) === nameOf(entry))) return 'already-scheduled';
+  scheduled.push({ ...entry });
+  return 'scheduled';
 }
 
 /** A page of `items` after the cursor (the id of the last item of the page before). */
@@ -551,9 +549,7 @@ export class RecordingReminderScheduler implements ReminderScheduler {
   readonly scheduled: { id: string; at: Date; detail: ReminderDueDetail }[] = [];
 
   async schedule(reminder: { readonly id: string; readonly at: Date; readonly detail: ReminderDueDetail }): Promise<'scheduled' | 'already-scheduled'> {
-    if (this.scheduled.some((existing) => existing.id === reminder.id)) return 'already-scheduled';
-    this.scheduled.push({ ...reminder });
-    return 'scheduled';
+    return scheduleOnce(this.scheduled, reminder, (each) => each.id);
   }
 }
 
