@@ -77,7 +77,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
 
   try {
     await Promise.race([
-      waitUntilListening(endpoint, options.startTimeoutMs ?? 30_000),
+      // Generous: a JVM's cold start on a busy 2-core CI machine has taken over 30 s.
+      waitUntilListening(endpoint, options.startTimeoutMs ?? 120_000),
       spawnFailure,
       exited.then((code) => {
         throw new Error(`DynamoDB Local exited during start (code ${code}); see ${options.logFile}`);
