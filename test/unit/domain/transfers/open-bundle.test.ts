@@ -97,6 +97,24 @@ describe('sealing and opening a transfer bundle', () => {
     expect(deps.seenBundles.seen.size).toBe(0);
   });
 
+  it('refuses a changed character that decodes to the same bytes (the spare bits of a segment)', async () => {
+    // Prepare: the tag is 16 bytes, 22 base64url characters; the last one carries 4 spare bits
+    const deps = await receiver();
+    const sealed = await sealForElmfield(exampleBundle());
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const tag = sealed.split('.')[4]!;
+    const sameBytesTag = `${tag.slice(0, -1)}${alphabet[alphabet.indexOf(tag.at(-1)!) ^ 1]}`;
+    const changed = `${sealed.slice(0, -tag.length)}${sameBytesTag}`;
+    expect(Buffer.from(sameBytesTag, 'base64url')).toEqual(Buffer.from(tag, 'base64url'));
+
+    // Act
+    const refusal = await refusalOf(openBundle(deps, changed, RECIPIENT_URN));
+
+    // Assess
+    expect(changed).not.toBe(sealed);
+    expect(refusal).toBe('undecryptable');
+  });
+
   it('refuses a bundle whose content was changed after signing and encrypted again', async () => {
     // Prepare
     const deps = await receiver();
