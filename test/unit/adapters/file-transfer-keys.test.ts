@@ -4,12 +4,13 @@ import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTransferKeys } from '../../../shared/adapters/file-keys/file-transfer-keys';
+import { KEY_WORK_TIMEOUT_MS } from '../support/transfer-fakes';
 import { sealCarriedFile } from '../../../shared/domain/transfers/seal-bundle';
 import { UndecryptableError } from '../../../shared/domain/transfers/transfer-keys';
 
 const directory = () => mkdtemp(join(tmpdir(), 'lantern-file-keys-'));
 
-describe('FileTransferKeys (the local twin’s transfer keys)', () => {
+describe('FileTransferKeys (the local twin’s transfer keys)', { timeout: KEY_WORK_TIMEOUT_MS }, () => {
   it('makes two keys in the data directory on first use, readable by their owner only, and keeps them', async () => {
     // Prepare
     const folder = await directory();

@@ -8,7 +8,7 @@ import { openBundle } from '../../../shared/domain/transfers/open-bundle';
 import { sealBundle, sealCarriedFile } from '../../../shared/domain/transfers/seal-bundle';
 import { UndecryptableError } from '../../../shared/domain/transfers/transfer-keys';
 import { FixedClock } from '../support/fake-deps';
-import { exampleBundle, InMemorySeenBundles, InMemoryTransferTrust, schoolKeys } from '../support/transfer-fakes';
+import { exampleBundle, InMemorySeenBundles, InMemoryTransferTrust, schoolKeys, KEY_WORK_TIMEOUT_MS } from '../support/transfer-fakes';
 
 const kms = mockClient(KMSClient);
 const keyIds = { signingKeyId: 'arn:aws:kms:eu-west-2:111122223333:key/signing', decryptionKeyId: 'arn:aws:kms:eu-west-2:111122223333:key/decryption' };
@@ -21,7 +21,7 @@ let decryptionKey: { publicKey: KeyObject; privateKey: KeyObject };
 beforeAll(() => {
   signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
   decryptionKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
-});
+}, KEY_WORK_TIMEOUT_MS);
 
 afterEach(() => kms.reset());
 
@@ -67,7 +67,7 @@ function standInKms(): void {
   });
 }
 
-describe('KmsTransferKeys', () => {
+describe('KmsTransferKeys', { timeout: KEY_WORK_TIMEOUT_MS }, () => {
   it('publishes the KMS keys’ public halves as JWKs, asking KMS once for each', async () => {
     // Prepare
     standInKms();

@@ -38,3 +38,6 @@ export class InMemorySeenBundles implements SeenBundles {
     return true;
   }
 }
+
+/** RSA key generation takes seconds on a loaded machine: tests that make keys allow this long. */
+export const KEY_WORK_TIMEOUT_MS = 60_000;

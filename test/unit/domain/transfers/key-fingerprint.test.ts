@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyFingerprint, transferKeyId } from '../../../../shared/domain/transfers/key-fingerprint';
-import { schoolKeys } from '../../support/transfer-fakes';
+import { schoolKeys, KEY_WORK_TIMEOUT_MS } from '../../support/transfer-fakes';
 
 // RFC 7638 §3.1: the example RSA key and its SHA-256 thumbprint.
 const rfcKey = {
@@ -10,7 +10,7 @@ const rfcKey = {
 };
 const rfcThumbprint = 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs';
 
-describe('transfer key fingerprints for a phone check', () => {
+describe('transfer key fingerprints for a phone check', { timeout: KEY_WORK_TIMEOUT_MS }, () => {
   it('identifies a key by its RFC 7638 thumbprint', async () => {
     // Prepare: the RFC's example key, with the fields a school publishes besides
     const published = { ...rfcKey, alg: 'PS256', use: 'sig' };

@@ -9,7 +9,7 @@ import type { TransferKeys } from '../../../../shared/domain/transfers/transfer-
 import { TransferRefusedError, type TransferRefusal } from '../../../../shared/domain/transfers/transfer-refused';
 import type { TransferBundle } from '../../../../shared/schemas/transfer-bundle';
 import { FixedClock } from '../../support/fake-deps';
-import { exampleBundle, InMemorySeenBundles, InMemoryTransferTrust, schoolKeys, trustedSchoolOf } from '../../support/transfer-fakes';
+import { exampleBundle, InMemorySeenBundles, InMemoryTransferTrust, schoolKeys, trustedSchoolOf, KEY_WORK_TIMEOUT_MS } from '../../support/transfer-fakes';
 
 const SENDER_URN = '100001';
 const RECIPIENT_URN = '100002';
@@ -20,7 +20,7 @@ let stranger: FileTransferKeys; // a key Elmfield has never been given
 
 beforeAll(async () => {
   [hollybank, elmfield, stranger] = await Promise.all([schoolKeys(), schoolKeys(), schoolKeys()]);
-});
+}, KEY_WORK_TIMEOUT_MS);
 
 /** Elmfield's side: its own keys, trusting only Hollybank, with the bundles it has seen. */
 async function receiver(): Promise<OpenBundleDeps & { seenBundles: InMemorySeenBundles }> {
@@ -49,7 +49,7 @@ async function refusalOf(attempt: Promise<unknown>): Promise<TransferRefusal | '
   }
 }
 
-describe('sealing and opening a transfer bundle', () => {
+describe('sealing and opening a transfer bundle', { timeout: KEY_WORK_TIMEOUT_MS }, () => {
   it('opens a bundle Hollybank signed and encrypted to Elmfield, naming the sender and its key', async () => {
     // Prepare
     const deps = await receiver();
@@ -253,7 +253,7 @@ describe('sealing and opening a transfer bundle', () => {
   });
 });
 
-describe('files carried beside a bundle', () => {
+describe('files carried beside a bundle', { timeout: KEY_WORK_TIMEOUT_MS }, () => {
   const bytes = new Uint8Array(2048);
   const entry = { size: 2048, sha256: createHash('sha256').update(bytes).digest('hex') };
 
