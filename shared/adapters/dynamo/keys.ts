@@ -193,3 +193,9 @@ export const REFERRAL_PREFIX = 'REFERRAL#';
 export const referralKey = (incidentId: string, referralId: string) => ({ pk: incidentPartition(incidentId), sk: `${REFERRAL_PREFIX}${referralId}` });
 export const OPEN_REFERRALS_PARTITION = 'REFERRALS_OPEN';
 export const openReferralIndexKey = (responseDueAt: string, referralId: string) => ({ gsi1pk: OPEN_REFERRALS_PARTITION, gsi1sk: `${responseDueAt}#${referralId}` });
+
+/**
+ * Transfer bundles received, one item per sender and bundle id: a conditional put on it is
+ * the replay check, so the same bundle is never taken twice however many copies arrive.
+ */
+export const receivedBundleKey = (senderUrn: string, bundleId: string) => ({ pk: `TRANSFER_BUNDLE#${senderUrn}`, sk: `BUNDLE#${bundleId}` });

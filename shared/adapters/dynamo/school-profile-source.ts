@@ -3,6 +3,7 @@ import { defaultSchoolProfile, type SchoolProfile } from '../../domain/school/sc
 import type { SchoolProfileSource } from '../../domain/ports';
 import { schoolSettingsKey } from './keys';
 import type { LateEntryHours } from '../../domain/quality/finding';
+import { BankHolidaySettings, TermDates } from '../../schemas/school-calendar';
 
 /** The school's locations and timetable; the defaults until an administrator sets them. */
 export class DynamoSchoolProfileSource implements SchoolProfileSource {
@@ -20,12 +21,20 @@ export class DynamoSchoolProfileSource implements SchoolProfileSource {
       ...(isLateEntryHours(result.Item.lateEntryHours) ? { lateEntryHours: result.Item.lateEntryHours } : {}),
       idleSignOutMinutes: typeof result.Item.idleSignOutMinutes === 'number' ? result.Item.idleSignOutMinutes : defaultSchoolProfile.idleSignOutMinutes,
       ...(result.Item.referralTimescales ? { referralTimescales: result.Item.referralTimescales } : {}),
+      // Settings that do not pass their own checks are left out (a deadline is then refused
+      // naming the setting) rather than trusted.
+      ...optional('termDates', TermDates.safeParse(result.Item.termDates)),
+      ...optional('bankHolidays', BankHolidaySettings.safeParse(result.Item.bankHolidays)),
     };
   }
 
   async put(profile: SchoolProfile): Promise<void> {
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: { ...schoolSettingsKey(), type: 'SchoolProfile', ...profile } }));
   }
+}
+
+function optional<K extends string, T>(name: K, parsed: { success: true; data: T } | { success: false }): Partial<Record<K, T>> {
+  return parsed.success ? ({ [name]: parsed.data } as Partial<Record<K, T>>) : {};
 }
 
 function isLateEntryHours(value: unknown): value is LateEntryHours {

@@ -1,6 +1,7 @@
 import type { LateEntryHours } from '../quality/finding';
 import type { ReferralAgency } from '../referrals/referral';
 import type { ResponseTimescale } from '../referrals/response-timescales';
+import type { BankHolidaySettings, SchoolTerm } from './school-calendar';
 
 /**
  * What the school sets up once: where things happen and when its sessions run. Sessions
@@ -26,6 +27,14 @@ export interface SchoolProfile {
   readonly lateEntryHours?: LateEntryHours;
   /** When each agency's response to a referral is due; unset agencies use the defaults. */
   readonly referralTimescales?: Partial<Readonly<Record<ReferralAgency, ResponseTimescale>>>;
+  /**
+   * The school's terms and their half-terms, as it (or its local authority) publishes them:
+   * the child-protection file transfer deadline is counted in school days (KCSIE). Unset
+   * until the school enters them; a deadline is then refused, never guessed.
+   */
+  readonly termDates?: readonly SchoolTerm[];
+  /** Which bank holidays the school keeps; England and Wales's when unset. */
+  readonly bankHolidays?: BankHolidaySettings;
 }
 
 const DEFAULT_IDLE_SIGN_OUT_MINUTES = 10;

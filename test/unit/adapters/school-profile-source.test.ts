@@ -60,4 +60,29 @@ describe('DynamoSchoolProfileSource', () => {
     // Assess
     expect(dynamo).toHaveReceivedCommandExactlyOnceWith(PutCommand, { TableName: tableName, Item: { pk: 'SCHOOL', sk: 'SETTINGS', type: 'SchoolProfile', ...profile } });
   });
+  it('reads the term dates and bank holidays the school set, for the transfer deadline', async () => {
+    // Prepare
+    const termDates = [{ name: 'Autumn 2026', start: '2026-09-03', end: '2026-12-18', breaks: [{ name: 'Half-term', start: '2026-10-26', end: '2026-10-30' }] }];
+    const bankHolidays = { region: 'england_and_wales', additionalDates: ['2027-06-07'] };
+    dynamo.on(GetCommand).resolves({ Item: { pk: 'SCHOOL', sk: 'SETTINGS', termDates, bankHolidays } });
+
+    // Act
+    const profile = await source().get();
+
+    // Assess
+    expect(profile.termDates).toEqual(termDates);
+    expect(profile.bankHolidays).toEqual(bankHolidays);
+  });
+
+  it('leaves out term dates that do not pass their checks rather than count days with them', async () => {
+    // Prepare
+    dynamo.on(GetCommand).resolves({ Item: { pk: 'SCHOOL', sk: 'SETTINGS', termDates: [{ name: 'Autumn', start: '2026-12-18', end: '2026-09-03' }], bankHolidays: { region: 'mars' } } });
+
+    // Act
+    const profile = await source().get();
+
+    // Assess
+    expect(profile).not.toHaveProperty('termDates');
+    expect(profile).not.toHaveProperty('bankHolidays');
+  });
 });
