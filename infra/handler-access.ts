@@ -132,10 +132,11 @@ export function grantDeclaredAccess(handler: LanternFunction, uses: Uses, props:
       {
         id: 'AwsSolutions-IAM5',
         reason:
-          'Wildcards come from CDK grants scoped to this school\'s own resources: queries on the tables\' indexes (<table>/index/*), objects in the files bucket (<bucket>/*), one-off reminder schedules named at run time in the school\'s schedule group (<group>/*), and the action families of the S3 read/put and KMS data-key grants.',
+          'Wildcards come from CDK grants scoped to this school\'s own resources (named directly, or through the nested stack parameter that passes them): queries on the tables\' indexes (<table>/index/*), objects in the files bucket (<bucket>/*), one-off reminder schedules named at run time in the school\'s schedule group (<group>/*), and the action families of the S3 read/put and KMS data-key grants.',
         appliesTo: [
-          { regex: '/^Resource::<.*(RecordsTable|AuditTable).*\\.Arn>\\/index\\/\\*$/' },
-          { regex: '/^Resource::<.*FilesBucket.*\\.Arn>\\/\\*$/' },
+          // `<…RecordsTable….Arn>` in the school's stack; `<referencetoLantern…RecordsTable…Arn>`, the parameter that passes it, in a route area's nested stack.
+          { regex: '/^Resource::<.*(RecordsTable|AuditTable).*\\.?Arn>\\/index\\/\\*$/' },
+          { regex: '/^Resource::<.*FilesBucket.*\\.?Arn>\\/\\*$/' },
           { regex: '/^Resource::arn:<AWS::Partition>:scheduler:.*:schedule\\/lantern-.*-reminders\\/\\*$/' },
           'Action::s3:GetObject*',
           'Action::s3:GetBucket*',

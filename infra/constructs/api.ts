@@ -1,6 +1,6 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, NestedStack, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/api/routes';
+import { routeAreaOf, type RouteArea } from '../route-areas';
 import type { Identity } from './identity';
 import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
 
@@ -49,16 +50,23 @@ export const accessLogFields = {
 /**
  * The school's HTTP API: one function per catalogue route, a Cognito JWT authorizer on
  * every route that is not public, throttling and JSON access logs on the `$default` stage.
+ * The API, its stage, access logs and authorizer are in the school's stack; each route's
+ * function (with its role, log group and invoke permission), integration and route are in
+ * the nested stack of its area (infra/route-areas.ts), which deploys with the school's stack.
  */
 export class SchoolApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: HttpJwtAuthorizer;
   readonly handlers = new Map<string, LanternFunction>();
+  /** The nested stack of each area that has a route, in the order first used. */
+  readonly areaStacks = new Map<RouteArea, NestedStack>();
+  private readonly schoolId: string;
 
   constructor(scope: Construct, id: string, props: SchoolApiProps) {
     super(scope, id);
     const { identity } = props;
+    this.schoolId = props.schoolId;
 
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `lantern-${props.schoolId}`,
@@ -96,18 +104,29 @@ export class SchoolApi extends Construct {
     for (const route of props.routes) this.addRoute(route, props.settings);
   }
 
+  /** The nested stack a route of this area goes in, made on first use. */
+  areaStack(area: RouteArea): NestedStack {
+    let stack = this.areaStacks.get(area);
+    if (!stack) {
+      stack = new NestedStack(this, `Routes${area}`, { description: `Lantern ${this.schoolId} API routes: ${area}` });
+      this.areaStacks.set(area, stack);
+    }
+    return stack;
+  }
+
   private addRoute(route: RouteDefinition, settings: HandlerSettings): void {
     if (this.handlers.has(route.id)) throw new Error(`Route ${route.id} is declared twice`);
-    const handler = new LanternFunction(this, `Route-${route.id}`, {
+    const handler = new LanternFunction(this.areaStack(routeAreaOf(route)), `Route-${route.id}`, {
       entry: route.entry,
       purpose: `route ${route.id}`,
       description: `${route.method} ${route.path}: ${route.summary}`,
       settings,
       uses: route.uses,
     });
-    const created: HttpRoute[] = this.api.addRoutes({
-      path: route.path,
-      methods: [HttpMethod[route.method]],
+    // Beside its function: the integration and the invoke permission are made in the route's scope.
+    const created = new HttpRoute(handler, 'HttpRoute', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`Integration-${route.id}`, handler.function),
       authorizer: route.public ? undefined : this.authorizer,
     });

@@ -92,13 +92,28 @@ export class Monitoring extends Construct {
 
   /**
    * Every function's errors and throttles, five functions an alarm (ten metrics, the most an
-   * alarm's math may use), so a failing consumer is never silent and the stack stays far
-   * from CloudFormation's 500 resources; then the topic on every alarm of the stack, so an
-   * alarm added later is wired too.
+   * alarm's math may use), so a failing consumer is never silent and no stack nears
+   * CloudFormation's 500 resources; each alarm is in the stack of its functions (the
+   * school's, or a route area's nested stack). Then the topic on every alarm of the stack
+   * and its nested stacks, so an alarm added later is wired too.
    */
   watch(): void {
     const stack = Stack.of(this);
     const handlers = stack.node.findAll().filter((construct): construct is LanternFunction => construct instanceof LanternFunction);
+    const stacks = [...new Set(handlers.map((handler) => Stack.of(handler)))];
+    for (const owner of stacks) {
+      // Nested stacks' alarms are named for their stack, so every alarm of a school has its own logical id.
+      const [scope, prefix] = owner === stack ? [this, ''] : [new Construct(owner, 'Monitoring'), owner.node.id];
+      this.watchFunctions(scope, prefix, handlers.filter((handler) => Stack.of(handler) === owner));
+    }
+    const action = new SnsAction(this.topic);
+    for (const alarm of stack.node.findAll().filter((construct): construct is Alarm => construct instanceof Alarm)) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+    }
+  }
+
+  private watchFunctions(scope: Construct, prefix: string, handlers: readonly LanternFunction[]): void {
     const period = Duration.minutes(5);
     for (let start = 0, group = 1; start < handlers.length; start += FUNCTIONS_AN_ALARM, group += 1) {
       const watched = handlers.slice(start, start + FUNCTIONS_AN_ALARM);
@@ -108,19 +123,14 @@ export class Monitoring extends Construct {
           [`throttles${index}`, handler.function.metricThrottles({ period, statistic: 'Sum' })],
         ]),
       );
-      new Alarm(this, `FunctionsFailing${group}`, {
-        alarmDescription: `Lantern ${this.schoolId}: one of these failed or was throttled in five minutes; see its log group: ${watched.map((handler) => handler.node.scope?.node.id ?? handler.node.id).join(', ')}`.slice(0, 1024),
+      new Alarm(scope, `${prefix}FunctionsFailing${group}`, {
+        alarmDescription: `Lantern ${this.schoolId}: one of these failed or was throttled in five minutes; see its log group: ${watched.map((handler) => handler.node.id).join(', ')}`.slice(0, 1024),
         metric: new MathExpression({ expression: Object.keys(usingMetrics).join(' + '), usingMetrics, period, label: 'errors + throttles' }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
-    }
-    const action = new SnsAction(this.topic);
-    for (const alarm of stack.node.findAll().filter((construct): construct is Alarm => construct instanceof Alarm)) {
-      alarm.addAlarmAction(action);
-      alarm.addOkAction(action);
     }
   }
 

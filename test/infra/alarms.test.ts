@@ -79,7 +79,20 @@ describe('alarms of a school stack', () => {
     }
     const watchedIds = watched.map((alarm) => dimensionsOf(alarm));
     for (const id of functionIds) expect(watchedIds.filter((dimensions) => dimensions.includes(`"${id}"`)), id).toHaveLength(1);
-    expect(watched).toHaveLength(Math.ceil(functionIds.length / FUNCTIONS_AN_ALARM));
+  });
+
+  it("keeps each function's alarm in the function's own stack (the school's, or its route area's nested stack)", () => {
+    for (const { stack, template: own } of school.templates) {
+      // Prepare
+      const functionIds = Object.keys(handlerFunctions(own));
+      // Act
+      const watched = alarmsOf(own).filter((alarm) => metricNames(alarm).includes('Errors'));
+      // Assess: every function this template deploys is watched here, by its own Ref, five an alarm
+      const watchedIds = watched.map((alarm) => dimensionsOf(alarm));
+      for (const id of functionIds) expect(watchedIds.filter((dimensions) => dimensions.includes(`{"Ref":"${id}"}`)), `${stack.node.path}: ${id}`).toHaveLength(1);
+      expect(watched, stack.node.path).toHaveLength(Math.ceil(functionIds.length / FUNCTIONS_AN_ALARM));
+    }
+    expect(school.templates.length).toBeGreaterThan(1);
   });
 
   it('alarms on a message in either dead-letter queue (events and the outbox relay)', () => {

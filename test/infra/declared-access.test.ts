@@ -6,7 +6,8 @@ import type { Uses } from '../../shared/deps/uses';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
 import { streamConsumers } from '../../shared/streams/stream-consumers';
-import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
+import type { SchoolStack } from '../../infra/school-stack';
+import { exampleSchool, logicalIdAt, routePath, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
 
@@ -29,8 +30,9 @@ const expectedPairs: Record<string, readonly (readonly [string, ResourceKind])[]
   signIn: [],
 };
 
-const functions: { id: string; path: string; uses: Uses; plumbing?: readonly string[] }[] = [
-  ...routes.map((route) => ({ id: route.id, path: `Api/Route-${route.id}`, uses: route.uses as Uses })),
+/** `path` is where the function is, relative to the school's stack; a route's is in its area's nested stack (routePath). */
+const functions: { id: string; path: string | ((stack: SchoolStack) => string); uses: Uses; plumbing?: readonly string[] }[] = [
+  ...routes.map((route) => ({ id: route.id, path: (stack: SchoolStack) => routePath(stack, route.id), uses: route.uses as Uses })),
   // A consumer's failed invocations go to the bus's dead-letter queue: the function's own plumbing, not a use.
   ...eventRules.map((rule) => ({ id: `event:${rule.id}`, path: `Events/Consumer-${rule.id}`, uses: rule.uses as Uses, plumbing: ['sqs:SendMessage on dead-letter queue'] })),
   ...cognitoTriggers.map((trigger) => ({ id: `cognito:${trigger.id}`, path: `Identity/Trigger-${trigger.id}`, uses: trigger.uses as Uses })),
@@ -47,6 +49,7 @@ describe('every function is granted, and told, exactly what its declaration uses
   let school: SynthesizedSchool;
   let kindOf: (resource: unknown) => ResourceKind | 'other';
   let pairsOf: (functionPath: string) => Set<string>;
+  const pathOf = (fn: (typeof functions)[number]) => (typeof fn.path === 'string' ? fn.path : fn.path(school.stack));
 
   beforeAll(() => {
     // Prepare: the example trust's first school from the real catalogues, resources only
@@ -93,7 +96,7 @@ describe('every function is granted, and told, exactly what its declaration uses
         ...fn.uses.flatMap((use) => useGrants[use].keyActions.map((action) => `${action} on key`)),
       ]);
       // Act
-      const actual = pairsOf(fn.path);
+      const actual = pairsOf(pathOf(fn));
       // Assess
       expect([...actual].sort(), fn.id).toEqual([...expected].sort());
     }
@@ -101,7 +104,7 @@ describe('every function is granted, and told, exactly what its declaration uses
 
   it('grants alerts.list read/write on the records table and PutItem on the audit table, and nothing for SES, S3, Scheduler or Cognito', () => {
     // Act
-    const actual = [...pairsOf('Api/Route-alerts.list')];
+    const actual = [...pairsOf(routePath(school.stack, 'alerts.list'))];
     // Assess
     expect(actual).toContain('dynamodb:Query on records table');
     expect(actual).toContain('dynamodb:PutItem on records table');
@@ -112,7 +115,7 @@ describe('every function is granted, and told, exactly what its declaration uses
   it('grants the public routes nothing beyond their logs and traces', () => {
     for (const route of routes.filter((candidate) => candidate.public)) {
       // Assess
-      expect([...pairsOf(`Api/Route-${route.id}`)], route.id).toEqual([]);
+      expect([...pairsOf(routePath(school.stack, route.id))], route.id).toEqual([]);
     }
   });
 
@@ -121,7 +124,7 @@ describe('every function is granted, and told, exactly what its declaration uses
       // Prepare: Lambda sets the region; the endpoint overrides are for the local twin only
       const expected = [...variablesFor(fn.uses).filter((name) => name !== 'AWS_REGION' && !name.endsWith('_ENDPOINT')), 'NODE_OPTIONS'].sort();
       // Act
-      const fnId = logicalIdAt(school.stack, `${fn.path}/Handler/Resource`);
+      const fnId = logicalIdAt(school.stack, `${pathOf(fn)}/Handler/Resource`);
       const variables = school.template.toJSON().Resources[fnId].Properties.Environment.Variables as Record<string, unknown>;
       // Assess
       expect(Object.keys(variables).sort(), fn.id).toEqual(expected);
@@ -130,7 +133,7 @@ describe('every function is granted, and told, exactly what its declaration uses
 
   it('tells /health nothing but its log level', () => {
     // Act
-    const fnId = logicalIdAt(school.stack, 'Api/Route-health.read/Handler/Resource');
+    const fnId = logicalIdAt(school.stack, `${routePath(school.stack, 'health.read')}/Handler/Resource`);
     const variables = school.template.toJSON().Resources[fnId].Properties.Environment.Variables;
     // Assess
     expect(variables).toEqual({ LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps' });

@@ -1,7 +1,8 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_TAG_KEY } from '../../shared/adapters/s3/s3-file-store';
-import { exampleSchool, exampleTrust, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
+import { routes } from '../../shared/api/routes';
+import { exampleSchool, exampleTrust, logicalIdAt, routePath, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Properties: Record<string, any>; DependsOn?: string[] };
 type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, any>; Principal?: unknown };
@@ -110,7 +111,7 @@ describe('the files bucket of a school stack', () => {
     const statements = statementsOfRole<Statement>(template, consumerRole);
     const deleting = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('s3:Delete')));
     const rule = resources[logicalIdAt(school.stack, 'Events/Rule-file-scans/Resource')]!;
-    const routeRoles = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) => id !== consumerRole && id.startsWith('Api'));
+    const routeRoles = routes.map((route) => logicalIdAt(school.stack, `${routePath(school.stack, route.id)}/Role/Resource`));
     const routeDeletes = routeRoles.flatMap((id) => statementsOfRole<Statement>(template, id)).flatMap(actionsOf).filter((action) => action.startsWith('s3:Delete'));
 
     // Assess

@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { addTrust } from '../../infra/lantern-app';
@@ -37,9 +38,23 @@ describe('cdk-nag AwsSolutions', () => {
     expect(findings(annotations.findWarning('*', awsSolutions))).toEqual([]);
   });
 
-  it('gives every suppression a reason', () => {
-    // Prepare
-    const { template } = exampleSchool();
+  it("reports a finding in a route area's nested stack with the school's stack, so the checks above cover nested stacks", () => {
+    // Prepare: an unencrypted queue, not TLS-only, in a nested stack
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const [stack] = addTrust(app, { ...exampleTrust(), schools: exampleTrust().schools.slice(0, 1) }, { webDist: webDistFixture });
+    const nested = [...stack!.api.areaStacks.values()][0]!;
+    new Queue(nested, 'Unchecked');
+    // Act
+    const annotations = Annotations.fromStack(stack!);
+    // Assess
+    const found = findings(annotations.findError(`/${nested.node.path}/Unchecked/Resource`, awsSolutions));
+    expect(found.some((line) => line.includes('AwsSolutions-SQS4')), found.join('\n')).toBe(true);
+  });
+
+  it('gives every suppression a reason, in every stack', () => {
+    // Prepare: the school's stack with its nested stacks' resources
+    const { template, templates } = exampleSchool();
+    expect(templates.length).toBeGreaterThan(1);
     // Act
     const suppressions = Object.values(template.toJSON().Resources as Record<string, { Metadata?: Record<string, any> }>).flatMap(
       (resource) => (resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) as { id: string; reason: string }[],

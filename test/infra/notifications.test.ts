@@ -4,7 +4,7 @@ import { eventDelivery } from '../../infra/constructs/events';
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { cognitoTriggers } from '../../shared/triggers/cognito-triggers';
-import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, routePath, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
@@ -28,11 +28,11 @@ describe('notifications in a school stack built from the catalogues', () => {
     template = school.template;
     resources = template.toJSON().Resources;
     const handlerRoles = [
-      ...signedInRoutes.map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
+      ...signedInRoutes.map((route) => at(`${routePath(school.stack, route.id)}/Role/Resource`)),
       ...eventRules.map((rule) => at(`Events/Consumer-${rule.id}/Role/Resource`)),
     ];
     usesOf = new Map([
-      ...signedInRoutes.map((route) => [at(`Api/Route-${route.id}/Role/Resource`), route.uses as readonly string[]] as const),
+      ...signedInRoutes.map((route) => [at(`${routePath(school.stack, route.id)}/Role/Resource`), route.uses as readonly string[]] as const),
       ...eventRules.map((rule) => [at(`Events/Consumer-${rule.id}/Role/Resource`), rule.uses as readonly string[]] as const),
     ]);
     handlerPolicies = new Map(handlerRoles.map((role) => [role, statementsOfRole<Statement>(template, role)]));

@@ -4,7 +4,7 @@ import { iteratorAgeAlarmMinutes, outboxDelivery } from '../../infra/constructs/
 import { routes } from '../../shared/api/routes';
 import { eventRules } from '../../shared/events/rules';
 import { outboxStreamFilter } from '../../shared/outbox/outbox-stream-filter';
-import { exampleSchool, logicalIdAt, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
+import { exampleSchool, logicalIdAt, routePath, statementsOfRole, type SynthesizedSchool } from './synthesize-school';
 
 type Resource = { Type: string; Properties: Record<string, any> };
 type Statement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: Record<string, any> };
@@ -107,7 +107,7 @@ describe('the outbox relay in a school stack', () => {
   it('gives no signed-in route and no event consumer events:PutEvents: they write to the outbox instead', () => {
     // Prepare
     const roles = [
-      ...routes.filter((route) => !route.public).map((route) => at(`Api/Route-${route.id}/Role/Resource`)),
+      ...routes.filter((route) => !route.public).map((route) => at(`${routePath(school.stack, route.id)}/Role/Resource`)),
       ...eventRules.map((rule) => at(`Events/Consumer-${rule.id}/Role/Resource`)),
     ];
 
