@@ -34,7 +34,7 @@ interface StructNode {
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const loading = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
+  const loading = getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
   const pdf = await loading.promise;
   const pageTexts: string[] = [];
   const roles = new Set<string>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherChronology } from '../../../../shared/domain/exports/export-chronology';
 import { applyRedactions, proposeRedactions, type RedactionContext } from '../../../../shared/domain/exports/redaction';
 import { pdfSafeText } from '../../../../shared/domain/exports/chronology-pdf';
-import { callerFor, everyStaffMember, pupilsOf, requestOrigin, staffOf } from '../../support/school-cast';
+import { callerFor, everyStaffMember, pupilsOf, staffOf } from '../../support/school-cast';
 import { exportSchool, fixtureText, hope, oscar } from './export-school';
 
 const dsl = callerFor(staffOf.designatedLead, { elevated: true });
