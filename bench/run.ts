@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { printBundleResults, runBundleBench } from './bundles';
 import { benchLocalStack } from './local-stack-bench';
 import { printQualityResults, runQualityBench } from './quality-checker';
+import { printExportResults, runExportBench } from './exports';
 import { writeSections } from './results-file';
 
 /**
@@ -23,6 +24,9 @@ async function main() {
   const quality = runQualityBench(Number(process.env.BENCH_QUALITY_RUNS ?? 1_000));
   printQualityResults(quality);
   writeSections(resultsFile, { qualityChecker: { measuredAt: new Date().toISOString(), ...quality } });
+  const exports = await runExportBench();
+  printExportResults(exports);
+  writeSections(resultsFile, { chronologyExport: { measuredAt: new Date().toISOString(), ...exports } });
   // Calls per request and load on a fresh local stack: `BENCH_LOCAL_STACK=skip` leaves them out.
   if (process.env.BENCH_LOCAL_STACK !== 'skip') await benchLocalStack(resultsFile);
   console.log(`\nWrote ${path.relative(root, resultsFile)}`);

@@ -15,6 +15,7 @@ import { auditReadContract } from './contracts/audit';
 import { meIncidentsListContract, meRemindersListContract } from './contracts/my-work';
 import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
 import { filesCreateContract, filesReadContract } from './contracts/files';
+import { studentsExportsCreateContract } from './contracts/exports';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
@@ -60,6 +61,7 @@ export const contracts = {
   'students.update': studentsUpdateContract,
   'students.flags.update': studentsFlagsUpdateContract,
   'students.chronology': studentsChronologyContract,
+  'students.exports.create': studentsExportsCreateContract,
   'reports.summary': reportsSummaryContract,
   'files.create': filesCreateContract,
   'files.read': filesReadContract,

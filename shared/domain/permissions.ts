@@ -192,6 +192,9 @@ export const permissions = {
   'students.read': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
   'students.chronology': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
   'reports.summary': { gate: allOf(inGroup('dsl', 'slt'), elevated) },
+  // A chronology export leaves the system (issue 13): an elevated DSL's alone. The category rule
+  // still applies inside it: a category closed to the caller is refused, incidents with one left out.
+  'students.exports.create': { gate: safeguardingDecision },
   // Leavers are kept and found by elevated DSLs only (the recording search never shows them).
   'students.find': { gate: safeguardingDecision },
   'students.flags.update': { gate: safeguardingDecision },

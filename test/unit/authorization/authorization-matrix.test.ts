@@ -122,6 +122,9 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'students.read': elevatedLeads(200),
   'students.chronology': elevatedLeads(200),
   'reports.summary': elevatedLeads(200),
+  // Issue 13: an export leaves the system, so it is an elevated DSL's alone; SLT are refused,
+  // whether the category asked for is open to them (Behaviour) or closed (Safeguarding, Child Protection).
+  'students.exports.create': elevatedDslOnly(201),
   // A pupil's flags and leaving are a DSL's: SLT are refused even elevated.
   'students.flags.update': elevatedDslOnly(200),
   'students.update': elevatedDslOnly(200),

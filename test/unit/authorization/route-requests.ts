@@ -76,6 +76,7 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   'reports.recordingQuality': () => ({ query: { from: '2025-01', to: '2025-03' } }),
   'students.read': () => ({ pathParameters: { id: pupil.id } }),
   'students.chronology': (_persona, record) => ({ pathParameters: { id: pupil.id }, query: { categoryId: categoriesOf[record][0]!.categoryId } }),
+  'students.exports.create': (_persona, record) => ({ pathParameters: { id: pupil.id }, body: { format: 'json', from: '2024-09-01', to: '2025-08-31', categories: [categoriesOf[record][0]!.categoryId], redact: 'third-parties' } }),
   'reports.summary': (_persona, record) => ({ query: { from: '2024-09-01', to: '2025-08-31', groupBy: 'category', ...(record === 'behaviour' ? { categoryId: 'behaviour' } : {}) } }),
   'students.flags.update': () => ({
     pathParameters: { id: pupil.id },

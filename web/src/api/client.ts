@@ -25,6 +25,8 @@ import type {
   PupilFileView,
   FoundPupil,
   ChronologyPageView,
+  ExportRequestBody,
+  ExportStartedView,
   ReportSummaryView,
   School,
   SignInConfig,
@@ -117,6 +119,8 @@ export class LanternApi {
   pupilFile = (studentId: string) => this.request<PupilFileView>('GET', `/v1/students/${encodeURIComponent(studentId)}`);
   chronology = (studentId: string, filters: Record<string, string | undefined>) =>
     this.request<ChronologyPageView>('GET', `/v1/students/${encodeURIComponent(studentId)}/chronology?${queryString(filters)}`);
+  /** A chronology export, stored; the answer's link works for 15 minutes (elevated DSLs). */
+  exportChronology = (studentId: string, body: ExportRequestBody) => this.request<ExportStartedView>('POST', `/v1/students/${encodeURIComponent(studentId)}/exports`, { body });
   reportSummary = (filters: Record<string, string | undefined>) => this.request<ReportSummaryView>('GET', `/v1/reports/summary?${queryString(filters)}`);
   /** A file id and the presigned PUT the browser sends the file with (the bytes never pass through the API). */
   startUpload = (body: NewUploadBody) => this.request<UploadStarted>('POST', '/v1/files', { body });

@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/schemas/quality';
 import type { FileDownload, NewUpload, UploadStarted as UploadStartedSchema } from '../../../shared/schemas/files';
 import type { IncidentChange, IncidentHistory, IncidentSummaryPage, ManagedIncident } from '../../../shared/schemas/casework';
+import type { ExportRequest, ExportStarted } from '../../../shared/schemas/exports';
 import type { IncidentReferrals, NewReferral, ReferralChange, ReferralPage, ReferralView } from '../../../shared/schemas/referrals';
 
 /** The API's shapes, taken from the same zod contracts the API validates with (types only). */
@@ -65,3 +66,5 @@ export type Referrals = z.infer<typeof ReferralPage>;
 export type IncidentReferralList = z.infer<typeof IncidentReferrals>;
 export type NewReferralBody = z.input<typeof NewReferral>;
 export type ReferralChangeBody = z.input<typeof ReferralChange>;
+export type ExportRequestBody = z.input<typeof ExportRequest>;
+export type ExportStartedView = z.infer<typeof ExportStarted>;

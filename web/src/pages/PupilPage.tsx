@@ -7,6 +7,7 @@ import { PeriodFilters, type Period } from '../components/PeriodFilters';
 import { mayUse } from '../app/may-use';
 import type { ChronologyEntryView } from '../api/types';
 import { agencyName, referralStateName } from '../casework/agencies';
+import { ExportChronology } from '../casework/ExportChronology';
 
 const FLAG_NAMES: Record<string, string> = {
   child_protection_plan: 'Child protection plan',
@@ -132,6 +133,7 @@ export function PupilPage({ studentId }: { studentId: string }) {
           </ul>
         </>
       )}
+      {mayUse(me, 'students.exports.create') && <ExportChronology studentId={studentId} categories={categories?.categories} />}
       <h2 className="govuk-heading-m">Chronology</h2>
       <PeriodFilters
         idPrefix="chronology"
