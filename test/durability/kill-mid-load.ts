@@ -146,7 +146,7 @@ export async function killMidLoad(options: KillOptions): Promise<KillReport> {
           incidentItems: incident ? 1 : 0,
           alertItems: alerts.length,
           timelineItems: of.filter((item) => String(item.sk).startsWith('TIMELINE#')).length,
-          authoredItems: of.filter((item) => String(item.sk).startsWith('AUTHORED#')).length,
+          authoredItems: items.filter((item) => String(item.sk).startsWith('AUTHORED#') && String(item.sk).endsWith(`#${id}`)).length,
           anyItems: of.length + events.filter((event) => event.detail.incidentId === id).length,
           filed: listedUnder.length > 0 && entries.length === listedUnder.length && listedUnder.every((at) => entries.some((entry) => entry.pk === at.partition && entry.sk === at.sk)),
           counted: of.some((item) => item.sk === 'REPORT_COUNTED'),
