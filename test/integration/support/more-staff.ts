@@ -1,4 +1,6 @@
 import type { LocalDemoUser, LocalFacts } from '../../../local/local-facts';
+import { localCursorKey } from '../../../local/cursor-key';
+import { dataDirLayout } from '../../../local/data-dir';
 import { credentialNames, handlerEnvironment } from '../../../local/handler-environment';
 import { provisionDemoUsers } from '../../../local/provision/demo-users';
 import { createProvisioningClients } from '../../../local/provision/provisioning-clients';
@@ -24,7 +26,7 @@ export async function provisionMoreStaff(facts: LocalFacts, prefix: string, coun
   const clients = createProvisioningClients({ region: facts.region, endpoints: { dynamodb: facts.dynamodb.endpoint, s3: facts.s3.endpoint, cognito: facts.cognito.endpoint } });
   try {
     const provisioned = await provisionDemoUsers(clients.cognito, { userPoolId: facts.cognito.userPoolId, clientId: facts.cognito.clientId }, members, {});
-    const environment = handlerEnvironment(facts, { logLevel: 'warn', cursorKey: 'unused-by-the-seed' });
+    const environment = handlerEnvironment(facts, { logLevel: 'warn', cursorKey: await localCursorKey(dataDirLayout(facts.dataDir).cursorKeyFile) });
     // The seed's client reads its credentials as a handler's does, from the environment.
     for (const name of credentialNames) process.env[name] ??= environment[name];
     await seedDemoSchool(loadConfig(environment), provisioned);
