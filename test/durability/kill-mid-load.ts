@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { localRedrive } from '../../local/outbox/local-redrive';
+import { NOTIFICATION_LEASE_MINUTES } from '../../shared/domain/ports';
 import { dataDirLayout } from '../../local/data-dir';
 import { readLocalFacts, type LocalFacts } from '../../local/local-facts';
 import { startLocalStack, type LocalStack } from '../../local/local-stack';
@@ -54,6 +56,9 @@ export interface AcknowledgedIncident {
 
 export interface KillReport {
   readonly sent: number;
+  /** Emails whose claim the kill left unsent (their notifier died mid-send), and dead letters the redrive replayed. */
+  readonly heldAtRestart: number;
+  readonly redriven: number;
   /** In the order their 201 arrived. */
   readonly acknowledged: readonly AcknowledgedIncident[];
   /** Outbox items still waiting in the pending index after the restart settled. */
@@ -118,6 +123,22 @@ export async function killMidLoad(options: KillOptions): Promise<KillReport> {
     await restarted.waitForEventsIdle();
     const after = restarted.facts;
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ region: after.region, endpoint: after.dynamodb.endpoint, credentials: { ...after.credentials } }));
+    // An email whose notifier was killed between its claim and marking it sent is held by that
+    // claim for NOTIFICATION_LEASE_MINUTES: its redelivery is retried, then dead-lettered. As if
+    // the lease had run out, the claims are aged, and the redrive replays the dead letters.
+    const held = [...(await fingerprint(documents, after.dynamodb.recordsTable)).items.values()].filter((item) => item.type === 'Notification' && item.status === 'sending');
+    for (const claim of held) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: after.dynamodb.recordsTable,
+          Key: { pk: claim.pk, sk: claim.sk },
+          UpdateExpression: 'SET claimedAt = :stale',
+          ExpressionAttributeValues: { ':stale': new Date(Date.parse(String(claim.claimedAt)) - (NOTIFICATION_LEASE_MINUTES + 1) * 60_000).toISOString() },
+        }),
+      );
+    }
+    const redriven = (await localRedrive(after)).replayed['bus dead letters'] ?? 0;
+    await restarted.waitForEventsIdle();
     const items = [...(await fingerprint(documents, after.dynamodb.recordsTable)).items.values()];
     documents.destroy();
     const newToken = (await signIn(author.email, author.password, undefined, after)).accessToken;
@@ -159,6 +180,8 @@ export async function killMidLoad(options: KillOptions): Promise<KillReport> {
     const incidentDescriptions = items.filter((item) => item.sk === 'INCIDENT' && String(item.pk).startsWith('INCIDENT#')).map((item) => String(item.description));
     return {
       sent,
+      heldAtRestart: held.length,
+      redriven,
       acknowledged,
       pendingOutbox: outbox.filter((item) => item.gsi1pk !== undefined).length,
       reportDelayCount: items
@@ -201,7 +224,10 @@ export function formatKillFigures(report: KillReport): string {
   const events = found.flatMap((incident) => incident.eventsOnBus);
   return [
     `Killed with SIGKILL mid-load: ${report.sent} creates sent, ${report.acknowledged.length} acknowledged (201), ${found.length} found after the restart, ${lost.length} lost (${STAND_IN_LOSSES_ALLOWED} allowed to DynamoDB Local), ${incomplete.length} with an effect missing`,
+    `  emails held by a claim the kill left: ${report.heldAtRestart}, sent by the redrive once the lease ran out (${report.redriven} dead letters replayed)`,
     `  duplicates: ${report.duplicateIncidents} incidents, ${found.filter((incident) => incident.alertItems > 1).length} alerts, ${found.filter((incident) => incident.emailsAfterRestart > 1).length} emails, ${report.reportDelayCount - report.reportCountedItems} report counts; ${events.length} outbox events, ${events.filter((times) => times === 0).length} never on the bus, ${events.filter((times) => times > 1).length} put twice (redelivered after the kill, absorbed by the consumers)`,
+    ...lost.map((id) => `  lost: ${id}`),
+    ...incomplete.map((entry) => `  effect missing: ${entry}`),
   ].join('\n');
 }
 
