@@ -20,6 +20,8 @@ export interface DataDirLayout {
   readonly eventsLog: string;
   /** Deliveries that failed after every retry: the local dead-letter queue. */
   readonly deadLetterLog: string;
+  /** Each bus delivery that is over, so one cut short by a kill is made again on the next start. */
+  readonly deliveriesLog: string;
   /** Pid of the DynamoDB Local JVM, to clean up after a parent that was killed. */
   readonly dynamodbPidFile: string;
   /** Planner reminders waiting to fire (the local EventBridge Scheduler). */
@@ -32,7 +34,7 @@ export interface DataDirLayout {
   readonly outboxDeadLetterLog: string;
 }
 
-const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'dynamodb.pid', 'schedules.json', 'cursor-key', 'outbox-checkpoint.json', 'outbox-checkpoint.json.tmp', 'outbox-dead-letter.jsonl'] as const;
+const ENTRIES = ['dynamodb', 's3', 'cognito', 'logs', 'state.json', 'local.json', 'events.jsonl', 'dead-letter.jsonl', 'deliveries.jsonl', 'dynamodb.pid', 'schedules.json', 'cursor-key', 'outbox-checkpoint.json', 'outbox-checkpoint.json.tmp', 'outbox-dead-letter.jsonl'] as const;
 
 export function dataDirLayout(root: string): DataDirLayout {
   const absolute = resolve(root);
@@ -46,6 +48,7 @@ export function dataDirLayout(root: string): DataDirLayout {
     factsFile: join(absolute, 'local.json'),
     eventsLog: join(absolute, 'events.jsonl'),
     deadLetterLog: join(absolute, 'dead-letter.jsonl'),
+    deliveriesLog: join(absolute, 'deliveries.jsonl'),
     dynamodbPidFile: join(absolute, 'dynamodb.pid'),
     schedulesFile: join(absolute, 'schedules.json'),
     cursorKeyFile: join(absolute, 'cursor-key'),

@@ -199,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         rules: eventRules,
         eventsLog: layout.eventsLog,
         deadLetterLog: layout.deadLetterLog,
+        deliveriesLog: layout.deliveriesLog,
         // Scans in flight put their results on the bus; then the outbox has its turn.
         beforeIdle: async () => {
           await scanner.waitForIdle();
@@ -257,6 +258,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       }),
     );
     outboxDrained = () => outbox.drained();
+    // Deliveries a kill cut short, now that the consumers can run.
+    await eventbridge.redeliverUnsettled();
 
     const nextState: LocalState = {
       ports: { dynamodb: dynamodb.port, s3: s3.port, cognito: cognito.service.port, ses: ses.port, eventbridge: eventbridge.port, scheduler: scheduler.port },

@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../local/local-stack';
 import { routes } from '../shared/api/routes';
+import { formatKillFigures, killMidLoad, shortfalls, STAND_IN_LOSSES_ALLOWED } from '../test/durability/kill-mid-load';
 import { formatFigures, fuzzRoutes } from '../test/fuzz/fuzz-routes';
 
 /**
- * `npm run fuzz -- --runs N [--seed S] [--route id] [--only in-process|local-stack]`: fuzzes
- * every route of the catalogue twice over. First in process (the real handler modules
+ * `npm run fuzz -- --runs N [--seed S] [--route id] [--only in-process|local-stack|kill]`:
+ * fuzzes every route of the catalogue twice over. First in process (the real handler modules
  * against an in-memory school, under vitest, which supplies the ports); then over HTTP to a
  * fresh local stack of its own (DynamoDB Local and the other stand-ins). Each prints, a
  * route a line, the requests fuzzed, their statuses, the 5xx count and the writes on 4xx;
- * the local-stack tier then each finding with the request that caused it. Exits 1 on any.
+ * the local-stack tier then each finding with the request that caused it. Last, the
+ * durability figures: a local stack killed with SIGKILL mid-load and restarted (the scenario
+ * of test/integration/kill-mid-load.test.ts), printing incidents acknowledged against found
+ * after the kill, and duplicates. Exits 1 on any finding.
  */
 const { values } = parseArgs({
   options: {
@@ -53,9 +57,20 @@ async function localStack(): Promise<boolean> {
   }
 }
 
+async function killed(): Promise<boolean> {
+  console.log('\nThe local stack killed with SIGKILL mid-load (4 writers, the kill after 12 acknowledged) …');
+  const report = await killMidLoad({ workers: 4, acknowledgedBeforeKill: 12 });
+  console.log(formatKillFigures(report));
+  const { lost, incomplete } = shortfalls(report);
+  const found = report.acknowledged.filter((incident) => incident.status === 200);
+  const duplicated = report.duplicateIncidents + found.filter((incident) => incident.alertItems > 1 || incident.emailsAfterRestart > 1).length + (report.reportDelayCount - report.reportCountedItems);
+  return lost.length + incomplete.length <= STAND_IN_LOSSES_ALLOWED && duplicated === 0;
+}
+
 async function main() {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const passed = [values.only === 'local-stack' || inProcess(), values.only === 'in-process' || (await localStack())];
+  const tier = (name: string) => values.only === undefined || values.only === name;
+  const passed = [!tier('in-process') || inProcess(), !tier('local-stack') || (await localStack()), !tier('kill') || (await killed())];
   if (!passed.every(Boolean)) process.exitCode = 1;
 }
 

@@ -20,6 +20,11 @@ export interface EventDispatcherOptions {
   /** Calls the rule's consumer with the event; a rejection is a failed delivery. */
   readonly invoke: (rule: EventRuleDefinition, event: BusEvent) => Promise<unknown>;
   readonly deadLetter: (letter: DeadLetter) => Promise<void>;
+  /**
+   * Called once a delivery is over (the consumer succeeded, or the event was dead-lettered),
+   * so a bus that keeps its events on disk knows which it must deliver again after a crash.
+   */
+  readonly settled?: (rule: EventRuleDefinition, event: BusEvent) => Promise<void>;
   /** Retries after the first attempt; the stack's rule targets declare the same number. */
   readonly retryAttempts?: number;
   readonly retryDelayMs?: (retry: number) => number;
@@ -34,6 +39,8 @@ export interface EventDispatcher {
    * (the account's, where AWS services such as GuardDuty publish), as in the stack.
    */
   dispatch(event: BusEvent, bus?: RuleBus): string[];
+  /** Starts delivery of the event to these rules only (a delivery the bus owes from before a crash). */
+  redeliver(event: BusEvent, rules: readonly EventRuleDefinition[]): void;
   /** Resolves once no delivery (including ones started meanwhile) is in flight. */
   waitForIdle(): Promise<void>;
   readonly inFlight: number;
@@ -51,6 +58,16 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
   const deliveries = backgroundWork();
 
   async function deliver(rule: EventRuleDefinition, event: BusEvent): Promise<void> {
+    await deliverWithRetries(rule, event);
+    try {
+      await options.settled?.(rule, event);
+    } catch (error) {
+      // Unrecorded, the delivery is made again after a restart: consumers are idempotent.
+      log(`[events] could not record the delivery of ${event.id} to ${rule.id}: ${(error as Error).message}`);
+    }
+  }
+
+  async function deliverWithRetries(rule: EventRuleDefinition, event: BusEvent): Promise<void> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= retryAttempts + 1; attempt += 1) {
       if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt - 1)));
@@ -83,6 +100,9 @@ export function createEventDispatcher(options: EventDispatcherOptions): EventDis
       const matched = options.rules.filter((rule) => (rule.bus ?? 'school') === bus && matchesEventPattern(rule.pattern, event));
       for (const rule of matched) deliveries.start(deliver(rule, event));
       return matched.map((rule) => rule.id);
+    },
+    redeliver(event, rules) {
+      for (const rule of rules) deliveries.start(deliver(rule, event));
     },
     waitForIdle: () => deliveries.idle(),
     get inFlight() {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { LOOPBACK } from '../free-port';
 import type { EventRuleDefinition } from '../../shared/events/rules';
+import { matchesEventPattern } from '../events/match-event-pattern';
 import { createEventDispatcher, type BusEvent, type DeadLetter, type RuleBus } from '../events/event-dispatcher';
 import { LOCAL_ACCOUNT_ID } from '../lambda-context';
 
@@ -13,6 +14,11 @@ export interface EventBridgeLocal {
   readonly events: readonly BusEvent[];
   readonly deadLetters: readonly DeadLetter[];
   waitForIdle(): Promise<void>;
+  /**
+   * Delivers again what `events.jsonl` holds and `deliveriesLog` does not mark delivered: the
+   * deliveries a crash cut short. Called once the consumers can run; returns how many.
+   */
+  redeliverUnsettled(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +30,12 @@ export interface EventBridgeLocalOptions {
   readonly invoke: (rule: EventRuleDefinition, event: BusEvent) => Promise<unknown>;
   readonly eventsLog: string;
   readonly deadLetterLog: string;
+  /**
+   * Each delivery that is over (consumer done, or dead-lettered), one JSON line: with it the
+   * bus is durable as EventBridge is once PutEvents answers, and a delivery in flight when the
+   * stack was killed is made again after the restart (at least once; consumers are idempotent).
+   */
+  readonly deliveriesLog?: string;
   readonly retryAttempts?: number;
   /**
    * Awaited before GET /idle looks at deliveries: events reach this bus from the outbox
@@ -64,7 +76,29 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
       deadLetters.push(letter);
       await appendFile(options.deadLetterLog, `${JSON.stringify(letter)}\n`);
     },
+    ...(options.deliveriesLog ? { settled: (rule: EventRuleDefinition, event: BusEvent) => appendFile(options.deliveriesLog!, `${JSON.stringify({ eventId: event.id, ruleId: rule.id })}\n`) } : {}),
   });
+  // A data folder from before deliveries were recorded: what its log holds counts as delivered.
+  if (options.deliveriesLog && (await readLines(options.deliveriesLog)) === undefined) {
+    await writeFile(options.deliveriesLog, `${JSON.stringify({ deliveredBefore: (await readLines(options.eventsLog))?.length ?? 0 })}\n`);
+  }
+
+  const redeliverUnsettled = async (): Promise<number> => {
+    if (!options.deliveriesLog) return 0;
+    const logged = (await readLines(options.eventsLog)) ?? [];
+    const marks = ((await readLines(options.deliveriesLog)) ?? []).flatMap((line) => parsed<{ eventId?: string; ruleId?: string; deliveredBefore?: number }>(line));
+    const deliveredBefore = Math.max(0, ...marks.map((mark) => mark.deliveredBefore ?? 0));
+    const delivered = new Set(marks.filter((mark) => mark.eventId).map((mark) => `${mark.eventId} ${mark.ruleId}`));
+    let owed = 0;
+    for (const event of logged.slice(deliveredBefore).flatMap((line) => parsed<BusEvent>(line))) {
+      // AWS services publish on the default bus; everything else came to the school's.
+      const bus: RuleBus = event.source.startsWith('aws.') ? 'default' : 'school';
+      const rules = options.rules.filter((rule) => (rule.bus ?? 'school') === bus && matchesEventPattern(rule.pattern, event) && !delivered.has(`${event.id} ${rule.id}`));
+      owed += rules.length;
+      dispatcher.redeliver(event, rules);
+    }
+    return owed;
+  };
 
   // Idle means the outbox has nothing left to put on the bus too (beforeIdle), then no delivery in flight.
   const waitForIdle = async (): Promise<void> => {
@@ -137,6 +171,7 @@ export async function startEventBridgeLocal(options: EventBridgeLocalOptions): P
     events,
     deadLetters,
     waitForIdle,
+    redeliverUnsettled,
     stop: async () => {
       // Let deliveries in flight finish, but a consumer that hangs must not hold up Ctrl-C.
       await Promise.race([dispatcher.waitForIdle(), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
@@ -189,6 +224,25 @@ function eventTime(time: number | string | undefined): string {
   const date = typeof time === 'number' ? new Date(time * 1000) : typeof time === 'string' ? new Date(time) : new Date();
   const valid = Number.isNaN(date.getTime()) ? new Date() : date;
   return valid.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A line cut short by a kill mid-append was never acknowledged: it is skipped. */
+function parsed<T>(line: string): T[] {
+  try {
+    return [JSON.parse(line) as T];
+  } catch {
+    return [];
+  }
+}
+
+/** The file's non-empty lines, or undefined when there is no file. */
+async function readLines(file: string): Promise<string[] | undefined> {
+  try {
+    return (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -215,13 +215,19 @@ export interface AuditTrail {
  */
 export const NOTIFICATION_LEASE_MINUTES = 5;
 
+export type NotificationClaim = 'claimed' | 'sent' | 'held';
+
 /**
  * Remembers which notifications have been emailed, so a redelivered event sends nothing.
  * A claim is a lease: it becomes final only when `markSent` follows the send.
  */
 export interface NotificationLedger {
-  /** True if this caller may send: nobody claimed it, or the claim went stale unsent. */
-  claim(notificationId: string, at: string): Promise<boolean>;
+  /**
+   * `claimed` if this caller may send (nobody claimed it, or the claim went stale unsent);
+   * `sent` if it is settled; `held` while another sender's claim is fresh (it may be sending
+   * now, or have died: only time tells, so a caller retries later rather than drop it).
+   */
+  claim(notificationId: string, at: string): Promise<NotificationClaim>;
   /** The notification is settled (sent, or nobody to send it to): never claimable again. */
   markSent(notificationId: string, at: string): Promise<void>;
   /** Gives an unsent claim back after a failed send, so a retry can send. */

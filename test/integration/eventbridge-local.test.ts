@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +107,56 @@ describe('local EventBridge endpoint', () => {
     expect(result.Entries?.[0]?.EventId).toBeTruthy();
     expect(result.Entries?.[1]).toMatchObject({ ErrorCode: 'MalformedDetail' });
     expect(result.Entries?.[2]).toMatchObject({ ErrorCode: 'ResourceNotFoundException' });
+  });
+});
+
+describe('local EventBridge after a crash', () => {
+  it('delivers again, on the next start, each event whose delivery was not over, and only those', async () => {
+    // Prepare: one event delivered and recorded, one put on the bus whose delivery a kill cut short
+    const folder = await mkdtemp(join(tmpdir(), 'lantern-events-crash-'));
+    const rules: EventRuleDefinition[] = [{ id: 'notify-alerted', entry: 'fake', pattern: { source: ['lantern'], 'detail-type': ['IncidentRecorded'] }, description: 'works', uses: [] }];
+    const files = { eventsLog: join(folder, 'events.jsonl'), deadLetterLog: join(folder, 'dead-letter.jsonl'), deliveriesLog: join(folder, 'deliveries.jsonl') };
+    const received: string[] = [];
+    let hang = false;
+    const start = () =>
+      startEventBridgeLocal({
+        port: 0,
+        region: 'eu-west-2',
+        eventBusName: 'lantern',
+        rules,
+        ...files,
+        invoke: async (_rule, event) => {
+          if (hang) return new Promise(() => undefined);
+          received.push(event.id);
+        },
+      });
+    const first = await start();
+    const client = new EventBridgeClient({ region: 'eu-west-2', endpoint: first.endpoint, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const put = async (incidentId: string) =>
+      (await client.send(new PutEventsCommand({ Entries: [{ EventBusName: 'lantern', Source: 'lantern', DetailType: 'IncidentRecorded', Detail: JSON.stringify({ incidentId }) }] }))).Entries?.[0]?.EventId;
+    const delivered = await put('inc-delivered');
+    await first.waitForIdle();
+    hang = true;
+    const cutShort = await put('inc-cut-short');
+    client.destroy();
+    // A kill leaves a torn last line, which was never acknowledged.
+    await writeFile(files.eventsLog, `${await readFile(files.eventsLog, 'utf8')}{"id":"torn`);
+    hang = false;
+    received.length = 0;
+
+    // Act: a second bus on the same files, as after a restart
+    const second = await start();
+    const owed = await second.redeliverUnsettled();
+    await second.waitForIdle();
+    const again = await second.redeliverUnsettled();
+    await second.waitForIdle();
+
+    // Assess
+    expect(delivered).toBeTruthy();
+    expect(owed).toBe(1);
+    expect(received).toEqual([cutShort]);
+    expect(again).toBe(0);
+    await second.stop();
+    await rm(folder, { recursive: true, force: true });
   });
 });

@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { transactionRetry } from '../../shared/adapters/dynamo/send-transaction';
 import type { LocalStack } from '../../local/local-stack';
 import { differences, fingerprint } from '../fuzz/table-fingerprint';
+import { freePort } from '../../local/free-port';
+import { localRedrive } from '../../local/outbox/local-redrive';
+import { dataDirLayout } from '../../local/data-dir';
 import { dynamoFaults } from './support/dynamo-faults';
+import { sentEmails } from './support/sent-emails';
+import { sesOutage } from './support/ses-outage';
 import { demoUserWithEmail } from './support/local-facts';
 import { signInDemoUser } from './support/sign-in';
 import { startStackInFreshFolder, type StackInFreshFolder } from './support/stack-in-fresh-folder';
@@ -16,6 +22,13 @@ vi.mock('../../shared/adapters/dynamo/document-client', async (importOriginal) =
   const real = await importOriginal<typeof import('../../shared/adapters/dynamo/document-client')>();
   const { dynamoFaults: faults } = await import('./support/dynamo-faults');
   return { createDocumentClient: (config: Parameters<typeof real.createDocumentClient>[0]) => faults.attach(real.createDocumentClient(config)) };
+});
+
+// The same for SES: every client the notifier makes can be cut off from the mail stand-in.
+vi.mock('../../shared/adapters/ses/ses-mailer', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../shared/adapters/ses/ses-mailer')>();
+  const { sesOutage: outage } = await import('./support/ses-outage');
+  return { ...real, createSesClient: (config: Parameters<typeof real.createSesClient>[0]) => outage.attach(real.createSesClient(config)) };
 });
 
 /**
@@ -41,6 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   dynamoFaults.disarm();
+  sesOutage.end();
   documents?.destroy();
   await own?.stop();
 });
@@ -142,3 +156,65 @@ describe('a create while the table is throttled', () => {
     expect(createsIn(differences(auditBefore, auditAfter).added)).toEqual([]);
   });
 });
+
+describe('SES unavailable for a while', () => {
+  it('keeps the alerts on the dashboard, and once SES is back the redrive sends one email per recipient, none twice', async () => {
+    // Prepare: SES out of reach; Hannah records an incident alerting two colleagues
+    const recipients = ['daniel.osei@oakfield.example', 'grace.lindqvist@oakfield.example'].map((email) => demoUserWithEmail(email, stack.facts));
+    sesOutage.begin(await freePort());
+    const recorded = await fetch(`${stack.facts.apiUrl}/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${authorToken}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({
+        studentId: 'pupil-011',
+        occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+        description: 'Poppy said she was scared to go home tonight; she would not say why.',
+        categories: [{ categoryId: 'first-aid' }],
+        alert: { staffIds: recipients.map((recipient) => recipient.id), groupIds: [] },
+      }),
+    });
+    const incidentId = ((await recorded.json()) as { id: string }).id;
+    await stack.waitForEventsIdle();
+    const refused = sesOutage.refused;
+    const dashboards = await Promise.all(
+      recipients.map(async (recipient) => {
+        const { token } = await signInDemoUser(recipient.email, stack.facts);
+        const response = await fetch(`${stack.facts.apiUrl}/v1/alerts?unread=true`, { headers: { authorization: `Bearer ${token}` } });
+        return ((await response.json()) as { alerts: { incidentId: string }[] }).alerts.filter((alert) => alert.incidentId === incidentId).length;
+      }),
+    );
+    const lettersDuring = deadLettersAbout(await readFile(dataDirLayout(stack.facts.dataDir).deadLetterLog, 'utf8'), incidentId);
+    const emailsDuring = aboutIncident(await sentEmails(stack.facts), incidentId).length;
+
+    // Act: SES is back; the redrive replays the parked deliveries, and is run twice over
+    sesOutage.end();
+    const first = await localRedrive(stack.facts);
+    await stack.waitForEventsIdle();
+    const second = await localRedrive(stack.facts);
+    await stack.waitForEventsIdle();
+
+    // Assess
+    expect(recorded.status).toBe(201);
+    // Each recipient's delivery was tried by the bus (and the SDK) and parked, not lost.
+    expect(refused).toBeGreaterThanOrEqual(recipients.length * 3);
+    expect(lettersDuring).toBe(recipients.length);
+    expect(emailsDuring).toBe(0);
+    expect(dashboards).toEqual(recipients.map(() => 1));
+    expect(first.replayed['bus dead letters']).toBe(recipients.length);
+    expect(second.replayed['bus dead letters']).toBe(0);
+    const emails = aboutIncident(await sentEmails(stack.facts), incidentId);
+    expect(recipients.map((recipient) => emails.filter((email) => email.destination.to.includes(recipient.email)).length)).toEqual(recipients.map(() => 1));
+    expect(emails).toHaveLength(recipients.length);
+  });
+});
+
+function aboutIncident<T extends { body: { text?: string } }>(emails: readonly T[], incidentId: string): T[] {
+  return emails.filter((email) => (email.body.text ?? '').includes(`/incidents/${incidentId}`));
+}
+
+function deadLettersAbout(log: string, incidentId: string): number {
+  return log
+    .split('\n')
+    .filter(Boolean)
+    .filter((line) => (JSON.parse(line) as { ruleId: string; event: { detail: { incidentId?: string } } }).event.detail.incidentId === incidentId).length;
+}

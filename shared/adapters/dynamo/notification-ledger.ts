@@ -1,5 +1,5 @@
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { NOTIFICATION_LEASE_MINUTES, type NotificationLedger } from '../../domain/ports';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { NOTIFICATION_LEASE_MINUTES, type NotificationClaim, type NotificationLedger } from '../../domain/ports';
 import { notificationKey } from './keys';
 import { isConditionalCheckFailure } from './transaction-errors';
 
@@ -15,7 +15,7 @@ export class DynamoNotificationLedger implements NotificationLedger {
     private readonly tableName: string,
   ) {}
 
-  async claim(notificationId: string, at: string): Promise<boolean> {
+  async claim(notificationId: string, at: string): Promise<NotificationClaim> {
     const staleBefore = new Date(new Date(at).getTime() - NOTIFICATION_LEASE_MINUTES * 60_000).toISOString();
     try {
       await this.client.send(
@@ -27,11 +27,13 @@ export class DynamoNotificationLedger implements NotificationLedger {
           ExpressionAttributeValues: { ':sending': 'sending', ':staleBefore': staleBefore },
         }),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if (isConditionalCheckFailure(error)) return false;
-      throw error;
+      if (!isConditionalCheckFailure(error)) throw error;
     }
+    // Claimed before: settled, or a lease still fresh (gone meanwhile: held, so the caller retries).
+    const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: notificationKey(notificationId), ConsistentRead: true }));
+    return current.Item && current.Item.status !== 'sending' ? 'sent' : 'held';
   }
 
   async markSent(notificationId: string, at: string): Promise<void> {

@@ -53,7 +53,7 @@ async function alertDesignatedLeads(deps: ScanDeps, fileId: string, incidentId: 
   const leads = (await deps.staff.list()).filter((member) => member.status === 'active' && member.groups.includes('dsl'));
   for (const lead of leads) {
     const notificationId = `quarantine#${fileId}#${lead.id}`;
-    if (!(await deps.notifications.claim(notificationId, deps.clock.now().toISOString()))) continue;
+    if ((await deps.notifications.claim(notificationId, deps.clock.now().toISOString())) !== 'claimed') continue;
     try {
       await deps.mailer.send({
         to: [lead.email],

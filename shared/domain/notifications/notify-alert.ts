@@ -47,6 +47,14 @@ export async function sendReminder(deps: NotifierDeps & Pick<Deps, 'incidents'>,
   });
 }
 
+/** A notification another delivery claimed under NOTIFICATION_LEASE_MINUTES ago and has not marked sent. */
+export class NotificationHeldError extends Error {
+  constructor(notificationId: string) {
+    super(`Notification ${notificationId} is claimed by another delivery; try again once it is sent or its lease is stale`);
+    this.name = 'NotificationHeldError';
+  }
+}
+
 /**
  * Claims the notification, sends, then marks it sent. A notifier that dies between the
  * claim and the send leaves a lease that goes stale, so a redelivery sends it after all.
@@ -56,11 +64,15 @@ async function sendOnce(
   notificationId: string,
   send: () => Promise<NotificationOutcome>,
 ): Promise<NotificationOutcome> {
-  const claimed = await deps.notifications.claim(notificationId, deps.clock.now().toISOString());
-  if (!claimed) {
+  const claim = await deps.notifications.claim(notificationId, deps.clock.now().toISOString());
+  if (claim === 'sent') {
     deps.logger.info('notification already sent', { notificationId });
     return 'already-sent';
   }
+  // Another delivery's claim is fresh: it may be sending, or have died mid-send (a crash, a
+  // timeout). Dropping the event would lose the email in the second case, so it fails: the bus
+  // retries, then dead-letters it, and a retry or the redrive after the lease sends it or finds it sent.
+  if (claim === 'held') throw new NotificationHeldError(notificationId);
   let outcome: NotificationOutcome;
   try {
     outcome = await send();

@@ -257,7 +257,7 @@ describe('DynamoNotificationLedger on DynamoDB Local', () => {
     const afterSent = await ledger.claim('notification-1', '2025-01-15T11:00:00.000Z');
 
     // Assess
-    expect([first, whileFresh, onceStale, afterSent]).toEqual([true, false, true, false]);
+    expect([first, whileFresh, onceStale, afterSent]).toEqual(['claimed', 'held', 'claimed', 'sent']);
   });
 });
 

@@ -151,3 +151,35 @@ describe('event dispatcher', () => {
     expect(dispatcher.inFlight).toBe(0);
   });
 });
+
+describe('event dispatcher, recording deliveries that are over', () => {
+  it('reports each delivery once it succeeded or was dead-lettered, never while retries remain, and redelivers to the rules it is given only', async () => {
+    // Prepare
+    const settled: string[] = [];
+    const calls: string[] = [];
+    const dispatcher = createEventDispatcher({
+      rules: [rule('notifier', ['AlertRaised']), rule('broken', ['AlertRaised'])],
+      retryAttempts: 2,
+      retryDelayMs: () => 1,
+      log: () => undefined,
+      invoke: async (matched) => {
+        calls.push(matched.id);
+        if (matched.id === 'broken') throw new Error('down');
+      },
+      deadLetter: async () => undefined,
+      settled: async (matched, delivered) => {
+        settled.push(`${matched.id} ${delivered.id} after ${calls.filter((id) => id === matched.id).length}`);
+      },
+    });
+
+    // Act
+    dispatcher.dispatch(event('AlertRaised'));
+    await dispatcher.waitForIdle();
+    dispatcher.redeliver(event('AlertRaised'), [rule('notifier', ['AlertRaised'])]);
+    await dispatcher.waitForIdle();
+
+    // Assess
+    expect(settled.sort()).toEqual(['broken event-AlertRaised after 3', 'notifier event-AlertRaised after 1', 'notifier event-AlertRaised after 2']);
+    expect(calls.filter((id) => id === 'broken')).toHaveLength(3);
+  });
+});

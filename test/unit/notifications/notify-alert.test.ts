@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { notifyAlert, sendReminder } from '../../../shared/domain/notifications/notify-alert';
+import { NotificationHeldError, notifyAlert, sendReminder } from '../../../shared/domain/notifications/notify-alert';
 import { scheduleReminder } from '../../../shared/domain/notifications/schedule-reminder';
 import type { ReminderRequestedDetail } from '../../../shared/domain/events';
 import { recordIncident } from '../../../shared/domain/incidents/record-incident';
@@ -113,7 +113,7 @@ describe('notifyAlert', () => {
     expect(deps.mailer.sent.map((email) => email.to)).toEqual([[staffOf.designatedLead.email]]);
   });
 
-  it('leaves an alert to the notifier that claimed it under 5 minutes ago', async () => {
+  it('sends nothing while another notifier claimed the alert under 5 minutes ago, and fails so the bus tries again later rather than drop it', async () => {
     // Prepare
     const deps = schoolDeps();
     const [detail] = await alertsRaised(deps);
@@ -121,11 +121,12 @@ describe('notifyAlert', () => {
     deps.clock.advanceMinutes(4);
 
     // Act
-    const outcome = await notifyAlert(deps, detail!);
+    const attempt = notifyAlert(deps, detail!);
 
     // Assess
-    expect(outcome).toBe('already-sent');
+    await expect(attempt).rejects.toThrow(NotificationHeldError);
     expect(deps.mailer.sent).toEqual([]);
+    expect(deps.notifications.entries.get(`alert#${detail!.alertId}`)).toMatchObject({ status: 'sending' });
   });
 
   it('reports the email sent when marking it fails afterwards, and logs that', async () => {

@@ -13,6 +13,7 @@ import {
   type ReferralStore,
   type ReferralWrite,
   NOTIFICATION_LEASE_MINUTES,
+  type NotificationClaim,
   type ActionWrite,
   type AlertGroupDirectory,
   type AlertPage,
@@ -526,12 +527,13 @@ function pageOf<T, R>(items: readonly T[], page: PageRequest, idOf: (item: T) =>
 export class InMemoryNotificationLedger implements NotificationLedger {
   readonly entries = new Map<string, { status: 'sending' | 'sent'; claimedAt: string; sentAt?: string }>();
 
-  async claim(notificationId: string, at: string): Promise<boolean> {
+  async claim(notificationId: string, at: string): Promise<NotificationClaim> {
     const entry = this.entries.get(notificationId);
     const staleBefore = new Date(new Date(at).getTime() - NOTIFICATION_LEASE_MINUTES * 60_000).toISOString();
-    if (entry && !(entry.status === 'sending' && entry.claimedAt < staleBefore)) return false;
+    if (entry?.status === 'sent') return 'sent';
+    if (entry && entry.claimedAt >= staleBefore) return 'held';
     this.entries.set(notificationId, { status: 'sending', claimedAt: at });
-    return true;
+    return 'claimed';
   }
 
   async markSent(notificationId: string, at: string): Promise<void> {
