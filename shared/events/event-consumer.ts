@@ -1,5 +1,5 @@
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FunctionConfig } from '../config/load-config';
 import type { AdaptersFor } from '../deps/adapter-factory';
 import { declaredContext } from '../deps/declared-context';
@@ -10,7 +10,7 @@ import { validateDetail } from './middleware/validate-detail';
 import { eventRuleById, type ConsumerUsesOf, type EventRuleId } from './rules';
 
 /** What an entry hands its consumer: the detail's schema, and one factory per AWS service it declares. */
-export interface ConsumerWiring<C extends EventRuleId, TSchema extends z.ZodType, P extends DynamoPort = DynamoPortsOf<ConsumerUsesOf<C>>> {
+export interface ConsumerWiring<C extends EventRuleId, TSchema extends z.ZodMiniType, P extends DynamoPort = DynamoPortsOf<ConsumerUsesOf<C>>> {
   readonly detail: TSchema;
   readonly adapters: AdaptersFor<ConsumerUsesOf<C>, P>;
   /** Config and ports; by default built from the declaration once per cold start. Tests pass their own. */
@@ -26,7 +26,7 @@ export type EventHandler = (event: EventBridgeEvent<string, unknown>, context: C
  * cannot mend it) and the consumer. Any other failure is rethrown so the bus retries and
  * then parks the event on the dead-letter queue.
  */
-export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodType, P extends DynamoPortsOf<ConsumerUsesOf<C>> = never>(name: C, wiring: ConsumerWiring<C, TSchema, P>) {
+export function eventConsumer<C extends EventRuleId, TSchema extends z.ZodMiniType, P extends DynamoPortsOf<ConsumerUsesOf<C>> = never>(name: C, wiring: ConsumerWiring<C, TSchema, P>) {
   // The catalogue's literal types, narrowed to this consumer's entry.
   const entry = { id: name, uses: eventRuleById(name).uses as ConsumerUsesOf<C> };
   const { deps } = wiring.context ? wiring.context() : declaredContext<ConsumerUsesOf<C>, P>(entry, wiring.adapters);

@@ -1,6 +1,6 @@
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ContractOf } from '../api/contracts';
 import type { RouteContract } from '../api/route-contract';
 import type { RouteId, routes, UsesOf } from '../api/routes';
@@ -23,7 +23,7 @@ import type { RouteEvent, RouteResponse, RouteStep } from './middleware/route-st
 import { validateContract } from './middleware/validate-contract';
 import type { RouteResult } from './responses';
 
-type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodType } ? z.infer<S> : undefined;
+type Inferred<TContract, TKey extends string> = TContract extends { readonly [K in TKey]: infer S extends z.ZodMiniType } ? z.infer<S> : undefined;
 
 export interface RouteInput<R extends RouteId, P extends DynamoPort = DynamoPortsOf<UsesOf<R>>> {
   readonly body: Inferred<ContractOf<R>, 'body'>;
