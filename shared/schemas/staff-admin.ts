@@ -7,6 +7,7 @@ const name = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.m
 export const MAX_EMAIL_LENGTH = 128;
 
 export const NewStaffMember = z.strictObject({
+    // An email of at most 128 characters whose part before @ is at most 64 (RFC 5321), lower-cased.
     email: z.pipe(z.email('must be an email address, e.g. name@school.example').check(z.maxLength(MAX_EMAIL_LENGTH, `is too long: sign-in addresses stop at ${MAX_EMAIL_LENGTH} characters`), z.refine((email) => email.indexOf('@') <= 64, 'must be an email address: the part before @ is over 64 characters')), z.transform((email) => email.toLowerCase())),
     givenName: name,
     familyName: name,
