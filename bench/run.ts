@@ -7,7 +7,7 @@ import { printExportResults, runExportBench } from './exports';
 import { writeSections } from './results-file';
 
 /**
- * `npm run bench`: figures for bench/README.md, written to bench/results.json (each
+ * `npm run bench` (`npm run bench:bundles` for the bundles section alone): figures for bench/README.md, written to bench/results.json (each
  * section under its own key, so separate benches can add theirs). Ratios against
  * references measured in the same run, never timed assertions: absolute numbers move with
  * the machine's load.
@@ -21,6 +21,8 @@ async function main() {
   const bundles = await runBundleBench(root, runs);
   printBundleResults(bundles);
   writeSections(resultsFile, { bundles: { measuredAt: new Date().toISOString(), ...bundles } });
+  // `npm run bench:bundles` (BENCH_ONLY=bundles): sizes and import times alone, a few minutes.
+  if (process.env.BENCH_ONLY === 'bundles') return;
   const quality = runQualityBench(Number(process.env.BENCH_QUALITY_RUNS ?? 1_000));
   printQualityResults(quality);
   writeSections(resultsFile, { qualityChecker: { measuredAt: new Date().toISOString(), ...quality } });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadConfigFor } from '../shared/config/load-config';
 import { buildDeps } from '../shared/deps/build-deps';
-import { dynamoPorts } from '../shared/deps/dynamo-ports';
+import { dynamoPorts, outboxStore } from '../shared/deps/dynamo-ports';
 import { eventPorts } from '../shared/deps/events';
 import { sqsDeadLetterSource } from '../shared/adapters/sqs/sqs-dead-letter-source';
 import { redrive, type RedriveReport } from '../shared/outbox/redrive';
@@ -33,7 +33,7 @@ async function awsRedrive(queueUrls: readonly string[], options: { pendingOlderT
   const config = loadConfigFor(relay.uses, process.env);
   const sqs = new SQSClient({ region: config.region });
   return redrive(
-    buildDeps(relay.uses, config, { dynamodb: dynamoPorts, eventbridge: eventPorts }, { function: 'redrive' }),
+    buildDeps(relay.uses, config, { dynamodb: dynamoPorts({ outbox: outboxStore }), eventbridge: eventPorts }, { function: 'redrive' }),
     queueUrls.map((url) => sqsDeadLetterSource(sqs, url)),
     options,
   );

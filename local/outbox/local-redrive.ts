@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loadConfigFor } from '../../shared/config/load-config';
 import { buildDeps } from '../../shared/deps/build-deps';
-import { dynamoPortsOn } from '../../shared/deps/dynamo-ports';
+import { dynamoPortsOn, outboxStore } from '../../shared/deps/dynamo-ports';
 import { eventPortsOn } from '../../shared/deps/events';
 import { redrive, type RedriveOptions, type RedriveReport } from '../../shared/outbox/redrive';
 import { streamConsumerById } from '../../shared/streams/stream-consumers';
@@ -28,7 +28,7 @@ export async function localRedrive(facts: LocalFacts, options: RedriveOptions & 
   const eventBridge = new EventBridgeClient({ region: facts.region, endpoint: facts.events.endpoint, credentials });
   try {
     return await redrive(
-      buildDeps(relay.uses, config, { dynamodb: dynamoPortsOn(DynamoDBDocumentClient.from(dynamodb)), eventbridge: eventPortsOn(eventBridge) }, { function: 'redrive' }),
+      buildDeps(relay.uses, config, { dynamodb: dynamoPortsOn(DynamoDBDocumentClient.from(dynamodb), { outbox: outboxStore }), eventbridge: eventPortsOn(eventBridge) }, { function: 'redrive' }),
       [deadLetterFileSource('bus dead letters', options.deadLetterLog ?? layout.deadLetterLog), deadLetterFileSource('relay dead letters', layout.outboxDeadLetterLog)],
       options,
     );

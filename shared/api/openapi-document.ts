@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { routes } from './routes';
 import { contracts, type RouteContract } from './contracts';
 import { ErrorResponse } from '../schemas/common';
+import { toClassic } from './classic-schemas';
 
 // The generator calls `.openapi()` on each field of a params or query object to name the
 // parameter; that method exists only once zod is extended.
@@ -13,10 +14,12 @@ extendZodWithOpenApi(z);
  * before this module ran) lack `.openapi()`. Fresh clones have it, and keep each field's
  * metadata through zod's parent link.
  */
-function parameterObject(schema: z.ZodType): z.ZodObject {
-  const shape = (schema as z.ZodObject).shape;
+function parameterObject(schema: RouteSchema): z.ZodObject {
+  const shape = (toClassic(schema) as z.ZodObject).shape;
   return z.object(Object.fromEntries(Object.entries(shape).map(([name, field]) => [name, (field as z.ZodType).clone()])));
 }
+
+type RouteSchema = NonNullable<RouteContract['body']>;
 
 const standardFailures: Record<number, string> = {
   400: 'The request is malformed or a field is invalid; `issues` names each field',
@@ -45,11 +48,11 @@ export function buildOpenApiDocument(serverUrl?: string) {
     const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
       [contract.success.status]: {
         description: contract.success.description,
-        ...(contract.success.schema ? { content: { 'application/json': { schema: contract.success.schema } } } : {}),
+        ...(contract.success.schema ? { content: { 'application/json': { schema: toClassic(contract.success.schema) } } } : {}),
       },
     };
     for (const status of [...failureStatuses].sort()) {
-      responses[status] = { description: standardFailures[status] ?? 'Failure', content: { 'application/json': { schema: ErrorResponse } } };
+      responses[status] = { description: standardFailures[status] ?? 'Failure', content: { 'application/json': { schema: toClassic(ErrorResponse) } } };
     }
     registry.registerPath({
       operationId: route.id,
@@ -60,7 +63,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       request: {
         ...(contract.params ? { params: parameterObject(contract.params) } : {}),
         ...(contract.query ? { query: parameterObject(contract.query) } : {}),
-        ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: contract.body } } } } : {}),
+        ...(contract.body ? { body: { required: true, content: { 'application/json': { schema: toClassic(contract.body) } } } } : {}),
       },
       responses,
     });

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../schemas/zod-locale';
 import { allUses, awsServicesOf, type Use, type Uses } from '../deps/uses';
 
 /**
@@ -7,31 +8,31 @@ import { allUses, awsServicesOf, type Use, type Uses } from '../deps/uses';
  * only those of its declaration, so `/health` requires none. Local and AWS differ only in
  * the optional endpoint overrides; no code branches on "local".
  */
-const optionalUrl = z.url().optional();
+const optionalUrl = z.optional(z.url());
 
 /** Every variable any function may read, with its rule. */
 const variables = {
-  AWS_REGION: z.string().min(1),
-  SCHOOL_ID: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens'),
-  SCHOOL_NAME: z.string().min(1),
-  SCHOOL_TIMEZONE: z.string().min(1),
+  AWS_REGION: z.string().check(z.minLength(1)),
+  SCHOOL_ID: z.string().check(z.regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens')),
+  SCHOOL_NAME: z.string().check(z.minLength(1)),
+  SCHOOL_TIMEZONE: z.string().check(z.minLength(1)),
   APP_BASE_URL: z.url(),
-  ELEVATION_WINDOW_MINUTES: z.coerce.number().int().positive().default(30),
-  RECORDS_TABLE: z.string().min(1),
-  AUDIT_TABLE: z.string().min(1),
-  FILES_BUCKET: z.string().min(1),
-  EVENT_BUS_NAME: z.string().min(1),
-  EVENT_BUS_ARN: z.string().startsWith('arn:'),
-  REMINDER_SCHEDULE_GROUP: z.string().min(1),
-  REMINDER_ROLE_ARN: z.string().startsWith('arn:'),
+  ELEVATION_WINDOW_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive()), 30),
+  RECORDS_TABLE: z.string().check(z.minLength(1)),
+  AUDIT_TABLE: z.string().check(z.minLength(1)),
+  FILES_BUCKET: z.string().check(z.minLength(1)),
+  EVENT_BUS_NAME: z.string().check(z.minLength(1)),
+  EVENT_BUS_ARN: z.string().check(z.startsWith('arn:')),
+  REMINDER_SCHEDULE_GROUP: z.string().check(z.minLength(1)),
+  REMINDER_ROLE_ARN: z.string().check(z.startsWith('arn:')),
   /** The standard SQS queue Scheduler sends a reminder to when it cannot deliver it. */
-  REMINDER_DLQ_ARN: z.string().startsWith('arn:'),
-  USER_POOL_ID: z.string().min(1),
-  USER_POOL_CLIENT_ID: z.string().min(1),
+  REMINDER_DLQ_ARN: z.string().check(z.startsWith('arn:')),
+  USER_POOL_ID: z.string().check(z.minLength(1)),
+  USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
   SENDER_EMAIL: z.email(),
   /** Keys the HMAC on page cursors: a per-stack secret (Secrets Manager in AWS, a file per data folder locally). */
-  CURSOR_KEY: z.string().min(32, 'must be at least 32 characters'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  CURSOR_KEY: z.string().check(z.minLength(32, 'must be at least 32 characters')),
+  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error']), 'info'),
   DYNAMODB_ENDPOINT: optionalUrl,
   S3_ENDPOINT: optionalUrl,
   SES_ENDPOINT: optionalUrl,

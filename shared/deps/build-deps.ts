@@ -3,14 +3,14 @@ import type { FunctionConfig } from '../config/load-config';
 import type { Deps, SchoolSettings } from '../domain/deps';
 import { createLogger, type LogFields } from '../logging/logger';
 import { declared, type AdapterFactory, type AdaptersFor } from './adapter-factory';
-import { awsServicesOf, type AwsService, type DepsFor, type Uses } from './uses';
+import { awsServicesOf, type AwsService, type DepsFor, type DynamoPort, type DynamoPortsOf, type Uses } from './uses';
 
 /**
  * The ports of one declaration, built once per cold start: the in-process ones (clock,
  * ids, logger, the school's settings when declared) and those of the factories the entry
  * handed over, one per AWS service it declares.
  */
-export function buildDeps<U extends Uses>(uses: U, config: FunctionConfig, adapters: AdaptersFor<U>, fields: LogFields = {}): DepsFor<U> {
+export function buildDeps<U extends Uses, P extends DynamoPort = DynamoPortsOf<U>>(uses: U, config: FunctionConfig, adapters: AdaptersFor<U, P>, fields: LogFields = {}): DepsFor<U, P> {
   const declaredUses = new Set(uses);
   const school = declaredUses.has('school') ? schoolSettings(config) : undefined;
   const ports: Partial<Deps> = {
@@ -25,7 +25,7 @@ export function buildDeps<U extends Uses>(uses: U, config: FunctionConfig, adapt
     if (!factory || factory.service !== service) throw new Error(`The entry declares a use of ${service} but hands over no ${service} adapter factory`);
     Object.assign(ports, factory.build(config, declaredUses));
   }
-  return ports as DepsFor<U>;
+  return ports as DepsFor<U, P>;
 }
 
 function schoolSettings(config: FunctionConfig): SchoolSettings {

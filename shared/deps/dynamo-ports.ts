@@ -16,51 +16,78 @@ import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
 import { DynamoPupilFileStore } from '../adapters/dynamo/pupil-file-store';
 import { DynamoReportStore } from '../adapters/dynamo/report-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
-import type { AdapterFactory } from './adapter-factory';
-import { declared } from './adapter-factory';
+import type { FunctionConfig } from '../config/load-config';
 import type { Deps } from '../domain/deps';
+import { declared, type DynamoAdapters } from './adapter-factory';
+import type { DynamoPort, Use } from './uses';
+
+/** What one DynamoDB store is built on: the function's one document client, its declared tables and cursor key. */
+export interface DynamoStoreContext {
+  readonly documents: DynamoDBDocumentClient;
+  readonly uses: ReadonlySet<Use>;
+  /** RECORDS_TABLE, or a cold-start error naming it. */
+  records(): string;
+  /**
+   * AUDIT_TABLE when the function declares `audit` or `auditQuery`; otherwise empty, and a
+   * records write that carries an audit event refuses, naming the use.
+   */
+  readonly audit: string;
+  /** Pages (of alerts, of the audit trail) carry cursors signed with the stack's key. */
+  cursors(): CursorCodec;
+}
+
+/** Builds one DynamoDB store. Each is its own constant, so an entry's bundle holds only the stores it names. */
+export type DynamoStore<K extends DynamoPort> = (on: DynamoStoreContext) => Deps[K];
+
+const tables = (on: DynamoStoreContext) => ({ records: on.records(), audit: on.audit });
+
+// Appending alone (the sign-in triggers) never pages, so it needs no cursor key.
+export const auditTrail: DynamoStore<'audit'> = (on) => new DynamoAuditTrail(on.documents, declared(on.audit || undefined, 'AUDIT_TABLE'), on.uses.has('auditQuery') ? on.cursors() : undefined);
+export const staffDirectory: DynamoStore<'staff'> = (on) => new DynamoStaffDirectory(on.documents, on.records(), on.audit);
+export const studentRecords: DynamoStore<'students'> = (on) => new DynamoStudentRecords(on.documents, on.records());
+export const pupilFileStore: DynamoStore<'pupilFiles'> = (on) => new DynamoPupilFileStore(on.documents, tables(on), new DynamoStudentRecords(on.documents, on.records()), on.cursors());
+export const reportStore: DynamoStore<'reports'> = (on) => new DynamoReportStore(on.documents, on.records());
+export const categoryStore: DynamoStore<'categories'> = (on) => new DynamoCategoryStore(on.documents, on.records(), on.audit);
+export const alertGroupDirectory: DynamoStore<'alertGroups'> = (on) => new DynamoAlertGroupDirectory(on.documents, on.records(), on.audit);
+export const schoolProfileSource: DynamoStore<'schoolProfile'> = (on) => new DynamoSchoolProfileSource(on.documents, on.records());
+export const incidentStore: DynamoStore<'incidents'> = (on) => new DynamoIncidentStore(on.documents, tables(on));
+export const alertStore: DynamoStore<'alerts'> = (on) => new DynamoAlertStore(on.documents, tables(on), on.cursors());
+export const notificationLedger: DynamoStore<'notifications'> = (on) => new DynamoNotificationLedger(on.documents, on.records());
+export const fileRecordStore: DynamoStore<'fileRecords'> = (on) => new DynamoFileRecordStore(on.documents, tables(on));
+export const incidentCasework: DynamoStore<'casework'> = (on) => new DynamoIncidentCasework(on.documents, tables(on), on.cursors());
+export const referralStore: DynamoStore<'referrals'> = (on) => new DynamoReferralStore(on.documents, tables(on), on.cursors());
+// The outbox relay marks what it delivered; it reads no other record.
+export const outboxStore: DynamoStore<'outbox'> = (on) => new DynamoOutboxStore(on.documents, on.records());
+
+/** The stores an entry names, by port: `dynamoPorts({ staff: staffDirectory, audit: auditTrail, alerts: alertStore })`. */
+export type DynamoStores<P extends DynamoPort> = { readonly [K in P]: DynamoStore<K> };
 
 /**
- * The DynamoDB ports, grouped by table: `records` gives the record-table stores, `audit`
- * or `auditQuery` the audit trail, `outbox` the outbox items. One document client for both. A records write that
- * carries an audit event writes it to the audit table only if the function declares
- * `audit` (otherwise the table name is empty and auditPuts refuses, naming the use).
+ * The DynamoDB factory for the stores an entry names, on one document client built at cold
+ * start. Its handler is given exactly those stores (`DepsFor<uses, P>`), and the compiler
+ * refuses a store the declaration does not allow (`audit` without the `audit` use, say).
  */
-export const dynamoPorts: AdapterFactory<'dynamodb'> = {
-  service: 'dynamodb',
-  build: (config, uses) => dynamoPortsOn(createDocumentClient({ region: declared(config.region, 'AWS_REGION'), endpoints: config.endpoints })).build(config, uses),
-};
+export function dynamoPorts<P extends DynamoPort>(stores: DynamoStores<P>): DynamoAdapters<P> {
+  return {
+    service: 'dynamodb',
+    stores,
+    build: (config, uses) => buildStores(createDocumentClient({ region: declared(config.region, 'AWS_REGION'), endpoints: config.endpoints }), stores, config, uses),
+  };
+}
 
-/** The same ports on a client the caller owns (and closes): the local redrive's. */
-export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory<'dynamodb'> => ({
-  service: 'dynamodb',
-  build(config, uses) {
-    const ports: { -readonly [K in keyof Deps]?: Deps[K] } = {};
-    const audit = uses.has('audit') || uses.has('auditQuery') ? declared(config.tables.audit, 'AUDIT_TABLE') : '';
-    // Pages (of alerts, of the audit trail) carry cursors signed with the stack's key.
-    const cursors = uses.has('records') || uses.has('auditQuery') ? new CursorCodec(declared(config.cursorKey, 'CURSOR_KEY')) : undefined;
-    // Appending alone (the sign-in triggers) never pages, so it needs no cursor key.
-    if (audit) ports.audit = new DynamoAuditTrail(documents, audit, uses.has('auditQuery') ? cursors : undefined);
-    if (uses.has('records')) {
-      const records = declared(config.tables.records, 'RECORDS_TABLE');
-      const tables = { records, audit };
-      ports.staff = new DynamoStaffDirectory(documents, records, audit);
-      const students = new DynamoStudentRecords(documents, records);
-      ports.students = students;
-      ports.pupilFiles = new DynamoPupilFileStore(documents, tables, students, cursors!);
-      ports.reports = new DynamoReportStore(documents, records);
-      ports.categories = new DynamoCategoryStore(documents, records, audit);
-      ports.alertGroups = new DynamoAlertGroupDirectory(documents, records, audit);
-      ports.schoolProfile = new DynamoSchoolProfileSource(documents, records);
-      ports.incidents = new DynamoIncidentStore(documents, tables);
-      ports.alerts = new DynamoAlertStore(documents, tables, cursors!);
-      ports.notifications = new DynamoNotificationLedger(documents, records);
-      ports.fileRecords = new DynamoFileRecordStore(documents, tables);
-      ports.casework = new DynamoIncidentCasework(documents, tables, cursors!);
-      ports.referrals = new DynamoReferralStore(documents, tables, cursors!);
-    }
-    // The outbox relay marks what it delivered; it reads no other record.
-    if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));
-    return ports;
-  },
-});
+/** The same stores on a client the caller owns (and closes): the local redrive's. */
+export function dynamoPortsOn<P extends DynamoPort>(documents: DynamoDBDocumentClient, stores: DynamoStores<P>): DynamoAdapters<P> {
+  return { service: 'dynamodb', stores, build: (config, uses) => buildStores(documents, stores, config, uses) };
+}
+
+function buildStores(documents: DynamoDBDocumentClient, stores: object, config: FunctionConfig, uses: ReadonlySet<Use>): Partial<Deps> {
+  let cursors: CursorCodec | undefined;
+  const on: DynamoStoreContext = {
+    documents,
+    uses,
+    records: () => declared(config.tables.records, 'RECORDS_TABLE'),
+    audit: uses.has('audit') || uses.has('auditQuery') ? declared(config.tables.audit, 'AUDIT_TABLE') : '',
+    cursors: () => (cursors ??= new CursorCodec(declared(config.cursorKey, 'CURSOR_KEY'))),
+  };
+  return Object.fromEntries(Object.entries(stores).map(([port, build]) => [port, (build as DynamoStore<DynamoPort>)(on)])) as Partial<Deps>;
+}

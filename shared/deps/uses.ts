@@ -46,8 +46,18 @@ export type CorePort = 'clock' | 'ids' | 'logger';
 
 type PortsOf<U extends Use> = (typeof serviceUses)[U]['ports'][number];
 
-/** The ports a function that declares `U` is given, and nothing else. */
-export type DepsFor<U extends Uses> = Pick<Deps, CorePort | PortsOf<U[number]>>;
+/** The uses the DynamoDB tables back, and the ports (stores) they give. */
+type DynamoUse = { [K in Use]: (typeof serviceUses)[K]['aws'] extends 'dynamodb' ? K : never }[Use];
+export type DynamoPort = PortsOf<DynamoUse>;
+/** The DynamoDB stores a declaration allows: an entry builds those of them its handler needs. */
+export type DynamoPortsOf<U extends Uses> = PortsOf<Extract<U[number], DynamoUse>>;
+
+/**
+ * The ports a function that declares `U` is given, and nothing else; of its DynamoDB stores,
+ * only the `P` its entry builds (shared/deps/dynamo-ports.ts), so a handler that reads a store
+ * its entry does not build fails to compile.
+ */
+export type DepsFor<U extends Uses, P extends DynamoPort = DynamoPortsOf<U>> = Pick<Deps, CorePort | Exclude<PortsOf<U[number]>, DynamoPort> | Extract<P, DynamoPortsOf<U>>>;
 
 /** The AWS services (and so the SDK clients) behind a declaration. */
 export type AwsServicesOf<U extends Uses> = Exclude<(typeof serviceUses)[U[number]]['aws'], undefined>;

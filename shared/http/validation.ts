@@ -1,8 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import '../schemas/zod-locale';
 import { ValidationError, type FieldIssue } from '../errors/lantern-error';
 
 /** Parses `input` with `schema`, or throws a ValidationError naming each bad field. */
-export function parseWith<TSchema extends z.ZodType>(schema: TSchema, input: unknown, prefix: string): z.infer<TSchema> {
+export function parseWith<TSchema extends z.ZodMiniType>(schema: TSchema, input: unknown, prefix: string): z.infer<TSchema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldAt = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');

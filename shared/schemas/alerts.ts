@@ -1,28 +1,24 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageFields } from './page';
 
-export const AlertListQuery = z
-  .object({
-    unread: z.enum(['true', 'false']).default('false').meta({ description: 'true: only alerts not yet read' }),
+export const AlertListQuery = z.object({
+    unread: z._default(z.enum(['true', 'false']), 'false').check(z.meta({ description: 'true: only alerts not yet read' })),
     ...pageFields,
-  })
-  .meta({ id: 'AlertListQuery' });
+  }).check(z.meta({ id: 'AlertListQuery' }));
 
-export const AlertPath = z.object({ id: z.string().min(1).max(100) }).meta({ id: 'AlertPath' });
+export const AlertPath = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }).check(z.meta({ id: 'AlertPath' }));
 
-export const AlertView = z
-  .object({
+export const AlertView = z.object({
     id: z.string(),
     kind: z.enum(['incident', 'action', 'referral_overdue']),
     incidentId: z.string(),
-    actionId: z.string().optional(),
+    actionId: z.optional(z.string()),
     author: z.object({ id: z.string(), name: z.string() }),
     categoryNames: z.array(z.string()),
     student: z.object({ id: z.string(), name: z.string() }),
     createdAt: z.string(),
-    readAt: z.string().optional(),
-    acknowledgedAt: z.string().optional(),
-  })
-  .meta({ id: 'Alert' });
+    readAt: z.optional(z.string()),
+    acknowledgedAt: z.optional(z.string()),
+  }).check(z.meta({ id: 'Alert' }));
 
-export const AlertList = z.object({ alerts: z.array(AlertView), nextCursor: z.string().optional() }).meta({ id: 'AlertList' });
+export const AlertList = z.object({ alerts: z.array(AlertView), nextCursor: z.optional(z.string()) }).check(z.meta({ id: 'AlertList' }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { pageCursor } from './page';
 
 /**
@@ -9,51 +9,43 @@ export const EARLIEST_AUDIT_TIME = '2000-01-01T00:00:00.000Z';
 export const LATEST_AUDIT_TIME = '9999-12-31T23:59:59.999Z';
 
 const auditBound = z.iso
-  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' })
-  .refine((value) => {
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-11-23T09:30:00Z' }).check(z.refine((value) => {
     const time = Date.parse(value);
     return time >= Date.parse(EARLIEST_AUDIT_TIME) && time <= Date.parse(LATEST_AUDIT_TIME);
-  }, `must be between ${EARLIEST_AUDIT_TIME.slice(0, 10)} and ${LATEST_AUDIT_TIME.slice(0, 10)} (UTC)`);
+  }, `must be between ${EARLIEST_AUDIT_TIME.slice(0, 10)} and ${LATEST_AUDIT_TIME.slice(0, 10)} (UTC)`));
 
-export const AuditQuery = z
-  .object({
-    recordId: z.string().min(1).max(100).optional(),
-    staffId: z.string().min(1).max(100).optional(),
-    studentId: z.string().min(1).max(100).optional(),
-    from: auditBound.optional(),
-    to: auditBound.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+export const AuditQuery = z.strictObject({
+    recordId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    staffId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    studentId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+    from: z.optional(auditBound),
+    to: z.optional(auditBound),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
     cursor: pageCursor,
-  })
-  .strict()
-  .refine((query) => [query.recordId, query.staffId, query.studentId].filter(Boolean).length === 1, {
+  }).check(z.refine((query) => [query.recordId, query.staffId, query.studentId].filter(Boolean).length === 1, {
     message: 'give exactly one of recordId, staffId or studentId',
     path: ['recordId'],
-  })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
+  }), z.refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
     message: 'must not be after to',
     path: ['from'],
-  })
-  .meta({ id: 'AuditQuery' });
+  }), z.meta({ id: 'AuditQuery' }));
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-export const AuditEventView = z
-  .object({
+export const AuditEventView = z.object({
     id: z.string(),
     at: z.string(),
     action: z.string(),
     outcome: z.enum(['allowed', 'refused']),
-    reason: z.string().optional(),
-    staffId: z.string().optional(),
+    reason: z.optional(z.string()),
+    staffId: z.optional(z.string()),
     groups: z.array(z.string()),
     elevated: z.boolean(),
     recordType: z.string(),
     recordId: z.string(),
-    studentIds: z.array(z.string()).optional().meta({ description: 'Every pupil the event concerns: the record\'s pupil first, then any other pupil the response showed. Found by each with ?studentId=.' }),
+    studentIds: z.optional(z.array(z.string())).check(z.meta({ description: 'Every pupil the event concerns: the record\'s pupil first, then any other pupil the response showed. Found by each with ?studentId=.' })),
     requestId: z.string(),
     sourceIp: z.string(),
-    detail: z.record(z.string(), z.string()).optional().meta({ description: 'Specifics of what happened, e.g. a search\'s query and the pupils it returned.' }),
-  })
-  .meta({ id: 'AuditEvent' });
+    detail: z.optional(z.record(z.string(), z.string())).check(z.meta({ description: 'Specifics of what happened, e.g. a search\'s query and the pupils it returned.' })),
+  }).check(z.meta({ id: 'AuditEvent' }));
 
-export const AuditPage = z.object({ events: z.array(AuditEventView), nextCursor: z.string().optional() }).meta({ id: 'AuditPage' });
+export const AuditPage = z.object({ events: z.array(AuditEventView), nextCursor: z.optional(z.string()) }).check(z.meta({ id: 'AuditPage' }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GroupName } from './identity';
 import {
   CATEGORY_FIELDS_MAX,
@@ -11,48 +11,41 @@ import {
   TEXT_ANSWER_MAX_CHARS,
 } from './incident-limits';
 
-const slugId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens').max(FIELD_ID_MAX_CHARS);
+const slugId = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens'), z.maxLength(FIELD_ID_MAX_CHARS));
 
 const CategoryFieldInput = z.discriminatedUnion('kind', [
-  z.object({ id: slugId, label: z.string().trim().min(1).max(200), kind: z.literal('multiSelect'), options: z.array(z.string().trim().min(1).max(CHOICE_OPTION_MAX_CHARS)).min(1).max(CHOICE_OPTIONS_MAX), required: z.boolean().default(false) }).strict(),
-  z.object({ id: slugId, label: z.string().trim().min(1).max(200), kind: z.literal('text'), maxLength: z.number().int().min(1).max(TEXT_ANSWER_MAX_CHARS, `an answer holds ${TEXT_ANSWER_MAX_CHARS} characters at most`).default(TEXT_ANSWER_DEFAULT_CHARS), required: z.boolean().default(false) }).strict(),
-  z.object({ id: slugId, label: z.string().trim().min(1).max(200), kind: z.literal('minutes'), max: z.number().int().min(1).max(MINUTES_MAX).default(MINUTES_DEFAULT_MAX), required: z.boolean().default(false) }).strict(),
+  z.strictObject({ id: slugId, label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), kind: z.literal('multiSelect'), options: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(CHOICE_OPTION_MAX_CHARS))).check(z.minLength(1), z.maxLength(CHOICE_OPTIONS_MAX)), required: z._default(z.boolean(), false) }),
+  z.strictObject({ id: slugId, label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), kind: z.literal('text'), maxLength: z._default(z.number().check(z.int(), z.gte(1), z.lte(TEXT_ANSWER_MAX_CHARS, `an answer holds ${TEXT_ANSWER_MAX_CHARS} characters at most`)), TEXT_ANSWER_DEFAULT_CHARS), required: z._default(z.boolean(), false) }),
+  z.strictObject({ id: slugId, label: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), kind: z.literal('minutes'), max: z._default(z.number().check(z.int(), z.gte(1), z.lte(MINUTES_MAX)), MINUTES_DEFAULT_MAX), required: z._default(z.boolean(), false) }),
 ]);
 
 const categoryBody = {
-  name: z.string().trim().min(1).max(100),
-  guidance: z.string().trim().min(1, 'say when to use it').max(2000),
-  subCategories: z.array(z.object({ id: slugId, name: z.string().trim().min(1).max(200) }).strict()).max(50),
-  fields: z.array(CategoryFieldInput).max(CATEGORY_FIELDS_MAX),
-  appliedBy: z.array(GroupName).min(1),
-  visibleTo: z.array(GroupName).min(1),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  guidance: z.string().check(z.trim(), z.minLength(1, 'say when to use it'), z.maxLength(2000)),
+  subCategories: z.array(z.strictObject({ id: slugId, name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) })).check(z.maxLength(50)),
+  fields: z.array(CategoryFieldInput).check(z.maxLength(CATEGORY_FIELDS_MAX)),
+  appliedBy: z.array(GroupName).check(z.minLength(1)),
+  visibleTo: z.array(GroupName).check(z.minLength(1)),
   active: z.boolean(),
 };
 
-export const NewCategory = z
-  .object({ id: slugId, ...categoryBody, subCategories: categoryBody.subCategories.default([]), fields: categoryBody.fields.default([]), active: categoryBody.active.default(true) })
-  .strict()
-  .meta({ id: 'NewCategory' });
+export const NewCategory = z.strictObject({ id: slugId, ...categoryBody, subCategories: z._default(categoryBody.subCategories, []), fields: z._default(categoryBody.fields, []), active: z._default(categoryBody.active, true) }).check(z.meta({ id: 'NewCategory' }));
 export type NewCategory = z.infer<typeof NewCategory>;
 
-export const CategoryChange = z
-  .object({
-    name: categoryBody.name.optional(),
-    guidance: categoryBody.guidance.optional(),
-    subCategories: categoryBody.subCategories.optional(),
-    fields: categoryBody.fields.optional(),
-    appliedBy: categoryBody.appliedBy.optional(),
-    visibleTo: categoryBody.visibleTo.optional(),
-    active: categoryBody.active.optional(),
-  })
-  .strict()
-  .meta({ id: 'CategoryChange' });
+export const CategoryChange = z.strictObject({
+    name: z.optional(categoryBody.name),
+    guidance: z.optional(categoryBody.guidance),
+    subCategories: z.optional(categoryBody.subCategories),
+    fields: z.optional(categoryBody.fields),
+    appliedBy: z.optional(categoryBody.appliedBy),
+    visibleTo: z.optional(categoryBody.visibleTo),
+    active: z.optional(categoryBody.active),
+  }).check(z.meta({ id: 'CategoryChange' }));
 export type CategoryChange = z.infer<typeof CategoryChange>;
 
-export const CategoryPath = z.object({ id: slugId }).meta({ id: 'CategoryPath' });
+export const CategoryPath = z.object({ id: slugId }).check(z.meta({ id: 'CategoryPath' }));
 
-export const CategoryDetail = z
-  .object({
+export const CategoryDetail = z.object({
     id: z.string(),
     name: z.string(),
     guidance: z.string(),
@@ -62,5 +55,4 @@ export const CategoryDetail = z
     visibleTo: z.array(GroupName),
     active: z.boolean(),
     order: z.number(),
-  })
-  .meta({ id: 'CategoryDetail' });
+  }).check(z.meta({ id: 'CategoryDetail' }));

@@ -1,20 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { groups } from '../domain/identity/groups';
 
-export const GroupName = z.enum(groups).meta({ id: 'Group' });
+export const GroupName = z.enum(groups).check(z.meta({ id: 'Group' }));
 
-export const SignInConfiguration = z
-  .object({
+export const SignInConfiguration = z.object({
     region: z.string(),
     userPoolId: z.string(),
     clientId: z.string(),
-    cognitoEndpoint: z.string().optional().meta({ description: 'Only where Cognito is not AWS (the local twin)' }),
+    cognitoEndpoint: z.optional(z.string()).check(z.meta({ description: 'Only where Cognito is not AWS (the local twin)' })),
     school: z.object({ id: z.string(), name: z.string(), timezone: z.string() }),
-  })
-  .meta({ id: 'SignInConfiguration' });
+  }).check(z.meta({ id: 'SignInConfiguration' }));
 
-export const Me = z
-  .object({
+export const Me = z.object({
     id: z.string(),
     email: z.string(),
     givenName: z.string(),
@@ -24,6 +21,5 @@ export const Me = z
     groups: z.array(GroupName),
     mfaEnrolled: z.boolean(),
     elevated: z.boolean(),
-    elevatedUntil: z.iso.datetime().optional(),
-  })
-  .meta({ id: 'Me' });
+    elevatedUntil: z.optional(z.iso.datetime()),
+  }).check(z.meta({ id: 'Me' }));

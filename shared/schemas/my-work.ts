@@ -1,13 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { incidentStatuses, PupilRef } from './incidents';
 
 /** The dashboard's "my recent incidents" and "my reminders": the caller's own, by a key made for each. */
-export const MyIncidentsQuery = z
-  .object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be 50 at most').default(10) })
-  .meta({ id: 'MyIncidentsQuery' });
+export const MyIncidentsQuery = z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(50, 'must be 50 at most')), 10) }).check(z.meta({ id: 'MyIncidentsQuery' }));
 
-export const MyIncidentList = z
-  .object({
+export const MyIncidentList = z.object({
     incidents: z.array(
       z.object({
         id: z.string(),
@@ -18,15 +15,10 @@ export const MyIncidentList = z
         status: z.enum(incidentStatuses),
       }),
     ),
-  })
-  .meta({ id: 'MyIncidentList' });
+  }).check(z.meta({ id: 'MyIncidentList' }));
 
-export const MyRemindersQuery = z
-  .object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be 50 at most').default(20) })
-  .meta({ id: 'MyRemindersQuery' });
+export const MyRemindersQuery = z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(50, 'must be 50 at most')), 20) }).check(z.meta({ id: 'MyRemindersQuery' }));
 
-export const MyReminderList = z
-  .object({
+export const MyReminderList = z.object({
     reminders: z.array(z.object({ incidentId: z.string(), at: z.string(), note: z.string(), student: PupilRef })),
-  })
-  .meta({ id: 'MyReminderList', description: 'Planner reminders due from a day ago onwards, soonest first' });
+  }).check(z.meta({ id: 'MyReminderList', description: 'Planner reminders due from a day ago onwards, soonest first' }));

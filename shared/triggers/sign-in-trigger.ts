@@ -2,7 +2,7 @@ import type { Context, PostAuthenticationTriggerEvent, PreAuthenticationTriggerE
 import { ulid } from 'ulid';
 import { entryById } from '../api/entry-by-id';
 import { declaredContext } from '../deps/declared-context';
-import { dynamoPorts } from '../deps/dynamo-ports';
+import { auditTrail, dynamoPorts } from '../deps/dynamo-ports';
 import { recordSignIn, type SignInStage } from '../domain/audit/record-sign-in';
 import type { Deps } from '../domain/deps';
 import type { AuditTrail } from '../domain/ports';
@@ -52,5 +52,5 @@ function withAuditTrail(audit: AuditTrail): Pick<Deps, 'audit' | 'clock' | 'ids'
 }
 
 function declaredTriggerContext(stage: SignInStage) {
-  return declaredContext(entryById(cognitoTriggers, `sign-in-${stage}`, 'Cognito trigger'), { dynamodb: dynamoPorts }).deps;
+  return declaredContext(entryById(cognitoTriggers, `sign-in-${stage}`, 'Cognito trigger'), { dynamodb: dynamoPorts({ audit: auditTrail }) }).deps;
 }

@@ -1,10 +1,11 @@
+import { alertsAcknowledgeRoute } from '../../../shared/api/routes';
 import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
 import { markAlert } from '../../../shared/domain/alerts/mark-alert';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { alertsAcknowledgeContract } from '../../../shared/api/contracts/alerts';
-import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { dynamoPorts, auditTrail, staffDirectory, studentRecords, alertStore } from '../../../shared/deps/dynamo-ports';
 
-export const handler = apiRoute('alerts.acknowledge', { contract: alertsAcknowledgeContract, adapters: { dynamodb: dynamoPorts } }).handle(async ({ params, caller, deps, origin }) =>
+export const handler = apiRoute(alertsAcknowledgeRoute, { contract: alertsAcknowledgeContract, adapters: { dynamodb: dynamoPorts({ audit: auditTrail, staff: staffDirectory, students: studentRecords, alerts: alertStore }) } }).handle(async ({ params, caller, deps, origin }) =>
   ok(await markAlert(deps, requireStaff(caller), params.id, 'acknowledged', origin)),
 );

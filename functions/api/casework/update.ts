@@ -1,11 +1,12 @@
+import { incidentsUpdateRoute } from '../../../shared/api/routes';
 import { apiRoute } from '../../../shared/http/api-route';
 import { ok } from '../../../shared/http/responses';
 import { changeIncident } from '../../../shared/domain/casework/change-incident';
 import { requireStaff } from '../../../shared/domain/identity/require-staff';
 import { incidentsUpdateContract } from '../../../shared/api/contracts/casework';
-import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { dynamoPorts, auditTrail, staffDirectory, studentRecords, categoryStore, alertGroupDirectory, incidentStore, fileRecordStore, incidentCasework } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
 
-export const handler = apiRoute('incidents.update', { contract: incidentsUpdateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(
+export const handler = apiRoute(incidentsUpdateRoute, { contract: incidentsUpdateContract, adapters: { dynamodb: dynamoPorts({ audit: auditTrail, staff: staffDirectory, students: studentRecords, categories: categoryStore, alertGroups: alertGroupDirectory, incidents: incidentStore, fileRecords: fileRecordStore, casework: incidentCasework }), cognito: identityPorts } }).handle(
   async ({ params, body, caller, deps, origin }) => ok(await changeIncident(deps, requireStaff(caller), params.id, body, origin)),
 );

@@ -1,4 +1,5 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import '../../schemas/zod-locale';
 import type { ConsumerStep } from './consumer-state';
 
 /**
@@ -6,7 +7,7 @@ import type { ConsumerStep } from './consumer-state';
  * only) and dropped: retrying cannot mend it, and the dead-letter queue is for events a
  * retry might deliver.
  */
-export function validateDetail(detailSchema: z.ZodType): ConsumerStep {
+export function validateDetail(detailSchema: z.ZodMiniType): ConsumerStep {
   return {
     name: 'validate-detail',
     before: (request) => {

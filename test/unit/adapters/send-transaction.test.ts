@@ -1,3 +1,4 @@
+import { meReadRoute } from '../../../shared/api/routes';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -12,7 +13,7 @@ import { IdempotencyKeyTakenError } from '../../../shared/domain/ports';
 import { ServiceBusyError } from '../../../shared/errors/lantern-error';
 import { apiRoute } from '../../../shared/http/api-route';
 import { meReadContract } from '../../../shared/api/contracts/me';
-import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { auditTrail, dynamoPorts, staffDirectory } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
 import { ok } from '../../../shared/http/responses';
 import { fakeDeps, InMemoryStaffDirectory } from '../support/fake-deps';
@@ -161,7 +162,7 @@ describe('conflicts in the stores', () => {
     const alerts = new DynamoAlertStore(documents(), tables, new CursorCodec('send-transaction-test-cursor-key-0123456789'));
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
     const config = testConfig();
-    const handler = apiRoute('me.read', { contract: meReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts }, context: () => ({ config, deps }) }).handle(async () =>
+    const handler = apiRoute(meReadRoute, { contract: meReadContract, adapters: { dynamodb: dynamoPorts({ audit: auditTrail, staff: staffDirectory }), cognito: identityPorts }, context: () => ({ config, deps }) }).handle(async () =>
       ok(await alerts.mark(teacher.id, '01JHT0000000000000000000A1', { readAt: '2025-01-15T10:00:00.000Z' }, auditEventFixture({ staffId: teacher.id }))),
     );
 

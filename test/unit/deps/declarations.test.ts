@@ -4,7 +4,7 @@ import { eventRules } from '../../../shared/events/rules';
 import { cognitoTriggers } from '../../../shared/triggers/cognito-triggers';
 import { streamConsumers } from '../../../shared/streams/stream-consumers';
 import { buildDeps } from '../../../shared/deps/build-deps';
-import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { categoryStore, dynamoPorts, notificationLedger, staffDirectory } from '../../../shared/deps/dynamo-ports';
 import { mailerPorts } from '../../../shared/deps/mailer';
 import { loadConfigFor } from '../../../shared/config/load-config';
 import { awsServicesOf, serviceUses } from '../../../shared/deps/uses';
@@ -63,17 +63,17 @@ describe('the catalogues declare what each function uses', () => {
 });
 
 describe('buildDeps', () => {
-  it('builds only the ports a declaration names', () => {
+  it('builds only the ports a declaration names, and of its stores only those its entry names', () => {
     // Prepare
     const uses = eventRules.find((rule) => rule.id === 'notifier')!.uses;
     const config = loadConfigFor(uses, testEnvironment());
 
     // Act
-    const deps = buildDeps(uses, config, { dynamodb: dynamoPorts, ses: mailerPorts });
+    const deps = buildDeps(uses, config, { dynamodb: dynamoPorts({ staff: staffDirectory, notifications: notificationLedger }), ses: mailerPorts });
 
     // Assess
     expect(Object.keys(deps).sort()).toEqual(
-      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
+      ['clock', 'ids', 'logger', 'mailer', 'notifications', 'school', 'staff'].sort(),
     );
   });
 
@@ -83,7 +83,7 @@ describe('buildDeps', () => {
     const config = loadConfigFor(uses, testEnvironment());
 
     // Act
-    const build = () => buildDeps(uses, config, { dynamodb: dynamoPorts } as never);
+    const build = () => buildDeps(uses, config, { dynamodb: dynamoPorts({ staff: staffDirectory }) } as never);
 
     // Assess
     expect(build).toThrow(/ses/);
@@ -92,7 +92,7 @@ describe('buildDeps', () => {
   it('gives a records port without the audit table a write that refuses, naming the missing use', async () => {
     // Prepare
     const uses = ['records'] as const;
-    const deps = buildDeps(uses, loadConfigFor(uses, testEnvironment()), { dynamodb: dynamoPorts });
+    const deps = buildDeps(uses, loadConfigFor(uses, testEnvironment()), { dynamodb: dynamoPorts({ categories: categoryStore }) });
     const category = { id: 'x', name: 'X', guidance: '', applyGroups: [], viewGroups: [], subCategories: [], fields: [], active: true };
 
     // Act

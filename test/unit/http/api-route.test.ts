@@ -1,3 +1,4 @@
+import { actionsCreateRoute, meReadRoute } from '../../../shared/api/routes';
 import { describe, expect, it, vi } from 'vitest';
 import { apiRoute, type RouteInput } from '../../../shared/http/api-route';
 import { ok, type RouteResult } from '../../../shared/http/responses';
@@ -12,18 +13,18 @@ import { designatedSafeguardingLead, staffProfile } from '../support/staff-profi
 import { testConfig } from '../support/test-config';
 import { meReadContract } from '../../../shared/api/contracts/me';
 import { actionsCreateContract } from '../../../shared/api/contracts/incidents';
-import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { alertGroupDirectory, auditTrail, categoryStore, dynamoPorts, fileRecordStore, incidentStore, staffDirectory, studentRecords } from '../../../shared/deps/dynamo-ports';
 import { identityPorts } from '../../../shared/deps/identity';
 import { filePorts } from '../../../shared/deps/files';
 
 /** What functions/api/me/get.ts hands its route; the tests replace the context it would build. */
-const meWiring = { contract: meReadContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } } as const;
+const meWiring = { contract: meReadContract, adapters: { dynamodb: dynamoPorts({ audit: auditTrail, staff: staffDirectory }), cognito: identityPorts } } as const;
 
 /** The wiring of functions/api/me/get.ts, bound to fake deps instead of production's. */
-function meRoute(profiles: StaffProfile[], domain?: (input: RouteInput<'me.read'>) => Promise<RouteResult>) {
+function meRoute(profiles: StaffProfile[], domain?: (input: RouteInput<'me.read', 'staff' | 'audit'>) => Promise<RouteResult>) {
   const deps = fakeDeps({ staff: new InMemoryStaffDirectory(profiles) });
   const config = testConfig();
-  const handler = apiRoute('me.read', { ...meWiring, context: () => ({ config, deps }) }).handle(
+  const handler = apiRoute(meReadRoute, { ...meWiring, context: () => ({ config, deps }) }).handle(
     domain ?? (async ({ caller, deps: routeDeps }) => ok(describeMe(routeDeps, requireStaff(caller)))),
   );
   return { handler, deps, config };
@@ -200,7 +201,7 @@ describe('apiRoute', () => {
   it('hands the domain the caller, request id, source address and lower-cased headers', async () => {
     // Prepare
     const teacher = staffProfile();
-    const seen: RouteInput<'me.read'>[] = [];
+    const seen: RouteInput<'me.read', 'staff' | 'audit'>[] = [];
     const { handler, deps, config } = meRoute([teacher], async (input) => {
       seen.push(input);
       return ok({});
@@ -252,7 +253,7 @@ describe('apiRoute', () => {
     const context = vi.fn(() => ({ config: testConfig(), deps }));
 
     // Act
-    const handler = apiRoute('me.read', { ...meWiring, context }).handle(async () => ok({}));
+    const handler = apiRoute(meReadRoute, { ...meWiring, context }).handle(async () => ok({}));
     await handler(meRequest(teacher), lambdaContext());
     await handler(meRequest(teacher), lambdaContext());
 
@@ -267,8 +268,8 @@ describe('apiRoute on a route with path parameters and a JSON body', () => {
   function actionRoute() {
     const teacher = staffProfile();
     const deps = fakeDeps({ staff: new InMemoryStaffDirectory([teacher]) });
-    const seen: RouteInput<'actions.create'>[] = [];
-    const handler = apiRoute('actions.create', { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts, s3: filePorts }, context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
+    const seen: RouteInput<'actions.create', 'audit' | 'staff' | 'students' | 'categories' | 'alertGroups' | 'incidents' | 'fileRecords'>[] = [];
+    const handler = apiRoute(actionsCreateRoute, { contract: actionsCreateContract, adapters: { dynamodb: dynamoPorts({ audit: auditTrail, staff: staffDirectory, students: studentRecords, categories: categoryStore, alertGroups: alertGroupDirectory, incidents: incidentStore, fileRecords: fileRecordStore }), cognito: identityPorts, s3: filePorts }, context: () => ({ config: testConfig(), deps }) }).handle(async (input) => {
       seen.push(input);
       return { status: 201, body: { ok: true } };
     });
