@@ -16,6 +16,7 @@ import { meIncidentsListContract, meRemindersListContract } from './contracts/my
 import { reportsSummaryContract, studentsChronologyContract, studentsFindContract, studentsFlagsUpdateContract, studentsReadContract, studentsUpdateContract } from './contracts/casework';
 import { filesCreateContract, filesReadContract } from './contracts/files';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
+import { importsReadContract, importsStartContract, studentsImportContract } from './contracts/pupil-import';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
 export type { RouteContract } from './route-contract';
@@ -72,6 +73,9 @@ export const contracts = {
   'incidentReferrals.list': incidentReferralsListContract,
   'referrals.update': referralsUpdateContract,
   'referrals.list': referralsListContract,
+  'students.import': studentsImportContract,
+  'imports.start': importsStartContract,
+  'imports.read': importsReadContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

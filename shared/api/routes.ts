@@ -77,6 +77,10 @@ export const routes = [
   { id: 'incidentReferrals.list', method: 'GET', path: '/v1/incidents/{id}/referrals', entry: 'functions/api/referrals/for-incident.ts', public: false, summary: 'The referrals made from an incident', uses: ['records', 'audit', 'school', 'identity'] },
   { id: 'referrals.update', method: 'PATCH', path: '/v1/incidents/{id}/referrals/{referralId}', entry: 'functions/api/referrals/update.ts', public: false, summary: 'A referral acknowledged, or answered with its outcome', uses: ['records', 'audit', 'school', 'identity'] },
   { id: 'referrals.list', method: 'GET', path: '/v1/referrals', entry: 'functions/api/referrals/list.ts', public: false, summary: 'Referrals awaiting a response, soonest due (overdue) first (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  // Pupil import from the MIS (issue 15): administrators; the job runs on the bus (shared/events/rules.ts, pupil-import).
+  { id: 'students.import', method: 'POST', path: '/v1/students/import', entry: 'functions/api/students/import.ts', public: false, summary: 'Import pupils from a SIMS or Arbor CSV: inline, or a presigned upload for a large file (administrators)', uses: ['records', 'audit', 'school', 'files'] },
+  { id: 'imports.start', method: 'POST', path: '/v1/imports/{id}/start', entry: 'functions/api/imports/start.ts', public: false, summary: 'Start an uploaded pupil import: the job checks every row, then writes all or nothing (administrators)', uses: ['records', 'audit', 'school', 'files'] },
+  { id: 'imports.read', method: 'GET', path: '/v1/imports/{id}', entry: 'functions/api/imports/get.ts', public: false, summary: "A pupil import's status, progress and report: counts and rejected rows (administrators)", uses: ['records', 'audit', 'school'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -71,7 +71,7 @@ describe('buildDeps', () => {
 
     // Assess
     expect(Object.keys(deps).sort()).toEqual(
-      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
+      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'pupilImports', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
     );
   });
 

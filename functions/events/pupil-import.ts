@@ -1,0 +1,7 @@
+import { eventConsumer } from '../../shared/events/event-consumer';
+import { PupilImportRequestedDetail } from '../../shared/schemas/events';
+import { runImport } from '../../shared/domain/students/import/run-import';
+import { dynamoPorts } from '../../shared/deps/dynamo-ports';
+import { filePorts } from '../../shared/deps/files';
+
+export const handler = eventConsumer('pupil-import', { detail: PupilImportRequestedDetail, adapters: { dynamodb: dynamoPorts, s3: filePorts } }).handle((detail, deps) => runImport(deps, detail.importId));
