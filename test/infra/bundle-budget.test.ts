@@ -71,6 +71,11 @@ const budgetKiB: Record<string, number> = {
   'event:casework-projector': 555,
   'cognito:sign-in-attempt': 495,
   'cognito:sign-in-success': 495,
+  // Pupil import (issue 15): the routes as files.create; the job adds csv-parse.
+  'students.import': 690,
+  'imports.start': 690,
+  'imports.read': 590,
+  'event:pupil-import': 760,
 };
 
 /** The SDK packages behind each AWS service; a bundle may hold only those of its declaration. */
