@@ -56,6 +56,7 @@ export class SchoolEvents extends Construct {
         uses: definition.uses,
         // A consumer that keeps failing after Lambda's own retries also ends in the queue.
         deadLetterQueue: this.deadLetterQueue,
+        ...(definition.timeoutSeconds ? { timeout: Duration.seconds(definition.timeoutSeconds) } : {}),
       });
       new Rule(this, `Rule-${definition.id}`, {
         // AWS services (GuardDuty's malware scans) publish to the account's default bus.

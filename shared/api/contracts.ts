@@ -17,6 +17,7 @@ import { reportsSummaryContract, studentsChronologyContract, studentsFindContrac
 import { filesCreateContract, filesReadContract } from './contracts/files';
 import { studentsExportsCreateContract } from './contracts/exports';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
+import { importsReadContract, importsStartContract, studentsImportContract } from './contracts/pupil-import';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
 export type { RouteContract } from './route-contract';
@@ -74,6 +75,9 @@ export const contracts = {
   'incidentReferrals.list': incidentReferralsListContract,
   'referrals.update': referralsUpdateContract,
   'referrals.list': referralsListContract,
+  'students.import': studentsImportContract,
+  'imports.start': importsStartContract,
+  'imports.read': importsReadContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

@@ -66,6 +66,10 @@ export const studentsUpdateRoute = { id: 'students.update', method: 'PATCH', pat
 export const studentsFlagsUpdateRoute = { id: 'students.flags.update', method: 'PATCH', path: '/v1/students/{id}/flags', entry: 'functions/api/students/flags-update.ts', public: false, summary: "Change a pupil's safeguarding flags, key adult or NHS number: a new version (elevated DSLs)", uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
 export const studentsChronologyRoute = { id: 'students.chronology', method: 'GET', path: '/v1/students/{id}/chronology', entry: 'functions/api/students/chronology.ts', public: false, summary: "A pupil's chronology in occurred-at order, one page per Query (elevated DSLs and SLT)", uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
 export const studentsExportsCreateRoute = { id: 'students.exports.create', method: 'POST', path: '/v1/students/{id}/exports', entry: 'functions/api/students/export.ts', public: false, summary: "Export a pupil's chronology as PDF or JSON, optionally with third parties redacted: a 15-minute link (elevated DSLs)", uses: ['records', 'audit', 'school', 'identity', 'files'] } as const satisfies RouteDefinition;
+// Pupil import (issue 15): administrators keep the roll in step with the MIS.
+export const studentsImportRoute = { id: 'students.import', method: 'POST', path: '/v1/students/import', entry: 'functions/api/students/import.ts', public: false, summary: 'Import pupils from a SIMS or Arbor CSV: inline, or a presigned upload for a large file (administrators)', uses: ['records', 'audit', 'school', 'files'] } as const satisfies RouteDefinition;
+export const importsStartRoute = { id: 'imports.start', method: 'POST', path: '/v1/imports/{id}/start', entry: 'functions/api/imports/start.ts', public: false, summary: 'Start an uploaded pupil import: the job checks every row, then writes all or nothing (administrators)', uses: ['records', 'audit', 'school', 'files'] } as const satisfies RouteDefinition;
+export const importsReadRoute = { id: 'imports.read', method: 'GET', path: '/v1/imports/{id}', entry: 'functions/api/imports/get.ts', public: false, summary: "A pupil import's status, progress and report: counts and rejected rows (administrators)", uses: ['records', 'audit', 'school'] } as const satisfies RouteDefinition;
 export const reportsSummaryRoute = { id: 'reports.summary', method: 'GET', path: '/v1/reports/summary', entry: 'functions/api/reports/summary.ts', public: false, summary: 'Counts by a grouping over a date range, from the report counters (elevated DSLs and SLT)', uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
 export const filesCreateRoute = { id: 'files.create', method: 'POST', path: '/v1/files', entry: 'functions/api/files/create.ts', public: false, summary: 'Start an upload: a file id and a presigned PUT (5 minutes) for the browser to send the file to', uses: ['records', 'audit', 'school', 'files'] } as const satisfies RouteDefinition;
 export const filesReadRoute = { id: 'files.read', method: 'GET', path: '/v1/files/{id}', entry: 'functions/api/files/get.ts', public: false, summary: 'A short-lived download link to a clean file on an incident or action the caller may read', uses: ['records', 'audit', 'school', 'identity', 'files'] } as const satisfies RouteDefinition;
@@ -116,6 +120,9 @@ export const routes = [
   studentsFlagsUpdateRoute,
   studentsChronologyRoute,
   studentsExportsCreateRoute,
+  studentsImportRoute,
+  importsStartRoute,
+  importsReadRoute,
   reportsSummaryRoute,
   filesCreateRoute,
   filesReadRoute,

@@ -17,6 +17,7 @@ import { DynamoPupilFileStore } from '../adapters/dynamo/pupil-file-store';
 import { DynamoReportStore } from '../adapters/dynamo/report-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { FunctionConfig } from '../config/load-config';
+import { DynamoPupilImportStore } from '../adapters/dynamo/pupil-import-store';
 import type { Deps } from '../domain/deps';
 import { declared, type DynamoAdapters } from './adapter-factory';
 import type { DynamoPort, Use } from './uses';
@@ -57,6 +58,7 @@ export const fileRecordStore: DynamoStore<'fileRecords'> = (on) => new DynamoFil
 export const incidentCasework: DynamoStore<'casework'> = (on) => new DynamoIncidentCasework(on.documents, tables(on), on.cursors());
 export const referralStore: DynamoStore<'referrals'> = (on) => new DynamoReferralStore(on.documents, tables(on), on.cursors());
 // The outbox relay marks what it delivered; it reads no other record.
+export const pupilImportStore: DynamoStore<'pupilImports'> = (on) => new DynamoPupilImportStore(on.documents, tables(on), new DynamoStudentRecords(on.documents, on.records()));
 export const outboxStore: DynamoStore<'outbox'> = (on) => new DynamoOutboxStore(on.documents, on.records());
 
 /** The stores an entry names, by port: `dynamoPorts({ staff: staffDirectory, audit: auditTrail, alerts: alertStore })`. */

@@ -25,6 +25,7 @@ import type {
   StaffDirectory,
   StudentDirectory,
 } from './ports';
+import type { PupilImportStore } from './students/import/pupil-import';
 
 /** The school this deployment serves, as the domain needs to know it. */
 export interface SchoolSettings {
@@ -66,4 +67,6 @@ export interface Deps {
   readonly casework: IncidentCasework;
   readonly referrals: ReferralStore;
   readonly referralChecks: ReferralCheckScheduler;
+  /** Pupil imports from the MIS, and the roll (pupils by UPN) they upsert. */
+  readonly pupilImports: PupilImportStore;
 }

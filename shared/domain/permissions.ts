@@ -213,6 +213,10 @@ export const permissions = {
   'incidentReferrals.list': { gate: allOf(inGroup('dsl', 'slt'), elevated), record: elevatedViewer },
   'referrals.update': { gate: safeguardingDecision, record: elevatedViewer },
   'referrals.list': { gate: safeguardingDecision },
+  // The school's roll from its MIS: administrators (trust IT, the office). It brings no incident content.
+  'students.import': { gate: inGroup('admin') },
+  'imports.start': { gate: inGroup('admin') },
+  'imports.read': { gate: inGroup('admin') },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

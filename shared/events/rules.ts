@@ -19,7 +19,8 @@ export type EventDetailType =
   | 'ReferralResponseDue'
   | 'ReferralChanged'
   | 'FileUploaded'
-  | 'TransferReceived';
+  | 'TransferReceived'
+  | 'PupilImportRequested';
 
 /** GuardDuty Malware Protection for S3 publishes its verdicts on the account's default bus. */
 export const MALWARE_SCAN_SOURCE = 'aws.guardduty';
@@ -40,6 +41,8 @@ export interface EventRuleDefinition {
   readonly uses: Uses;
   /** The bus the rule is on: the school's own (default), or the account's default bus where AWS services publish. */
   readonly bus?: 'school' | 'default';
+  /** The function's timeout when it needs more than the default 10 s (the pupil import's job). */
+  readonly timeoutSeconds?: number;
 }
 
 export const eventRules = [
@@ -99,6 +102,14 @@ export const eventRules = [
     description: 'Marks an uploaded file clean, or quarantines it (malware, or bytes not of its type) and emails the DSLs',
     uses: ['records', 'files', 'quarantine', 'mailer', 'school'],
     bus: 'default',
+  },
+  {
+    id: 'pupil-import',
+    entry: 'functions/events/pupil-import.ts',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['PupilImportRequested'] },
+    description: "Runs a pupil import: checks every row of the uploaded CSV, then upserts the roll by UPN in batches (resumable; all or nothing)",
+    uses: ['records', 'audit', 'files', 'school'],
+    timeoutSeconds: 600,
   },
 ] as const satisfies readonly EventRuleDefinition[];
 

@@ -42,3 +42,6 @@ export const MalwareScanResultDetail = z.object({
 export const ReferralResponseDueDetail = z.object({ referralId: z.string().check(z.minLength(1)), incidentId: z.string().check(z.minLength(1)) });
 
 export const ReferralCheckRequestedDetail = z.object({ referralId: z.string().check(z.minLength(1)), incidentId: z.string().check(z.minLength(1)), at: z.iso.datetime() });
+
+/** Asks for a pupil import's job: the id is all it needs (the file and options are on the import). */
+export const PupilImportRequestedDetail = z.object({ importId: z.string().check(z.minLength(1)) });

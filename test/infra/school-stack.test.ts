@@ -143,8 +143,8 @@ describe('a school stack synthesized from the example trust', () => {
           Architectures: ['arm64'],
           Handler: 'index.handler',
           MemorySize: 512,
-          // Cognito waits at most 5 seconds for a trigger; the relay may put up to 10 items' events.
-          Timeout: isTrigger(id) ? 5 : id === logicalIdAt(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : 10,
+          // Cognito waits at most 5 seconds for a trigger; the relay may put up to 10 items' events; the pupil import's job writes a whole roll.
+          Timeout: isTrigger(id) ? 5 : id === logicalIdAt(school.stack, 'Outbox/Relay/Handler/Resource') ? 60 : id === logicalIdAt(school.stack, 'Events/Consumer-pupil-import/Handler/Resource') ? 600 : 10,
           TracingConfig: { Mode: 'Active' },
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });

@@ -37,6 +37,18 @@ export const archivedStudentSearchKey = (name: string, studentId: string) => ({
   sk: `${name.toLowerCase()}#${studentId}`,
 });
 
+/**
+ * The roll (issue 15): an entry per pupil Lantern holds, on roll or archived, keyed by UPN and
+ * holding the pupil as they are, written with their profile. A pupil import reads the whole
+ * roll with one paged Query and upserts by UPN; one UPN is one pupil by construction.
+ */
+export const STUDENT_ROLL_PARTITION = 'STUDENT_ROLL';
+export const studentRollKey = (upn: string) => ({ pk: STUDENT_ROLL_PARTITION, sk: upn });
+
+/** A pupil import (its status, progress and report), and the one claim on the roll an import holds while it writes. */
+export const pupilImportKey = (importId: string) => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' });
+export const rollClaimKey = () => ({ pk: 'IMPORT_CLAIM', sk: 'ROLL' });
+
 export const ALERT_GROUP_PARTITION = 'ALERT_GROUP';
 export const ALERT_GROUP_PREFIX = 'GROUP#';
 export const alertGroupKey = (groupId: string) => ({ pk: ALERT_GROUP_PARTITION, sk: `${ALERT_GROUP_PREFIX}${groupId}` });

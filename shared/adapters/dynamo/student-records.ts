@@ -1,13 +1,22 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FoundStudent, StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student, StudentStatus } from '../../domain/students/student';
-import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentSearchKey } from './keys';
+import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_ROLL_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentRollKey, studentSearchKey } from './keys';
 import { batchGet } from './batch-get';
 import { queryAll, withoutKeys } from './pagination';
 import { sendTransaction } from './send-transaction';
 
 const ITEM_TYPE = 'Student';
 const SEARCH_TYPE = 'StudentSearchToken';
+const ROLL_TYPE = 'StudentRollEntry';
+
+/** The fields the roll entry's `digest` is made of: what an import compares. */
+const ROLL_FIELDS = ['id', 'upn', 'givenName', 'familyName', 'legalGivenName', 'legalFamilyName', 'dateOfBirth', 'gender', 'yearGroup', 'className', 'status', 'leavingDate'] as const;
+
+/** A pupil's state as one string, so an import's write is conditional on the pupil being as it planned. */
+export function rollDigest(student: Student): string {
+  return JSON.stringify(ROLL_FIELDS.map((field) => student[field] ?? null));
+}
 
 /** Pupils and their recording-search tokens, written together. */
 export class DynamoStudentRecords implements StudentDirectory {
@@ -102,17 +111,38 @@ export class DynamoStudentRecords implements StudentDirectory {
     await sendTransaction(this.client, { TransactItems: this.writeItems(student, await this.get(student.id)) });
   }
 
+  /** Every pupil on the roll (one paged, strongly consistent Query of the roll partition). */
+  async roll(): Promise<Student[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': STUDENT_ROLL_PARTITION },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.student as Student);
+  }
+
   /**
-   * The transaction items that write the pupil and replace `previous`'s search tokens (for
-   * callers adding their own, e.g. an audit event, who have read the pupil already).
+   * The transaction items that write the pupil, their roll entry and replace `previous`'s
+   * search tokens (for callers adding their own, e.g. an audit event, who have read the
+   * pupil already). `conditional`: the roll entry must still be `previous` (or absent for a
+   * new pupil), as an import planned it.
    */
-  writeItems(student: Student, previous: Student | undefined) {
+  writeItems(student: Student, previous: Student | undefined, options: { readonly conditional?: boolean } = {}) {
     const tokensFor = (pupil: Student | undefined) =>
       pupil ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])].map((name) => ({ name, key: (pupil.status === 'archived' ? archivedStudentSearchKey : studentSearchKey)(name, pupil.id) })) : [];
     const newTokens = tokensFor(student);
     const staleTokens = tokensFor(previous).filter((token) => !newTokens.some((kept) => kept.key.pk === token.key.pk && kept.key.sk === token.key.sk));
+    const condition = !options.conditional
+      ? {}
+      : previous
+        ? { ConditionExpression: 'studentId = :id AND digest = :digest', ExpressionAttributeValues: { ':id': previous.id, ':digest': rollDigest(previous) } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' };
+    const staleRoll = previous && previous.upn !== student.upn ? [{ Delete: { TableName: this.tableName, Key: studentRollKey(previous.upn) } }] : [];
     return [
       { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
+      { Put: { TableName: this.tableName, Item: { ...studentRollKey(student.upn), type: ROLL_TYPE, studentId: student.id, digest: rollDigest(student), student }, ...condition } },
+      ...staleRoll,
       ...staleTokens.map((token) => ({ Delete: { TableName: this.tableName, Key: token.key } })),
       ...newTokens.map((token) => ({
         Put: {

@@ -15,7 +15,7 @@ export interface AuditEvent {
   readonly staffId?: string;
   readonly groups: readonly string[];
   readonly elevated: boolean;
-  readonly recordType: 'incident' | 'action' | 'student' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route' | 'report' | 'draft';
+  readonly recordType: 'incident' | 'action' | 'student' | 'import' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route' | 'report' | 'draft';
   /** The record the action is about; audit is queried by it. */
   readonly recordId: string;
   /**

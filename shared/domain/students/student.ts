@@ -11,6 +11,11 @@ export interface Student {
   readonly yearGroup: string;
   readonly className: string;
   readonly status: StudentStatus;
+  /** From the MIS import (issue 15): legal names where the shown ones are preferred names, gender, leaving date. */
+  readonly legalGivenName?: string;
+  readonly legalFamilyName?: string;
+  readonly gender?: 'F' | 'M' | 'X' | 'U';
+  readonly leavingDate?: string;
 }
 
 export function fullName(student: Pick<Student, 'givenName' | 'familyName'>): string {

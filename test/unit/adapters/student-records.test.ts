@@ -71,7 +71,9 @@ describe('DynamoStudentRecords.put', () => {
         },
       },
     });
-    expect(items).toHaveLength(3);
+    // The profile, its roll entry (by UPN, for the MIS import) and a token per name.
+    expect(items.find((item) => item.Put?.Item?.pk === 'STUDENT_ROLL')).toMatchObject({ Put: { Item: { sk: amelia.upn, type: 'StudentRollEntry', studentId: 'stu-0042', student: amelia } } });
+    expect(items).toHaveLength(4);
   });
 
   it('writes one token when forename and surname are the same name', async () => {

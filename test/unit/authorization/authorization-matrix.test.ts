@@ -20,7 +20,7 @@ vi.mock('../../../shared/deps/build-deps', () => import('./switchable-context').
  * What a cell answers. A 403 names its reason, because the front end steps up on
  * `elevation_required` and gives up on `forbidden`.
  */
-type Outcome = 200 | 201 | 204 | 401 | 404 | 'forbidden' | 'elevation_required';
+type Outcome = 200 | 201 | 202 | 204 | 401 | 404 | 'forbidden' | 'elevation_required';
 type ByRecord = Readonly<Record<RecordKind, Outcome>>;
 type Expectation = Readonly<Record<Persona, Outcome | ByRecord>>;
 
@@ -144,6 +144,10 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'incidentReferrals.list': elevatedLeads(200, { behaviour: 200, safeguarding: 404, childProtection: 404 }),
   'referrals.update': elevatedDslOnly(200),
   'referrals.list': elevatedDslOnly(200),
+  // Pupil import (issue 15): administrators alone; a DSL's elevation does not open it.
+  'students.import': adminOnly(201),
+  'imports.start': adminOnly(202),
+  'imports.read': adminOnly(200),
 } satisfies Record<RouteId, Expectation>;
 
 interface Decision {

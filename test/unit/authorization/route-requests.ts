@@ -1,4 +1,6 @@
 import type { RouteId } from '../../../shared/api/routes';
+import type { PupilImport } from '../../../shared/domain/students/import/pupil-import';
+import { noCounts } from '../../../shared/domain/students/import/plan-import';
 import type { FakeDeps } from '../support/fake-deps';
 import { accessTokenOf, staffIdOf, type Persona } from './personas';
 import { categoriesOf, incidentIdOf, referralIdOf, referralOn, noticeAlertIdOf, pupil, recordAlertIdOf, seniorLeadershipGroup, spareCategoryId, teachingAssistant, type RecordKind } from './school-with-records';
@@ -123,4 +125,29 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
     },
   }),
   'referrals.list': () => ({ query: { status: 'open' } }),
+  'students.import': () => ({ body: { size: 240_118 } }),
+  // An import awaiting the start, its file uploaded.
+  'imports.start': () => ({ pathParameters: { id: anImport.id }, arrange: arrangeAnImport }),
+  'imports.read': () => ({ pathParameters: { id: anImport.id }, arrange: arrangeAnImport }),
 };
+
+const anImport: PupilImport = {
+  id: 'IMPORT-1',
+  status: 'awaiting_upload',
+  objectKey: 'schools/castle-mead/imports/IMPORT-1.csv',
+  size: 240_118,
+  archiveMissing: false,
+  createdBy: 'S-ADMIN',
+  createdByGroups: ['admin'],
+  sourceIp: '203.0.113.24',
+  createdAt: '2025-01-15T09:30:00.000Z',
+  updatedAt: '2025-01-15T09:30:00.000Z',
+  counts: noCounts,
+  problems: [],
+  progress: { total: 0, written: 0 },
+};
+
+async function arrangeAnImport(deps: FakeDeps): Promise<void> {
+  deps.pupilImports.imports.set(anImport.id, anImport);
+  await deps.files.put({ key: anImport.objectKey, contentType: 'text/csv', body: new TextEncoder().encode('UPN\n') });
+}

@@ -51,6 +51,8 @@ import {
 } from '../../../shared/domain/ports';
 import type { Alert, AlertGroup } from '../../../shared/domain/alerts/alert';
 import type { AuditEvent } from '../../../shared/domain/audit/audit-event';
+import { FINISHED_STATUSES, RollChangedError, type ImportStatus, type PupilImport, type PupilImportStore } from '../../../shared/domain/students/import/pupil-import';
+import { samePupil, type PupilWrite } from '../../../shared/domain/students/import/plan-import';
 import type { FileAttachment, ScanState, StoredFileRecord } from '../../../shared/domain/files/stored-file';
 import type { Category } from '../../../shared/domain/categories/category';
 import { defaultCategories } from '../../../shared/domain/categories/default-categories';
@@ -722,6 +724,86 @@ export class InMemoryIdentityProvider implements IdentityProvider {
   }
 }
 
+/** Imports in memory, upserting the fake pupil directory as the roll. */
+export class InMemoryPupilImportStore extends AuditedStore implements PupilImportStore {
+  readonly imports = new Map<string, PupilImport>();
+  readonly queuedEvents: DomainEvent[] = [];
+  readonly batches: number[] = [];
+  claim: { importId: string; at: string } | undefined;
+  /** Set to make the next `apply` fail as if the roll changed under it. */
+  failNextApply = false;
+
+  constructor(private students: InMemoryStudentDirectory = new InMemoryStudentDirectory()) {
+    super();
+  }
+
+  useStudents(students: InMemoryStudentDirectory): void {
+    this.students = students;
+  }
+
+  async get(importId: string): Promise<PupilImport | undefined> {
+    return this.imports.get(importId);
+  }
+
+  async create(record: PupilImport, audit: AuditEvent): Promise<void> {
+    if (this.imports.has(record.id)) throw new ConflictError('exists');
+    this.imports.set(record.id, record);
+    await this.audit.record(audit);
+  }
+
+  async queue(record: PupilImport, event: DomainEvent, audit: AuditEvent): Promise<void> {
+    if (this.imports.get(record.id)?.status !== 'awaiting_upload') throw new ConflictError('This import has already been started.');
+    this.imports.set(record.id, record);
+    this.queuedEvents.push(event);
+    await this.audit.record(audit);
+  }
+
+  async update(record: PupilImport, expected: ImportStatus): Promise<void> {
+    if (this.imports.get(record.id)?.status !== expected) throw new ConflictError(`The import is no longer ${expected}.`);
+    this.imports.set(record.id, record);
+  }
+
+  async finish(record: PupilImport, audit: AuditEvent): Promise<boolean> {
+    const current = this.imports.get(record.id);
+    if (!current || FINISHED_STATUSES.includes(current.status)) return false;
+    this.imports.set(record.id, record);
+    await this.audit.record(audit);
+    return true;
+  }
+
+  async claimRoll(importId: string, at: string, staleBefore: string): Promise<boolean> {
+    if (this.claim && this.claim.importId !== importId && this.claim.at >= staleBefore) return false;
+    this.claim = { importId, at };
+    return true;
+  }
+
+  async rollHolder() {
+    return this.claim;
+  }
+
+  async releaseRoll(importId: string): Promise<void> {
+    if (this.claim?.importId === importId) this.claim = undefined;
+  }
+
+  async roll(): Promise<Student[]> {
+    return [...this.students.students.values()];
+  }
+
+  async apply(writes: readonly PupilWrite[]): Promise<void> {
+    if (this.failNextApply) {
+      this.failNextApply = false;
+      throw new RollChangedError();
+    }
+    const byUpn = new Map([...this.students.students.values()].map((student) => [student.upn, student]));
+    for (const write of writes) {
+      const now = byUpn.get(write.student.upn);
+      if (write.previous ? !now || !samePupil(now, write.previous) : now) throw new RollChangedError();
+    }
+    for (const write of writes) this.students.students.set(write.student.id, write.student);
+    this.batches.push(writes.length);
+  }
+}
+
 export const testSchool: SchoolSettings = {
   id: 'castle-mead',
   name: 'Castle Mead Primary School',
@@ -754,6 +836,7 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly casework: InMemoryIncidentCasework;
   readonly referrals: InMemoryReferralStore;
   readonly referralChecks: RecordingReferralCheckScheduler;
+  readonly pupilImports: InMemoryPupilImportStore;
   /** JSON lines written through `logger`. */
   readonly logLines: string[];
 }
@@ -790,12 +873,16 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     casework: new InMemoryIncidentCasework(incidents, alerts),
     referrals: new InMemoryReferralStore(alerts),
     referralChecks: new RecordingReferralCheckScheduler(),
+    pupilImports: new InMemoryPupilImportStore(),
   };
   const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
   // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
   const trail = (deps as Deps).audit;
   for (const port of Object.values(deps)) {
     if (port instanceof AuditedStore && trail instanceof RecordingAuditTrail) port.useAuditTrail(trail);
+  }
+  if ((deps as Deps).pupilImports instanceof InMemoryPupilImportStore && (deps as Deps).students instanceof InMemoryStudentDirectory) {
+    ((deps as Deps).pupilImports as InMemoryPupilImportStore).useStudents((deps as Deps).students as InMemoryStudentDirectory);
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).alerts instanceof InMemoryAlertStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).alerts = (deps as Deps).alerts as InMemoryAlertStore;
