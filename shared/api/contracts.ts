@@ -18,6 +18,8 @@ import { filesCreateContract, filesReadContract } from './contracts/files';
 import { triageListContract, incidentsReviewContract, incidentsListContract, incidentsUpdateContract, incidentsHistoryContract } from './contracts/casework';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
+import { encompassListContract, encompassMatchContract, partnersEncompassCreateContract } from './contracts/partners';
+
 export type { RouteContract } from './route-contract';
 
 /**
@@ -72,6 +74,9 @@ export const contracts = {
   'incidentReferrals.list': incidentReferralsListContract,
   'referrals.update': referralsUpdateContract,
   'referrals.list': referralsListContract,
+  'partners.encompass.create': partnersEncompassCreateContract,
+  'encompass.list': encompassListContract,
+  'encompass.match': encompassMatchContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

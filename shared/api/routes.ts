@@ -27,6 +27,12 @@ export interface RouteDefinition {
    * window); `identity` where elevation matters (it asks Cognito the authenticator is on).
    */
   readonly uses: Uses;
+  /**
+   * A partner route (under `/v1/partners/`): the OAuth scopes its client-credentials token
+   * must carry. API Gateway's JWT authorizer checks them (authorization scopes) and the local
+   * gateway does the same; the permission table checks them again. Throttled per route.
+   */
+  readonly scopes?: readonly string[];
 }
 
 export const routes = [
@@ -77,6 +83,10 @@ export const routes = [
   { id: 'incidentReferrals.list', method: 'GET', path: '/v1/incidents/{id}/referrals', entry: 'functions/api/referrals/for-incident.ts', public: false, summary: 'The referrals made from an incident', uses: ['records', 'audit', 'school', 'identity'] },
   { id: 'referrals.update', method: 'PATCH', path: '/v1/incidents/{id}/referrals/{referralId}', entry: 'functions/api/referrals/update.ts', public: false, summary: 'A referral acknowledged, or answered with its outcome', uses: ['records', 'audit', 'school', 'identity'] },
   { id: 'referrals.list', method: 'GET', path: '/v1/referrals', entry: 'functions/api/referrals/list.ts', public: false, summary: 'Referrals awaiting a response, soonest due (overdue) first (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  // Operation Encompass (issue 16): the police send, an elevated DSL matches what the roll could not.
+  { id: 'partners.encompass.create', method: 'POST', path: '/v1/partners/encompass-notifications', entry: 'functions/api/partners/encompass-create.ts', public: false, summary: 'A police Operation Encompass notification: matched to the roll, recorded, flagged and alerted at once (partner clients with lantern/encompass.write)', uses: ['records', 'audit', 'school'], scopes: ['lantern/encompass.write'] },
+  { id: 'encompass.list', method: 'GET', path: '/v1/encompass-notifications', entry: 'functions/api/encompass/list.ts', public: false, summary: 'Operation Encompass notifications, unmatched first (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
+  { id: 'encompass.match', method: 'POST', path: '/v1/encompass-notifications/{id}/match', entry: 'functions/api/encompass/match.ts', public: false, summary: 'Match an Operation Encompass notification to a pupil by hand (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -16,6 +16,7 @@ import { DynamoOutboxStore } from '../adapters/dynamo/outbox-store';
 import { DynamoPupilFileStore } from '../adapters/dynamo/pupil-file-store';
 import { DynamoReportStore } from '../adapters/dynamo/report-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
+import { DynamoEncompassStore } from '../adapters/dynamo/encompass-store';
 import type { AdapterFactory } from './adapter-factory';
 import { declared } from './adapter-factory';
 import type { Deps } from '../domain/deps';
@@ -58,6 +59,7 @@ export const dynamoPortsOn = (documents: DynamoDBDocumentClient): AdapterFactory
       ports.fileRecords = new DynamoFileRecordStore(documents, tables);
       ports.casework = new DynamoIncidentCasework(documents, tables, cursors!);
       ports.referrals = new DynamoReferralStore(documents, tables, cursors!);
+      ports.encompass = new DynamoEncompassStore(documents, tables);
     }
     // The outbox relay marks what it delivered; it reads no other record.
     if (uses.has('outbox')) ports.outbox = new DynamoOutboxStore(documents, declared(config.tables.records, 'RECORDS_TABLE'));

@@ -5,6 +5,7 @@ import type {
   AuditTrail,
   CategoryCatalogue,
   Clock,
+  EncompassStore,
   EventPublisher,
   FileQuarantine,
   FileRecordStore,
@@ -66,4 +67,6 @@ export interface Deps {
   readonly casework: IncidentCasework;
   readonly referrals: ReferralStore;
   readonly referralChecks: ReferralCheckScheduler;
+  /** Operation Encompass notifications from the police (issue 16). */
+  readonly encompass: EncompassStore;
 }

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FoundStudent, StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student, StudentStatus } from '../../domain/students/student';
-import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentSearchKey } from './keys';
+import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentNhsLookupKey, studentSearchKey, studentUpnLookupKey } from './keys';
 import { batchGet } from './batch-get';
 import { queryAll, withoutKeys } from './pagination';
 import { sendTransaction } from './send-transaction';
@@ -24,6 +24,19 @@ export class DynamoStudentRecords implements StudentDirectory {
   async getMany(studentIds: readonly string[]): Promise<Map<string, Student>> {
     const items = await batchGet(this.client, this.tableName, [...new Set(studentIds)].map(studentKey));
     return new Map(items.map((item) => [String(item.id), toStudent(item)]));
+  }
+
+  async byUpn(upn: string): Promise<Student | undefined> {
+    return this.byLookup(studentUpnLookupKey(upn));
+  }
+
+  async byNhsNumber(nhsNumber: string): Promise<Student | undefined> {
+    return this.byLookup(studentNhsLookupKey(nhsNumber));
+  }
+
+  private async byLookup(key: { pk: string; sk: string }): Promise<Student | undefined> {
+    const lookup = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return typeof lookup.Item?.studentId === 'string' ? this.get(lookup.Item.studentId) : undefined;
   }
 
   async search(prefix: string, limit: number): Promise<StudentSummary[]> {
@@ -111,8 +124,12 @@ export class DynamoStudentRecords implements StudentDirectory {
       pupil ? [...new Set([pupil.givenName.toLowerCase(), pupil.familyName.toLowerCase()])].map((name) => ({ name, key: (pupil.status === 'archived' ? archivedStudentSearchKey : studentSearchKey)(name, pupil.id) })) : [];
     const newTokens = tokensFor(student);
     const staleTokens = tokensFor(previous).filter((token) => !newTokens.some((kept) => kept.key.pk === token.key.pk && kept.key.sk === token.key.sk));
+    const staleUpn = previous && previous.upn.toUpperCase() !== student.upn.toUpperCase() ? [{ Delete: { TableName: this.tableName, Key: studentUpnLookupKey(previous.upn) } }] : [];
     return [
       { Put: { TableName: this.tableName, Item: { ...studentKey(student.id), type: ITEM_TYPE, ...student } } },
+      // The exact-identifier lookup Operation Encompass matching reads.
+      { Put: { TableName: this.tableName, Item: { ...studentUpnLookupKey(student.upn), type: 'StudentLookup', studentId: student.id } } },
+      ...staleUpn,
       ...staleTokens.map((token) => ({ Delete: { TableName: this.tableName, Key: token.key } })),
       ...newTokens.map((token) => ({
         Put: {

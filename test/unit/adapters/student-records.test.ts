@@ -71,7 +71,9 @@ describe('DynamoStudentRecords.put', () => {
         },
       },
     });
-    expect(items).toHaveLength(3);
+    // The pupil, its two search tokens, and the UPN lookup Operation Encompass matching reads.
+    expect(items.find((item) => item.Put?.Item?.pk === 'STUDENT_UPN#B801200005001')?.Put?.Item).toMatchObject({ sk: 'LOOKUP', studentId: 'stu-0042' });
+    expect(items).toHaveLength(4);
   });
 
   it('writes one token when forename and surname are the same name', async () => {

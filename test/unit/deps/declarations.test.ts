@@ -40,7 +40,9 @@ describe('the catalogues declare what each function uses', () => {
     const needIdentity = ['me.read', 'incidents.read', 'actions.create', 'me.mfa.setup', 'me.mfa.verify', 'staff.create', 'staff.update', 'audit.read', 'reports.recordingQuality', 'alertGroups.create', 'alertGroups.update', 'alertGroups.delete', 'categories.create', 'categories.update',
       // DSL casework (issue 11): every route needs elevation.
       'triage.list', 'incidents.review', 'incidents.list', 'incidents.update', 'incidents.history', 'referrals.create', 'incidentReferrals.list', 'referrals.update', 'referrals.list', 'files.read',
-      'students.find', 'students.read', 'students.update', 'students.flags.update', 'students.chronology', 'reports.summary'];
+      'students.find', 'students.read', 'students.update', 'students.flags.update', 'students.chronology', 'reports.summary',
+      // Operation Encompass (issue 16): matching a police notification is an elevated DSL's; the police route has no staff caller.
+      'encompass.list', 'encompass.match'];
     // Act
     const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('identity')).map((route) => route.id);
     // Assess
@@ -71,7 +73,7 @@ describe('buildDeps', () => {
 
     // Assess
     expect(Object.keys(deps).sort()).toEqual(
-      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
+      ['alertGroups', 'alerts', 'casework', 'categories', 'clock', 'encompass', 'fileRecords', 'ids', 'incidents', 'logger', 'mailer', 'notifications', 'pupilFiles', 'referrals', 'reports', 'school', 'schoolProfile', 'staff', 'students'].sort(),
     );
   });
 

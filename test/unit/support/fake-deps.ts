@@ -58,6 +58,7 @@ import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
 import { InMemoryPupilFileStore, InMemoryReportStore } from './casework-fakes';
+import { InMemoryEncompassStore } from './encompass-fakes';
 import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
 import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
 import type { Referral } from '../../../shared/domain/referrals/referral';
@@ -169,6 +170,18 @@ export class InMemoryStudentDirectory implements StudentDirectory {
     return [...this.students.values()]
       .filter((student) => student.status === 'on_roll')
       .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
+  }
+
+  async byUpn(upn: string): Promise<Student | undefined> {
+    return [...this.students.values()].find((student) => student.upn.toUpperCase() === upn.toUpperCase());
+  }
+
+  /** NHS numbers live on the safeguarding record: tests set them here. */
+  readonly nhsNumbers = new Map<string, string>();
+
+  async byNhsNumber(nhsNumber: string): Promise<Student | undefined> {
+    const studentId = this.nhsNumbers.get(nhsNumber);
+    return studentId ? this.students.get(studentId) : undefined;
   }
 
   /** Like the search tokens: pupils on roll whose forename or surname starts with the prefix. */
@@ -752,6 +765,7 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly casework: InMemoryIncidentCasework;
   readonly referrals: InMemoryReferralStore;
   readonly referralChecks: RecordingReferralCheckScheduler;
+  readonly encompass: InMemoryEncompassStore;
   /** JSON lines written through `logger`. */
   readonly logLines: string[];
 }
@@ -788,6 +802,7 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     casework: new InMemoryIncidentCasework(incidents, alerts),
     referrals: new InMemoryReferralStore(alerts),
     referralChecks: new RecordingReferralCheckScheduler(),
+    encompass: new InMemoryEncompassStore(),
   };
   const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
   // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
@@ -809,6 +824,10 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
       },
       audit: trail,
     };
+  }
+  const encompass = (deps as Deps).encompass;
+  if (encompass instanceof InMemoryEncompassStore && pupilFiles instanceof InMemoryPupilFileStore && (deps as Deps).incidents instanceof InMemoryIncidentStore) {
+    encompass.sources = { incidents: (deps as Deps).incidents as InMemoryIncidentStore, pupilFiles, audit: trail };
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).fileRecords instanceof InMemoryFileRecordStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).fileRecords = (deps as Deps).fileRecords as InMemoryFileRecordStore;

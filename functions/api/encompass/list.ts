@@ -1,0 +1,11 @@
+import { apiRoute } from '../../../shared/http/api-route';
+import { ok } from '../../../shared/http/responses';
+import { listEncompassNotifications } from '../../../shared/domain/partners/receive-encompass';
+import { requireStaff } from '../../../shared/domain/identity/require-staff';
+import { encompassListContract } from '../../../shared/api/contracts/partners';
+import { dynamoPorts } from '../../../shared/deps/dynamo-ports';
+import { identityPorts } from '../../../shared/deps/identity';
+
+export const handler = apiRoute('encompass.list', { contract: encompassListContract, adapters: { dynamodb: dynamoPorts, cognito: identityPorts } }).handle(async ({ caller, deps, origin }) =>
+  ok(await listEncompassNotifications(deps, requireStaff(caller), origin)),
+);
