@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { EncompassMatched, EncompassNotificationList } from '../../../shared/schemas/partners';
 import type { ChronologyPage, PupilFile, ReportSummary, StudentFindResult } from '../../../shared/schemas/casework';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewAction, NewIncident } from '../../../shared/schemas/incidents';
@@ -65,3 +66,7 @@ export type Referrals = z.infer<typeof ReferralPage>;
 export type IncidentReferralList = z.infer<typeof IncidentReferrals>;
 export type NewReferralBody = z.input<typeof NewReferral>;
 export type ReferralChangeBody = z.input<typeof ReferralChange>;
+
+export type EncompassNotificationsView = z.infer<typeof EncompassNotificationList>;
+export type EncompassNotificationView = EncompassNotificationsView['notifications'][number];
+export type EncompassMatchedView = z.infer<typeof EncompassMatched>;
