@@ -72,7 +72,7 @@ export class SchoolStack extends Stack {
 
     this.dataStores = new DataStores(this, 'Data', { schoolId: school.id, appBaseUrl });
     this.backups = new Backups(this, 'Backups', { schoolId: school.id, tables: [this.dataStores.recordsTable, this.dataStores.auditTable] });
-    this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name });
+    this.identity = new Identity(this, 'Identity', { schoolId: school.id, schoolName: school.name, partners: school.partners });
     this.events = new SchoolEvents(this, 'Events', { schoolId: school.id });
     this.reminders = new Reminders(this, 'Reminders', {
       schoolId: school.id,
@@ -172,7 +172,9 @@ export class SchoolStack extends Stack {
     new CfnOutput(this, 'StaffAppDistributionDomain', { value: this.web.distribution.distributionDomainName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'StaffClientId', { value: this.identity.staffClient.userPoolClientId });
-    new CfnOutput(this, 'LocalAuthorityClientId', { value: this.identity.localAuthorityClient.userPoolClientId });
+    for (const [partnerId, client] of this.identity.partnerClients) {
+      new CfnOutput(this, `PartnerClientId-${partnerId}`, { value: client.userPoolClientId, description: `App client of partner ${partnerId}: its secret is read with DescribeUserPoolClient` });
+    }
     new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl() });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.events.deadLetterQueue.queueUrl });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
+import { partnerScopeNames } from '../shared/domain/identity/partner-scopes';
 
 /**
  * A trust's deployment file: which AWS account and region, and one entry per school.
@@ -27,6 +28,17 @@ const cloudFrontCertificateArn = z
 
 const ianaTimeZone = z.string().refine(isTimeZone, { message: 'use an IANA time zone such as Europe/London' });
 
+/**
+ * A partner system the school lets in through the API (issue 16): a police force's Operation
+ * Encompass system, a local authority's safeguarding team. Each gets its own confidential
+ * client-credentials app client on the school's user pool, granted only these scopes.
+ */
+const partnerSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters and digits, separated by single hyphens').max(40, 'use at most 40 characters'),
+  name: z.string().trim().min(1, 'give the partner name').max(100),
+  scopes: z.array(z.enum(partnerScopeNames)).min(1, 'grant at least one scope'),
+});
+
 const schoolSchema = z.strictObject({
   id: schoolId,
   name: z.string().trim().min(1, 'give the school name'),
@@ -38,6 +50,8 @@ const schoolSchema = z.strictObject({
   certificateArn: cloudFrontCertificateArn.optional(),
   senderEmail: z.email('use an email address SES may send from'),
   timezone: ianaTimeZone,
+  /** Partner systems with their own app client and scopes; none by default. */
+  partners: z.array(partnerSchema).default([]),
 });
 
 const snsTopicArn = z.string().regex(/^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\d:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'use the ARN of an SNS topic, arn:aws:sns:<region>:<account>:<name>');
@@ -71,6 +85,13 @@ const trustSchema = z
         context.addIssue({ code: 'custom', path: ['alarms', 'topicArn'], message: `use a topic in the trust's account and region (${trust.account}, ${trust.region}): alarms publish only there` });
       }
     }
+    trust.schools.forEach((school, schoolIndex) => {
+      const seen = new Set<string>();
+      school.partners.forEach((partner, index) => {
+        if (seen.has(partner.id)) context.addIssue({ code: 'custom', path: ['schools', schoolIndex, 'partners', index, 'id'], message: `${partner.id} is used by another partner of this school` });
+        seen.add(partner.id);
+      });
+    });
     for (const field of ['id', 'domain'] as const) {
       const seen = new Set<string>();
       trust.schools.forEach((school, index) => {
@@ -85,6 +106,7 @@ const trustSchema = z
 export type TrustConfig = z.infer<typeof trustSchema>;
 export type SchoolConfig = TrustConfig['schools'][number];
 export type AlarmNotifications = TrustConfig['alarms'];
+export type PartnerConfig = SchoolConfig['partners'][number];
 
 export class TrustConfigError extends Error {
   override readonly name = 'TrustConfigError';

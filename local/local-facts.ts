@@ -30,7 +30,11 @@ export interface LocalFacts {
     readonly clientId: string;
     readonly issuer: string;
     readonly jwksUrl: string;
+    /** The pool's Cognito-domain token endpoint: client credentials for partner systems. */
+    readonly tokenUrl: string;
   };
+  /** Partner systems' app clients (issue 16), with their secrets: for the local twin only. */
+  readonly partners: readonly { readonly id: string; readonly name: string; readonly clientId: string; readonly clientSecret: string; readonly scopes: readonly string[] }[];
   /** aws-ses-v2-local: a web page of sent mail at `url`, JSON at `storeUrl`; memory only. */
   readonly emails: { readonly endpoint: string; readonly url: string; readonly storeUrl: string };
   /** The local PutEvents endpoint; `eventsUrl` lists what was put, `idleUrl` waits for deliveries. */

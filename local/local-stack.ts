@@ -26,6 +26,7 @@ import { provisionUserPool, type UserPoolIds } from './provision/user-pool';
 import { probeServices } from './readiness';
 import { demoStaff, seedDemoSchool } from './seed/demo-school';
 import { startCognitoLocal } from './services/cognito-local';
+import { loadOrCreatePartnerClients, type LocalPartnerClient } from './services/partner-clients';
 import { startDynamoDbLocal } from './services/dynamodb-local';
 import { startEventBridgeLocal } from './services/eventbridge-local';
 import { startSchedulerLocal } from './services/scheduler-local';
@@ -224,6 +225,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
     const { pool, users } = cognito;
 
+    // Partner systems (issue 16): the pool's Cognito domain issues their client-credentials tokens.
+    const partners = loadOrCreatePartnerClients(layout.cognito);
+    cognito.service.servePartnerTokens({ issuer: cognito.service.issuerFor(pool.userPoolId), clients: partners });
     const facts = localFacts({
       apiUrl: gateway.url,
       dataDir: layout.root,
@@ -232,6 +236,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoints: { dynamodb: dynamodb.endpoint, s3: s3.endpoint, cognito: cognito.service.endpoint, ses: ses.endpoint, eventbridge: eventbridge.endpoint, scheduler: scheduler.endpoint },
       issuer: cognito.service.issuerFor(pool.userPoolId),
       jwksUrl: cognito.service.jwksUrlFor(pool.userPoolId),
+      partners,
     });
     // Before any handler module is imported: they read their configuration at cold start.
     completeEnvironment = handlerEnvironment(facts, { logLevel: process.env.LOG_LEVEL ?? (options.quiet ? 'warn' : 'info'), cursorKey: await localCursorKey(layout.cursorKeyFile) });
@@ -271,7 +276,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     probe = () =>
       probeServices(clients, { bucket: NAMES.bucket, userPoolId: pool.userPoolId, sesEndpoint: ses.endpoint, eventBridgeEndpoint: eventbridge.endpoint, schedulerEndpoint: scheduler.endpoint });
-    gateway.open(createTokenVerifier({ jwksUrl: facts.cognito.jwksUrl, issuer: facts.cognito.issuer, clientIds: [pool.clientId] }));
+    gateway.open(createTokenVerifier({ jwksUrl: facts.cognito.jwksUrl, issuer: facts.cognito.issuer, clientIds: [pool.clientId, ...partners.map((partner) => partner.clientId)] }));
     phase = 'ready';
 
     let stopping: Promise<void> | undefined;
@@ -296,6 +301,7 @@ function localFacts(input: {
   endpoints: Record<ServiceName, string>;
   issuer: string;
   jwksUrl: string;
+  partners: readonly LocalPartnerClient[];
 }): LocalFacts {
   const { endpoints } = input;
   return {
@@ -304,7 +310,8 @@ function localFacts(input: {
     dataDir: input.dataDir,
     school: { id: DEMO_SCHOOL.id, name: DEMO_SCHOOL.name },
     credentials: { accessKeyId: LOCAL_CREDENTIALS.accessKeyId, secretAccessKey: LOCAL_CREDENTIALS.secretAccessKey },
-    cognito: { endpoint: endpoints.cognito, userPoolId: input.pool.userPoolId, clientId: input.pool.clientId, issuer: input.issuer, jwksUrl: input.jwksUrl },
+    cognito: { endpoint: endpoints.cognito, userPoolId: input.pool.userPoolId, clientId: input.pool.clientId, issuer: input.issuer, jwksUrl: input.jwksUrl, tokenUrl: `${endpoints.cognito}/oauth2/token` },
+    partners: input.partners.map((partner) => ({ ...partner, scopes: [...partner.scopes] })),
     emails: { endpoint: endpoints.ses, url: `${endpoints.ses}/`, storeUrl: `${endpoints.ses}/store` },
     events: {
       endpoint: endpoints.eventbridge,

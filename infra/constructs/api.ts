@@ -1,6 +1,6 @@
 import { Duration, NestedStack, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -11,6 +11,7 @@ import type { RouteDefinition } from '../../shared/api/routes';
 import { routeAreaOf, type RouteArea } from '../route-areas';
 import type { Identity } from './identity';
 import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
+import { partnerThrottle } from '../../shared/domain/identity/partner-scopes';
 
 export interface SchoolApiProps {
   readonly schoolId: string;
@@ -94,14 +95,24 @@ export class SchoolApi extends Construct {
     });
 
     // Cognito access tokens carry `client_id`, not `aud`; API Gateway checks either against
-    // the audience list, so both the staff and the local-authority clients are accepted.
+    // the audience list, so the staff client and every partner's client are accepted.
     this.authorizer = new HttpJwtAuthorizer(
       'CognitoAccessToken',
       `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${identity.userPool.userPoolId}`,
-      { jwtAudience: [identity.staffClient.userPoolClientId, identity.localAuthorityClient.userPoolClientId] },
+      { jwtAudience: [identity.staffClient.userPoolClientId, ...[...identity.partnerClients.values()].map((client) => client.userPoolClientId)] },
     );
 
     for (const route of props.routes) this.addRoute(route, props.settings);
+
+    // Partner routes have their own, lower throttle: a runaway partner system cannot starve
+    // staff. HTTP APIs throttle per route, not per client; each partner route is one limit.
+    const partnerRoutes = props.routes.filter((route) => (route.scopes ?? []).length > 0);
+    if (partnerRoutes.length > 0) {
+      // routeSettings is plain JSON to CloudFormation: its keys are written as the template spells them.
+      (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+        partnerRoutes.map((route) => [`${route.method} ${route.path}`, { ThrottlingRateLimit: partnerThrottle.rateLimit, ThrottlingBurstLimit: partnerThrottle.burstLimit }]),
+      );
+    }
   }
 
   /** The nested stack a route of this area goes in, made on first use. */
@@ -129,6 +140,8 @@ export class SchoolApi extends Construct {
       routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
       integration: new HttpLambdaIntegration(`Integration-${route.id}`, handler.function),
       authorizer: route.public ? undefined : this.authorizer,
+      // A partner route's token must carry one of its scopes (`lantern/<scope>`); staff tokens carry none.
+      ...(route.scopes && route.scopes.length > 0 ? { authorizationScopes: [...route.scopes] } : {}),
     });
     if (route.public) {
       NagSuppressions.addResourceSuppressions(created, [

@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import { groups } from '../../shared/domain/identity/groups';
 import { LanternFunction, logRetention, type HandlerSettings } from './lantern-function';
 import type { Uses } from '../../shared/deps/uses';
+import { PARTNER_RESOURCE_SERVER, partnerScopeNames, partnerScopes, type PartnerScope } from '../../shared/domain/identity/partner-scopes';
 
 /** A user-pool Lambda trigger (see shared/triggers/cognito-triggers.ts). */
 export interface SignInTriggerDefinition {
@@ -40,6 +41,8 @@ const triggerTimeout = Duration.seconds(5);
 export interface IdentityProps {
   readonly schoolId: string;
   readonly schoolName: string;
+  /** Partner systems from the trust config: one client-credentials app client each. */
+  readonly partners?: readonly { readonly id: string; readonly name: string; readonly scopes: readonly PartnerScope[] }[];
 }
 
 const groupDescriptions: Record<(typeof groups)[number], string> = {
@@ -49,23 +52,16 @@ const groupDescriptions: Record<(typeof groups)[number], string> = {
   admin: 'Trust IT and office: staff accounts, pupils import, settings; no incident content',
 };
 
-/** The scopes a local-authority system may be granted (`la/<scope>` in its access token). */
-export const localAuthorityScopes = {
-  'summary.read': 'Read summaries of shared cases',
-  'shared.read': 'Read records shared with the local authority',
-  'transfers.write': 'Send child-protection file transfers',
-} as const;
-
 /**
- * Who may sign in: staff (user pool, groups, TOTP) and local-authority systems (OAuth
- * client credentials against the `la` resource server).
+ * Who may sign in: staff (user pool, groups, TOTP) and partner systems (OAuth client
+ * credentials against the `lantern` resource server, one app client per partner).
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
   /** The staff front end: a public client (no secret) signing in with password or SRP. */
   readonly staffClient: UserPoolClient;
-  /** Local-authority systems: a confidential client-credentials client. */
-  readonly localAuthorityClient: UserPoolClient;
+  /** Partner systems by partner id: each a confidential client-credentials client with only its scopes. */
+  readonly partnerClients = new Map<string, UserPoolClient>();
   readonly domain: UserPoolDomain;
   /** The Plus tier's user activity log (sign-ins, failed ones included, with risk ratings). */
   readonly userAuthEventsLogGroup: LogGroup;
@@ -134,25 +130,29 @@ export class Identity extends Construct {
       preventUserExistenceErrors: true,
     });
 
-    const scopes = Object.entries(localAuthorityScopes).map(
-      ([scopeName, scopeDescription]) => new ResourceServerScope({ scopeName, scopeDescription }),
-    );
-    const localAuthority = this.userPool.addResourceServer('LocalAuthorityResourceServer', {
-      identifier: 'la',
-      userPoolResourceServerName: 'Local authority systems',
-      scopes,
+    const scopes = new Map(partnerScopeNames.map((scopeName) => [scopeName, new ResourceServerScope({ scopeName, scopeDescription: partnerScopes[scopeName] })]));
+    const resourceServer = this.userPool.addResourceServer('PartnerResourceServer', {
+      identifier: PARTNER_RESOURCE_SERVER,
+      userPoolResourceServerName: 'Lantern partner systems',
+      scopes: [...scopes.values()],
     });
-    this.localAuthorityClient = this.userPool.addClient('LocalAuthorityClient', {
-      userPoolClientName: 'local-authority-systems',
-      generateSecret: true,
-      oAuth: {
-        flows: { clientCredentials: true },
-        scopes: scopes.map((scope) => OAuthScope.resourceServer(localAuthority, scope)),
-      },
-      accessTokenValidity: Duration.hours(1),
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-    });
+    for (const partner of props.partners ?? []) {
+      if (this.partnerClients.has(partner.id)) throw new Error(`Partner ${partner.id} is declared twice`);
+      this.partnerClients.set(
+        partner.id,
+        this.userPool.addClient(`PartnerClient-${partner.id}`, {
+          userPoolClientName: `partner-${partner.id}`,
+          generateSecret: true,
+          oAuth: {
+            flows: { clientCredentials: true },
+            scopes: partner.scopes.map((scope) => OAuthScope.resourceServer(resourceServer, scopes.get(scope)!)),
+          },
+          accessTokenValidity: Duration.hours(1),
+          enableTokenRevocation: true,
+          preventUserExistenceErrors: true,
+        }),
+      );
+    }
 
     this.domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `lantern-${props.schoolId}` } });
 

@@ -9,6 +9,8 @@ import { buildHttpApiEvent, flattenClaims, type Authorization } from './build-ht
 import { createRouteMatcher } from './match-route';
 import type { TokenVerifier } from './verify-token';
 import { createStaticSite, type StaticSiteOptions } from './static-site';
+import { createRateLimiter, type RateLimit } from './rate-limit';
+import { partnerThrottle } from '../../shared/domain/identity/partner-scopes';
 
 export type ServiceName = 'dynamodb' | 's3' | 'cognito' | 'ses' | 'eventbridge' | 'scheduler';
 
@@ -31,6 +33,8 @@ export interface HttpGatewayOptions {
   readonly integrationTimeoutMs?: number;
   /** Serves the staff app for GET paths outside the API, as CloudFront does in AWS. */
   readonly staticSite?: StaticSiteOptions;
+  /** Each partner client's limit on each partner route (the stack's route throttling); tests lower it. */
+  readonly partnerThrottle?: RateLimit;
 }
 
 export interface HttpGateway {
@@ -63,6 +67,7 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
   const timeoutMs = options.integrationTimeoutMs ?? 30_000;
   let verifyToken: TokenVerifier | undefined;
   const serveStatic = options.staticSite ? createStaticSite(options.staticSite) : undefined;
+  const throttle = createRateLimiter(options.partnerThrottle ?? partnerThrottle);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = Date.now();
@@ -96,7 +101,14 @@ export async function startHttpGateway(options: HttpGatewayOptions): Promise<Htt
         response.setHeader('www-authenticate', 'Bearer error="invalid_token"');
         return sendJson(response, 401, { message: 'Unauthorized' });
       }
-      authorization = { claims: flattenClaims(payload), scopes: null };
+      // A partner route's authorization scopes: the token must carry one of them, as API
+      // Gateway's JWT authorizer checks (403 Forbidden before the handler); staff tokens never do.
+      const routeScopes: readonly string[] = route.scopes ?? [];
+      const tokenScopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
+      if (routeScopes.length > 0 && !routeScopes.some((scope) => tokenScopes.includes(scope))) return sendJson(response, 403, { message: 'Forbidden' });
+      // Partner routes are throttled per client and route: over the limit is API Gateway's 429.
+      if (routeScopes.length > 0 && !throttle.take(`${String(payload.client_id)} ${route.id}`)) return sendJson(response, 429, { message: 'Too Many Requests' });
+      authorization = { claims: flattenClaims(payload), scopes: routeScopes.length > 0 ? tokenScopes : null };
     }
 
     const body = await readBody(request);

@@ -5,6 +5,7 @@ import { LOOPBACK } from '../free-port';
 import { AuthEventLog, authEventLogFile } from './auth-event-log';
 import { loadOrCreateSigningKey, signingKeyFile } from './local-signing-key';
 import { userPoolFront } from './user-pool-front';
+import { answerPartnerToken, type PartnerTokenOptions } from './partner-token-endpoint';
 
 type CognitoModules = {
   server: typeof import('cognito-local/lib/server/server');
@@ -29,6 +30,8 @@ export interface CognitoLocal {
   jwksUrlFor(userPoolId: string): string;
   /** The data directory's own private signing key (see local-signing-key.ts). */
   readonly signingKeyFile: string;
+  /** Answers `POST /oauth2/token` (client credentials) for these partner clients, as the pool's Cognito domain does. */
+  servePartnerTokens(options: Omit<PartnerTokenOptions, 'key'>): void;
   stop(): Promise<void>;
 }
 
@@ -94,7 +97,12 @@ export async function startCognitoLocal(options: { directory: string; port: numb
   const app = modules.server.createServer(router, logger as never, config.ServerConfig, services);
   // cognito-local's JWKS route serves its published key; in front of it, the pool's own.
   const jwksPath = /^\/[^/]+\/\.well-known\/jwks\.json$/;
+  let partnerTokens: Omit<PartnerTokenOptions, 'key'> | undefined;
   const server: Server = createServer((request, response) => {
+    if (request.method === 'POST' && partnerTokens && new URL(request.url ?? '/', 'http://local').pathname === '/oauth2/token') {
+      answerPartnerToken(request, response, { ...partnerTokens, key }).catch(() => response.writeHead(500).end());
+      return;
+    }
     if (request.method === 'GET' && jwksPath.test(new URL(request.url ?? '/', 'http://local').pathname)) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(key.jwks));
       return;
@@ -116,6 +124,9 @@ export async function startCognitoLocal(options: { directory: string; port: numb
     issuerFor: (userPoolId) => `${endpoint}/${userPoolId}`,
     jwksUrlFor: (userPoolId) => `${endpoint}/${userPoolId}/.well-known/jwks.json`,
     signingKeyFile: signingKeyFile(options.directory),
+    servePartnerTokens: (partners) => {
+      partnerTokens = partners;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -20,6 +20,8 @@ import { triageListContract, incidentsReviewContract, incidentsListContract, inc
 import { importsReadContract, importsStartContract, studentsImportContract } from './contracts/pupil-import';
 import { referralsCreateContract, incidentReferralsListContract, referralsUpdateContract, referralsListContract } from './contracts/referrals';
 
+import { encompassListContract, encompassMatchContract, partnersEncompassCreateContract } from './contracts/partners';
+
 export type { RouteContract } from './route-contract';
 
 /**
@@ -78,6 +80,9 @@ export const contracts = {
   'students.import': studentsImportContract,
   'imports.start': importsStartContract,
   'imports.read': importsReadContract,
+  'partners.encompass.create': partnersEncompassCreateContract,
+  'encompass.list': encompassListContract,
+  'encompass.match': encompassMatchContract,
 } as const satisfies Record<RouteId, RouteContract>;
 
 export type ContractOf<R extends RouteId> = (typeof contracts)[R];

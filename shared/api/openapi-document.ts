@@ -4,6 +4,7 @@ import { routes } from './routes';
 import { contracts, type RouteContract } from './contracts';
 import { ErrorResponse } from '../schemas/common';
 import { toClassic } from './classic-schemas';
+import { partnerScopeDescriptions } from '../domain/identity/partner-scopes';
 
 // The generator calls `.openapi()` on each field of a params or query object to name the
 // parameter; that method exists only once zod is extended.
@@ -29,6 +30,7 @@ const standardFailures: Record<number, string> = {
   409: 'Conflicts with the current state',
   415: 'Send `Content-Type: application/json`',
   422: 'Well-formed, but refers to something the school does not have',
+  429: 'Too many requests from this partner client: wait and retry (the limit is per route)',
   500: 'Unexpected failure; quote the request id',
 };
 
@@ -41,10 +43,22 @@ export function buildOpenApiDocument(serverUrl?: string) {
     bearerFormat: 'JWT',
     description: 'A Cognito access token for the school\'s user pool',
   });
+  registry.registerComponent('securitySchemes', 'partnerClientCredentials', {
+    type: 'oauth2',
+    description:
+      "Partner systems (police forces, local authorities): OAuth 2.0 client credentials at the school's Cognito domain, `https://lantern-<school id>.auth.<region>.amazoncognito.com/oauth2/token` (locally, the twin's `/oauth2/token`). Each partner has its own app client, granted only its scopes.",
+    flows: {
+      clientCredentials: {
+        tokenUrl: 'https://lantern-school.auth.eu-west-2.amazoncognito.com/oauth2/token',
+        scopes: partnerScopeDescriptions,
+      },
+    },
+  });
 
   for (const route of routes) {
     const contract: RouteContract = contracts[route.id];
-    const failureStatuses = new Set<number>([500, ...(route.public ? [] : [401]), ...(contract.body ? [400, 415] : []), ...(contract.query || contract.params ? [400] : []), ...(contract.failures ?? [])]);
+    const scopes: readonly string[] = 'scopes' in route ? route.scopes : [];
+    const failureStatuses = new Set<number>([500, ...(route.public ? [] : [401]), ...(scopes.length > 0 ? [403, 429] : []), ...(contract.body ? [400, 415] : []), ...(contract.query || contract.params ? [400] : []), ...(contract.failures ?? [])]);
     const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
       [contract.success.status]: {
         description: contract.success.description,
@@ -59,7 +73,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       method: route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete',
       path: route.path,
       summary: route.summary,
-      security: route.public ? [] : [{ cognito: [] }],
+      security: route.public ? [] : scopes.length > 0 ? [{ partnerClientCredentials: [...scopes] }] : [{ cognito: [] }],
       request: {
         ...(contract.params ? { params: parameterObject(contract.params) } : {}),
         ...(contract.query ? { query: parameterObject(contract.query) } : {}),

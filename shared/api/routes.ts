@@ -27,6 +27,12 @@ export interface RouteDefinition {
    * window); `identity` where elevation matters (it asks Cognito the authenticator is on).
    */
   readonly uses: Uses;
+  /**
+   * A partner route (under `/v1/partners/`): the OAuth scopes its client-credentials token
+   * must carry. API Gateway's JWT authorizer checks them (authorization scopes) and the local
+   * gateway does the same; the permission table checks them again. Throttled per route.
+   */
+  readonly scopes?: readonly string[];
 }
 
 // Each route is its own constant so an entry imports only its own declaration (esbuild drops
@@ -84,6 +90,11 @@ export const incidentReferralsListRoute = { id: 'incidentReferrals.list', method
 export const referralsUpdateRoute = { id: 'referrals.update', method: 'PATCH', path: '/v1/incidents/{id}/referrals/{referralId}', entry: 'functions/api/referrals/update.ts', public: false, summary: 'A referral acknowledged, or answered with its outcome', uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
 export const referralsListRoute = { id: 'referrals.list', method: 'GET', path: '/v1/referrals', entry: 'functions/api/referrals/list.ts', public: false, summary: 'Referrals awaiting a response, soonest due (overdue) first (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
 
+// Operation Encompass (issue 16): the police send, an elevated DSL matches what the roll could not.
+export const partnersEncompassCreateRoute = { id: 'partners.encompass.create', method: 'POST', path: '/v1/partners/encompass-notifications', entry: 'functions/api/partners/encompass-create.ts', public: false, summary: 'A police Operation Encompass notification: matched to the roll, recorded, flagged and alerted at once (partner clients with lantern/encompass.write)', uses: ['records', 'audit', 'school'], scopes: ['lantern/encompass.write'] } as const satisfies RouteDefinition;
+export const encompassListRoute = { id: 'encompass.list', method: 'GET', path: '/v1/encompass-notifications', entry: 'functions/api/encompass/list.ts', public: false, summary: 'Operation Encompass notifications, unmatched first (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
+export const encompassMatchRoute = { id: 'encompass.match', method: 'POST', path: '/v1/encompass-notifications/{id}/match', entry: 'functions/api/encompass/match.ts', public: false, summary: 'Match an Operation Encompass notification to a pupil by hand (elevated DSLs)', uses: ['records', 'audit', 'school', 'identity'] } as const satisfies RouteDefinition;
+
 export const routes = [
   healthReadRoute,
   configReadRoute,
@@ -135,6 +146,9 @@ export const routes = [
   incidentReferralsListRoute,
   referralsUpdateRoute,
   referralsListRoute,
+  partnersEncompassCreateRoute,
+  encompassListRoute,
+  encompassMatchRoute,
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

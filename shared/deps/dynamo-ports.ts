@@ -18,6 +18,7 @@ import { DynamoReportStore } from '../adapters/dynamo/report-store';
 import { DynamoFileRecordStore } from '../adapters/dynamo/file-record-store';
 import type { FunctionConfig } from '../config/load-config';
 import { DynamoPupilImportStore } from '../adapters/dynamo/pupil-import-store';
+import { DynamoEncompassStore } from '../adapters/dynamo/encompass-store';
 import type { Deps } from '../domain/deps';
 import { declared, type DynamoAdapters } from './adapter-factory';
 import type { DynamoPort, Use } from './uses';
@@ -59,6 +60,7 @@ export const incidentCasework: DynamoStore<'casework'> = (on) => new DynamoIncid
 export const referralStore: DynamoStore<'referrals'> = (on) => new DynamoReferralStore(on.documents, tables(on), on.cursors());
 // The outbox relay marks what it delivered; it reads no other record.
 export const pupilImportStore: DynamoStore<'pupilImports'> = (on) => new DynamoPupilImportStore(on.documents, tables(on), new DynamoStudentRecords(on.documents, on.records()));
+export const encompassStore: DynamoStore<'encompass'> = (on) => new DynamoEncompassStore(on.documents, tables(on));
 export const outboxStore: DynamoStore<'outbox'> = (on) => new DynamoOutboxStore(on.documents, on.records());
 
 /** The stores an entry names, by port: `dynamoPorts({ staff: staffDirectory, audit: auditTrail, alerts: alertStore })`. */

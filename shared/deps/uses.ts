@@ -10,7 +10,7 @@ import type { Deps } from '../domain/deps';
  */
 export const serviceUses = {
   /** DynamoDB records table: items read and written, in transactions too. */
-  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'pupilFiles', 'reports', 'casework', 'referrals', 'fileRecords', 'pupilImports'] },
+  records: { aws: 'dynamodb', ports: ['staff', 'students', 'categories', 'alertGroups', 'schoolProfile', 'incidents', 'alerts', 'notifications', 'pupilFiles', 'reports', 'casework', 'referrals', 'fileRecords', 'pupilImports', 'encompass'] },
   /** DynamoDB audit table: append events (PutItem), alone or in a records transaction. */
   audit: { aws: 'dynamodb', ports: ['audit'] },
   /** DynamoDB audit table: read the trail back (Query). */

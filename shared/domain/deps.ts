@@ -5,6 +5,7 @@ import type {
   AuditTrail,
   CategoryCatalogue,
   Clock,
+  EncompassStore,
   EventPublisher,
   FileQuarantine,
   FileRecordStore,
@@ -69,4 +70,6 @@ export interface Deps {
   readonly referralChecks: ReferralCheckScheduler;
   /** Pupil imports from the MIS, and the roll (pupils by UPN) they upsert. */
   readonly pupilImports: PupilImportStore;
+  /** Operation Encompass notifications from the police (issue 16). */
+  readonly encompass: EncompassStore;
 }

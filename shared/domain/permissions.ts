@@ -37,18 +37,32 @@ const rule = (description: string, decide: Rule['decide']): Rule => ({ descripti
 
 export const publicAccess = rule('anyone, signed in or not', () => 'allow');
 
+/** Who is not staff: no one signed in (401), or a partner's system, which staff routes refuse (403). */
+const notStaff = (caller: Caller): Decision => (caller.kind === 'partner' ? 'forbidden' : 'unauthenticated');
+
 export const signedIn = rule('any signed-in member of staff', ({ caller }) =>
-  caller.kind === 'staff' ? 'allow' : 'unauthenticated',
+  caller.kind === 'staff' ? 'allow' : notStaff(caller),
 );
+
+/**
+ * A partner's system whose token carries `scope` (API Gateway's authorizer checks the scope
+ * too). Staff tokens are refused here whatever their groups: partner routes are for machines.
+ */
+export const partnerScope = (scope: string) =>
+  rule(`a partner client granted ${scope}`, ({ caller }) => {
+    if (caller.kind === 'anonymous') return 'unauthenticated';
+    if (caller.kind !== 'partner') return 'forbidden';
+    return caller.scopes.includes(scope) ? 'allow' : 'forbidden';
+  });
 
 export const inGroup = (...allowed: Group[]) =>
   rule(`signed in and in ${allowed.join(' or ')}`, ({ caller }) => {
-    if (caller.kind !== 'staff') return 'unauthenticated';
+    if (caller.kind !== 'staff') return notStaff(caller);
     return caller.groups.some((group) => allowed.includes(group)) ? 'allow' : 'forbidden';
   });
 
 export const elevated = rule('elevated with an authenticator', ({ caller }) => {
-  if (caller.kind !== 'staff') return 'unauthenticated';
+  if (caller.kind !== 'staff') return notStaff(caller);
   return caller.elevation.elevated ? 'allow' : 'elevation_required';
 });
 
@@ -72,7 +86,7 @@ export function mayBeSentIncidents(account: { readonly groups: readonly Group[];
 /** A relationship to a record counts only for an account in the `staff` group (see recordingGroup). */
 export const relatedAs = (...kinds: Relationship[]) =>
   rule(`in ${recordingGroup}, and the record's ${kinds.join(', ')}`, ({ caller, record }) => {
-    if (caller.kind !== 'staff') return 'unauthenticated';
+    if (caller.kind !== 'staff') return notStaff(caller);
     return sharesIncidents(caller) && kinds.some((kind) => record?.relationships.has(kind)) ? 'allow' : 'hidden';
   });
 
@@ -82,7 +96,7 @@ export const relatedAs = (...kinds: Relationship[]) =>
  * is not there; someone who could, once elevated, is asked to step up.
  */
 export const elevatedViewer = rule('elevated, and every category on the record is open to their groups', ({ caller, record }) => {
-  if (caller.kind !== 'staff') return 'unauthenticated';
+  if (caller.kind !== 'staff') return notStaff(caller);
   if (!opensEveryCategory(caller, record?.categoryViewers ?? [])) return 'hidden';
   return caller.elevation.elevated ? 'allow' : 'elevation_required';
 });
@@ -217,6 +231,11 @@ export const permissions = {
   'students.import': { gate: inGroup('admin') },
   'imports.start': { gate: inGroup('admin') },
   'imports.read': { gate: inGroup('admin') },
+  // Partners (issue 16): machine clients by scope only; staff tokens are refused there.
+  'partners.encompass.create': { gate: partnerScope('lantern/encompass.write') },
+  // Matching a police notification to a child is a safeguarding decision.
+  'encompass.list': { gate: safeguardingDecision },
+  'encompass.match': { gate: safeguardingDecision },
 } satisfies Record<RouteId, Permission>;
 
 const safeguardingRoles: readonly Group[] = ['dsl', 'slt'];

@@ -13,6 +13,7 @@ import type { PupilSafeguarding, SafeguardingVersion } from './students/safeguar
 import type { ChronologyWindow, TimelineIncident, TimelinePage } from './casework/timeline';
 import type { CountedIncident, ReportBucket, ReportRange } from './reports/report-facts';
 import type { ScanState, StoredFileRecord } from './files/stored-file';
+import type { EncompassNotification } from './partners/encompass-notification';
 
 /**
  * The ports domain code depends on. Production builds them from AWS adapters once per
@@ -66,6 +67,10 @@ export interface StudentDirectory extends PupilRoll {
   search(prefix: string, limit: number): Promise<StudentSummary[]>;
   /** As `search`, each pupil with their status, and with `includeArchived` the archived pupils (leavers) too: for elevated DSLs only. */
   searchWithStatus(prefix: string, limit: number, options: { readonly includeArchived: boolean }): Promise<FoundStudent[]>;
+  /** The pupil with this UPN exactly (one GetItem on its lookup key), any status. */
+  byUpn(upn: string): Promise<Student | undefined>;
+  /** The pupil whose safeguarding record holds this NHS number (one GetItem on its lookup key). */
+  byNhsNumber(nhsNumber: string): Promise<Student | undefined>;
 }
 
 /** A pupil found by the DSLs' search, with whether they are on roll, left or archived. */
@@ -481,4 +486,33 @@ export interface ReferralStore {
 export interface ReferralCheckScheduler {
   /** Idempotent on the referral id: a check already scheduled is left as it is. */
   scheduleDueCheck(check: { readonly referralId: string; readonly incidentId: string; readonly at: Date }): Promise<'scheduled' | 'already-scheduled'>;
+}
+
+/** A police reference already received: the notification that holds it answers instead. */
+export class DuplicateReferenceError extends Error {
+  override readonly name = 'DuplicateReferenceError';
+}
+
+/** One Operation Encompass notification's write, all in one transaction. */
+export interface EncompassWrite {
+  readonly notification: EncompassNotification;
+  /** The normalised police reference: a uniqueness item, so a second one fails the transaction. */
+  readonly reference: string;
+  /** When matched: the incident, its alerts and the pupil's flag. */
+  readonly incident?: Incident;
+  readonly alerts?: readonly Alert[];
+  readonly safeguarding?: { readonly record: PupilSafeguarding; readonly change: SafeguardingVersion; readonly expectedVersion: number };
+  readonly audit: AuditEvent;
+  readonly events: readonly DomainEvent[];
+}
+
+export interface EncompassStore {
+  byReference(reference: string): Promise<EncompassNotification | undefined>;
+  get(notificationId: string): Promise<EncompassNotification | undefined>;
+  /** Every unmatched notification, and the most recent matched ones: two Queries on the index kept for them. */
+  list(): Promise<{ unmatched: EncompassNotification[]; matched: EncompassNotification[] }>;
+  /** Throws DuplicateReferenceError when the reference was taken meanwhile. */
+  receive(write: EncompassWrite): Promise<void>;
+  /** Matching by hand: only while the notification is still unmatched (else a ConflictError). */
+  match(write: EncompassWrite): Promise<void>;
 }

@@ -58,6 +58,10 @@ const budgetKiB: Record<string, number> = {
   'imports.start': 600,
   'imports.read': 500,
   'event:pupil-import': 680,
+  // Operation Encompass (issue 16): the police's route and the DSL's list and match.
+  'partners.encompass.create': 520,
+  'encompass.list': 500,
+  'encompass.match': 530,
   'event:notifier': 475,
   'event:reminders': 480,
   'triage.list': 495,

@@ -5,7 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLogFields, apiThrottle } from '../../infra/constructs/api';
 import { eventDelivery } from '../../infra/constructs/events';
-import { localAuthorityScopes } from '../../infra/constructs/identity';
+import { partnerScopeNames, partnerThrottle } from '../../shared/domain/identity/partner-scopes';
 import { routes } from '../../shared/api/routes';
 import { auditTable, recordsTable, type TableDefinition } from '../../shared/adapters/dynamo/table-definitions';
 import { eventRules, type EventRuleDefinition } from '../../shared/events/rules';
@@ -74,7 +74,7 @@ describe('a school stack synthesized from the example trust', () => {
       template.resourcePropertiesCountIs('AWS::ApiGatewayV2::Route', { AuthorizationType: 'NONE' }, 3);
     });
 
-    it('validates Cognito access tokens from the staff and local-authority clients', () => {
+    it('validates Cognito access tokens from the staff client and each partner client', () => {
       // Assess
       template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'JWT',
@@ -83,7 +83,7 @@ describe('a school stack synthesized from the example trust', () => {
           Issuer: { 'Fn::Join': ['', ['https://cognito-idp.eu-west-2.amazonaws.com/', { Ref: logicalIdAt(school.stack, 'Identity/UserPool/Resource') }]] },
           Audience: [
             { Ref: logicalIdAt(school.stack, 'Identity/UserPool/StaffClient/Resource') },
-            { Ref: logicalIdAt(school.stack, 'Identity/UserPool/LocalAuthorityClient/Resource') },
+            ...oakfield.partners.map((partner) => ({ Ref: logicalIdAt(school.stack, `Identity/UserPool/PartnerClient-${partner.id}/Resource`) })),
           ],
         },
       });
@@ -403,18 +403,52 @@ describe('a school stack synthesized from the example trust', () => {
       });
     });
 
-    it('gives local-authority systems a confidential client-credentials client over the la scopes', () => {
+    it('has a `lantern` resource server with the partner scopes', () => {
       // Assess
       template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
-        Identifier: 'la',
-        Scopes: Object.keys(localAuthorityScopes).map((scope) => Match.objectLike({ ScopeName: scope })),
+        Identifier: 'lantern',
+        Scopes: ['la.summary.read', 'la.shared.read', 'encompass.write'].map((scope) => Match.objectLike({ ScopeName: scope })),
       });
-      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        ClientName: 'local-authority-systems',
-        GenerateSecret: true,
-        AllowedOAuthFlows: ['client_credentials'],
-        AllowedOAuthScopes: Object.keys(localAuthorityScopes).map((scope) => ({ 'Fn::Join': ['', [Match.anyValue(), `/${scope}`]] })),
+      expect([...partnerScopeNames].sort()).toEqual(['encompass.write', 'la.shared.read', 'la.summary.read']);
+    });
+
+    it('gives each partner in the trust config its own confidential client-credentials client, granted only its scopes', () => {
+      // Prepare
+      const clients = values(template.findResources('AWS::Cognito::UserPoolClient')).filter((client) => client.Properties.GenerateSecret === true);
+
+      // Assess
+      expect(oakfield.partners.length).toBeGreaterThan(1);
+      expect(clients).toHaveLength(oakfield.partners.length);
+      for (const partner of oakfield.partners) {
+        template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+          ClientName: `partner-${partner.id}`,
+          GenerateSecret: true,
+          AllowedOAuthFlows: ['client_credentials'],
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthScopes: partner.scopes.map((scope) => ({ 'Fn::Join': ['', [Match.anyValue(), `/${scope}`]] })),
+        });
+      }
+    });
+
+    it('asks the JWT authorizer for each partner route’s scopes, and for none on staff routes', () => {
+      // Prepare
+      const apiRoutes = values(template.findResources('AWS::ApiGatewayV2::Route'));
+
+      // Assess
+      for (const route of routes.filter((each) => !each.public)) {
+        const found = apiRoutes.find((each) => each.Properties.RouteKey === `${route.method} ${route.path}`)!;
+        const scopes: readonly string[] = 'scopes' in route ? route.scopes : [];
+        expect(found.Properties.AuthorizationScopes, route.id).toEqual(scopes.length > 0 ? [...scopes] : undefined);
+      }
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /v1/partners/encompass-notifications', AuthorizationType: 'JWT', AuthorizationScopes: ['lantern/encompass.write'] });
+    });
+
+    it('throttles each partner route below the stage limit', () => {
+      // Assess
+      template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        RouteSettings: { 'POST /v1/partners/encompass-notifications': { ThrottlingRateLimit: partnerThrottle.rateLimit, ThrottlingBurstLimit: partnerThrottle.burstLimit } },
       });
+      expect(partnerThrottle.rateLimit).toBeLessThan(apiThrottle.rateLimit);
     });
 
     it('has a Cognito domain named for the school', () => {

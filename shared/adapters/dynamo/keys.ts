@@ -211,3 +211,28 @@ export const openReferralIndexKey = (responseDueAt: string, referralId: string) 
  * the replay check, so the same bundle is never taken twice however many copies arrive.
  */
 export const receivedBundleKey = (senderUrn: string, bundleId: string) => ({ pk: `TRANSFER_BUNDLE#${senderUrn}`, sk: `BUNDLE#${bundleId}` });
+
+/**
+ * A pupil found by NHS number (Operation Encompass matching): one GetItem, never a Scan. By
+ * UPN, the roll entry (studentRollKey) is the lookup.
+ */
+export const studentNhsLookupKey = (nhsNumber: string) => ({ pk: `STUDENT_NHS#${nhsNumber}`, sk: 'LOOKUP' });
+
+/**
+ * Operation Encompass notifications: the notification's item, a uniqueness item per police
+ * reference (so a duplicate fails the transaction), and the DSL's list on gsi1 in two
+ * partitions, unmatched and matched, by when each was received.
+ */
+export const encompassKey = (notificationId: string) => ({ pk: `ENCOMPASS#${notificationId}`, sk: 'NOTIFICATION' });
+export const encompassReferenceKey = (reference: string) => ({ pk: `ENCOMPASS_REF#${reference}`, sk: 'UNIQUE' });
+export const ENCOMPASS_UNMATCHED_PARTITION = 'ENCOMPASS_UNMATCHED';
+export const ENCOMPASS_MATCHED_PARTITION = 'ENCOMPASS_MATCHED';
+export const encompassListIndexKey = (status: 'matched' | 'unmatched', receivedAt: string, notificationId: string) => ({
+  gsi1pk: status === 'matched' ? ENCOMPASS_MATCHED_PARTITION : ENCOMPASS_UNMATCHED_PARTITION,
+  gsi1sk: `${receivedAt}#${notificationId}`,
+});
+/**
+ * An Encompass incident heads the triage list (gsi2 sorts ascending, and `!` sorts before
+ * every recorded-at time), in the order of the school day it is for.
+ */
+export const urgentTriageIndexKey = (forSchoolDay: string, recordedAt: string, incidentId: string) => ({ gsi2pk: TRIAGE_PARTITION, gsi2sk: `!${forSchoolDay}#${recordedAt}#${incidentId}` });

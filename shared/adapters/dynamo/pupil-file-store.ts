@@ -7,7 +7,7 @@ import type { PupilSafeguarding, SafeguardingVersion } from '../../domain/studen
 import type { ChronologyWindow, TimelineIncident, TimelineItem, TimelinePage } from '../../domain/casework/timeline';
 import { studentsOf } from '../../domain/incidents/incident';
 import { ConflictError } from '../../errors/lantern-error';
-import { TIMELINE_PREFIX, studentPartition, studentSafeguardingKey, studentTimelineBounds } from './keys';
+import { TIMELINE_PREFIX, studentNhsLookupKey, studentPartition, studentSafeguardingKey, studentTimelineBounds } from './keys';
 import { hasExactly, queryAll, withoutKeys, type CursorCodec } from './pagination';
 import { auditPuts } from './audit-trail';
 import { sendTransaction } from './send-transaction';
@@ -47,6 +47,7 @@ export class DynamoPupilFileStore implements PupilFileStore {
             },
           },
           { Put: { TableName: this.tables.records, Item: timelineFlagsItem(change), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...nhsLookupItems(this.tables.records, change),
           ...auditPuts(this.tables.audit, audit),
         ],
       });
@@ -98,4 +99,15 @@ export class DynamoPupilFileStore implements PupilFileStore {
     ]);
     for (const Item of items) await this.client.send(new PutCommand({ TableName: this.tables.records, Item }));
   }
+}
+
+/** The NHS number's lookup item follows the record: put for a new number, removed for one taken off. */
+export function nhsLookupItems(table: string, change: SafeguardingVersion) {
+  const before = change.before.nhsNumber;
+  const after = change.after.nhsNumber;
+  if (before === after) return [];
+  return [
+    ...(before ? [{ Delete: { TableName: table, Key: studentNhsLookupKey(before) } }] : []),
+    ...(after ? [{ Put: { TableName: table, Item: { ...studentNhsLookupKey(after), type: 'StudentLookup', studentId: change.studentId } } }] : []),
+  ];
 }

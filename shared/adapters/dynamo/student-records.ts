@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FoundStudent, StudentDirectory, StudentSummary } from '../../domain/ports';
 import type { Student, StudentStatus } from '../../domain/students/student';
-import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_ROLL_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentRollKey, studentSearchKey } from './keys';
+import { ARCHIVED_STUDENT_SEARCH_PARTITION, STUDENT_ROLL_PARTITION, STUDENT_SEARCH_PARTITION, archivedStudentSearchKey, studentKey, studentNhsLookupKey, studentRollKey, studentSearchKey } from './keys';
 import { batchGet } from './batch-get';
 import { queryAll, withoutKeys } from './pagination';
 import { sendTransaction } from './send-transaction';
@@ -33,6 +33,20 @@ export class DynamoStudentRecords implements StudentDirectory {
   async getMany(studentIds: readonly string[]): Promise<Map<string, Student>> {
     const items = await batchGet(this.client, this.tableName, [...new Set(studentIds)].map(studentKey));
     return new Map(items.map((item) => [String(item.id), toStudent(item)]));
+  }
+
+  async byUpn(upn: string): Promise<Student | undefined> {
+    // The roll entry, written with every pupil, is the UPN index (UPNs are upper case).
+    return this.byLookup(studentRollKey(upn.toUpperCase()));
+  }
+
+  async byNhsNumber(nhsNumber: string): Promise<Student | undefined> {
+    return this.byLookup(studentNhsLookupKey(nhsNumber));
+  }
+
+  private async byLookup(key: { pk: string; sk: string }): Promise<Student | undefined> {
+    const lookup = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return typeof lookup.Item?.studentId === 'string' ? this.get(lookup.Item.studentId) : undefined;
   }
 
   async search(prefix: string, limit: number): Promise<StudentSummary[]> {

@@ -36,6 +36,7 @@ export function auditEvent(
     outcome,
     ...(reason ? { reason } : {}),
     ...(caller.kind === 'staff' ? { staffId: caller.staffId } : {}),
+    ...(caller.kind === 'partner' ? { clientId: caller.clientId } : {}),
     groups: caller.kind === 'staff' ? [...caller.groups] : [],
     elevated: caller.kind === 'staff' && caller.elevation.elevated,
     requestId: origin.requestId,
@@ -80,7 +81,7 @@ function refusedSubjectOf(error: unknown): AuditSubject | undefined {
  * authorizer answers 401 first); a mistyped field is not an attempt on a record.
  */
 export async function recordRefusal(deps: Pick<Deps, 'clock' | 'ids' | 'audit'>, caller: Caller, origin: RequestOrigin, error: unknown, fallback: AuditSubject): Promise<void> {
-  if (!isAccessRefusal(error) || caller.kind !== 'staff') return;
+  if (!isAccessRefusal(error) || caller.kind === 'anonymous') return;
   await deps.audit.record(auditEvent(deps, caller, origin, refusedSubjectOf(error) ?? fallback, 'refused', error.code));
 }
 

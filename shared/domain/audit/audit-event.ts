@@ -13,9 +13,11 @@ export interface AuditEvent {
   /** The refusal's code (e.g. not_found, elevation_required) when refused. */
   readonly reason?: string;
   readonly staffId?: string;
+  /** A partner's system (OAuth app client) that made the request, when it was not staff. */
+  readonly clientId?: string;
   readonly groups: readonly string[];
   readonly elevated: boolean;
-  readonly recordType: 'incident' | 'action' | 'student' | 'import' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route' | 'report' | 'draft';
+  readonly recordType: 'incident' | 'action' | 'student' | 'import' | 'file' | 'export' | 'audit' | 'staff' | 'alert' | 'sign-in' | 'category' | 'alert-group' | 'route' | 'report' | 'draft' | 'encompass';
   /** The record the action is about; audit is queried by it. */
   readonly recordId: string;
   /**

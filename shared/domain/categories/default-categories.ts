@@ -198,7 +198,16 @@ const drafts: Draft[] = [
     guidance: 'Allocated by the safeguarding leads only (seed 003: do not choose Child in Need as a category yourself).',
     appliedBy: dslOnly,
   },
+  {
+    name: 'Operation Encompass',
+    guidance:
+      "A police notification that the child was involved in, or present at, a domestic abuse incident (Operation Encompass). Recorded by Lantern when the police send it; the DSL decides the support the child needs the next school day.",
+    appliedBy: dslOnly,
+  },
 ];
+
+/** The category Lantern records police Operation Encompass notifications in. */
+export const OPERATION_ENCOMPASS_CATEGORY_ID = 'operation-encompass';
 
 export const defaultCategories: readonly Category[] = drafts.map((draft, index) => ({
   id: slug(draft.name),

@@ -21,7 +21,17 @@ export interface AnonymousCaller {
   readonly kind: 'anonymous';
 }
 
-export type Caller = StaffCaller | AnonymousCaller;
+/**
+ * A partner's system (a police force, a local authority) signed in with OAuth client
+ * credentials: no staff profile, only its app client and the scopes its token carries.
+ */
+export interface PartnerCaller {
+  readonly kind: 'partner';
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+}
+
+export type Caller = StaffCaller | PartnerCaller | AnonymousCaller;
 
 export const anonymous: AnonymousCaller = { kind: 'anonymous' };
 

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { PARTNER_RESOURCE_SERVER } from './partner-scopes';
 import { anonymous, type Caller, type Elevation } from './caller';
 import { elevationOf } from './elevation';
 import { judgeSignIn, sinceFor } from './sign-in-evidence';
@@ -10,6 +11,20 @@ export interface TokenFacts {
   readonly authTime: Date;
   /** `event_id` of the token: the sign-in it came from. */
   readonly eventId?: string;
+  /** The app client the token was issued to (`client_id`). */
+  readonly clientId?: string;
+  readonly scopes?: readonly string[];
+}
+
+/** Partner scopes live on the `lantern` resource server: `lantern/<scope>`. */
+export const PARTNER_SCOPE_PREFIX = `${PARTNER_RESOURCE_SERVER}/`;
+
+/**
+ * A client-credentials token: Cognito makes its subject the app client itself, and it
+ * carries resource-server scopes, never a user. Staff tokens have a user as subject.
+ */
+export function isPartnerToken(token: TokenFacts): boolean {
+  return token.clientId !== undefined && token.subject === token.clientId && (token.scopes ?? []).some((scope) => scope.startsWith(PARTNER_SCOPE_PREFIX));
 }
 
 /**
@@ -19,6 +34,8 @@ export interface TokenFacts {
  */
 export async function resolveCaller(deps: Pick<Deps, 'staff' | 'clock' | 'school'> & Partial<Pick<Deps, 'identity'>>, token: TokenFacts | undefined): Promise<Caller> {
   if (!token) return anonymous;
+  // The one place a caller is decided: a partner's system is never looked up as staff.
+  if (isPartnerToken(token)) return { kind: 'partner', clientId: token.clientId!, scopes: (token.scopes ?? []).filter((scope) => scope.startsWith(PARTNER_SCOPE_PREFIX)) };
   const profile = await deps.staff.get(token.subject);
   if (!profile) throw new ForbiddenError('This account has no staff profile at this school. Ask your school administrator.');
   if (profile.status !== 'active') throw new AccountDisabledError('This account has been disabled. Ask your school administrator.');

@@ -59,6 +59,8 @@ export interface Incident {
   readonly review?: IncidentReview;
   /** Why it was closed: required to close (the loop is closed on the record, seed 003). */
   readonly outcome?: string;
+  /** Set when it was recorded from a police Operation Encompass notification: first on triage for that school day. */
+  readonly encompass?: { readonly notificationId: string; readonly policeReference: string; readonly forSchoolDay: string };
 }
 
 export interface StoredQualityFinding {

@@ -24,6 +24,7 @@ export function resolveCaller(routeId: RouteId, deps: Pick<Deps, 'staff' | 'scho
         throw error;
       });
       if (request.internal.caller.kind === 'staff') request.internal.logger = request.internal.logger?.child({ staffId: request.internal.caller.staffId });
+      if (request.internal.caller.kind === 'partner') request.internal.logger = request.internal.logger?.child({ clientId: request.internal.caller.clientId });
     },
   };
 }

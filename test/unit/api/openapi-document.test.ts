@@ -55,10 +55,27 @@ describe('buildOpenApiDocument', () => {
     // Assess
     expect(privateOperations).toHaveLength(privateIds.size);
     for (const operation of privateOperations) {
-      expect(operation.security, operation.operationId).toEqual([{ cognito: [] }]);
+      const route = routes.find((each) => each.id === operation.operationId)!;
+      const scopes: readonly string[] = 'scopes' in route ? route.scopes : [];
+      expect(operation.security, operation.operationId).toEqual(scopes.length > 0 ? [{ partnerClientCredentials: [...scopes] }] : [{ cognito: [] }]);
       expect(operation.responses, operation.operationId).toHaveProperty('401');
     }
     expect(document.components?.securitySchemes?.cognito).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  });
+
+  it('describes partner routes with OAuth client credentials, their scopes and the 429 of the rate limit', () => {
+    // Prepare
+    const document = buildOpenApiDocument();
+
+    // Act
+    const partnerOperations = operations(document).filter((operation) => operation.operationId?.startsWith('partners.'));
+    const scheme = document.components?.securitySchemes?.partnerClientCredentials as { type: string; flows: { clientCredentials: { scopes: Record<string, string> } } };
+
+    // Assess
+    expect(partnerOperations.length).toBeGreaterThan(0);
+    for (const operation of partnerOperations) expect(operation.responses, operation.operationId).toHaveProperty('429');
+    expect(scheme.type).toBe('oauth2');
+    expect(Object.keys(scheme.flows.clientCredentials.scopes).sort()).toEqual(['lantern/encompass.write', 'lantern/la.shared.read', 'lantern/la.summary.read']);
   });
 
   it('asks for no token on a public route and documents no 401 there', () => {

@@ -4,7 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { routes, type RouteDefinition, type RouteId } from '../../../shared/api/routes';
 import { permissions } from '../../../shared/domain/permissions';
 import type { ApiHandler } from '../../../shared/http/api-route';
-import { apiEvent, lambdaContext } from '../support/api-event';
+import { apiEvent, lambdaContext, partnerAccessClaims } from '../support/api-event';
 import type { FakeDeps } from '../support/fake-deps';
 import { accessTokenOf, claimsOf, personaFacts, personas, staffIdOf, type Persona } from './personas';
 import { emptyAlertGroup, recordAlertIdOf, recordKinds, schoolWithRecords, seniorLeadershipGroup, teachingAssistant, type RecordKind } from './school-with-records';
@@ -148,6 +148,11 @@ const expectations: Readonly<Record<string, Expectation>> = {
   'students.import': adminOnly(201),
   'imports.start': adminOnly(202),
   'imports.read': adminOnly(200),
+  // Partners (issue 16): a machine client's scope alone opens a partner route; every staff token is refused.
+  'partners.encompass.create': { ...everyone('forbidden'), anonymous: 401 },
+  // Matching a police notification to a child is an elevated DSL's.
+  'encompass.list': elevatedDslOnly(200),
+  'encompass.match': elevatedDslOnly(200),
 } satisfies Record<RouteId, Expectation>;
 
 interface Decision {
@@ -285,6 +290,7 @@ function stateOf(deps: FakeDeps): string {
     versions: deps.casework.versions.length,
     referrals: [...deps.referrals.referrals.values()],
     referralChecks: deps.referralChecks.scheduled.length,
+    encompass: [...deps.encompass.notifications.values()],
   });
 }
 
@@ -436,5 +442,56 @@ describe('safeguarding decisions and refusals decided in the domain', () => {
         });
       }
     });
+  }
+});
+
+/**
+ * Partner tokens (issue 16): a client-credentials token opens only the partner route its
+ * scope names, and every staff route refuses it (403 forbidden, audited with its client id),
+ * whatever scopes it carries. Public routes answer anyone.
+ */
+describe('partner tokens on every route', () => {
+  const partners = {
+    police: { clientId: 'police-client', scopes: ['lantern/encompass.write'] },
+    localAuthority: { clientId: 'la-client', scopes: ['lantern/la.summary.read', 'lantern/la.shared.read'] },
+  } as const;
+  const partnerOutcome = (route: RouteDefinition, partner: keyof typeof partners): Outcome => {
+    if (route.public) return 200;
+    return (route.scopes ?? []).some((scope) => (partners[partner].scopes as readonly string[]).includes(scope)) ? 201 : 'forbidden';
+  };
+
+  for (const route of routes) {
+    for (const partner of Object.keys(partners) as (keyof typeof partners)[]) {
+      const outcome = partnerOutcome(route, partner);
+      it(`${route.id}: the ${partner} partner → ${describeOutcome(outcome)}`, async () => {
+        // Prepare
+        const deps = await schoolWithRecords();
+        useSchool(deps);
+        const request = requests[route.id as RouteId]('staffAuthor', 'behaviour');
+        await request.arrange?.(deps);
+        const event = apiEvent({
+          method: route.method,
+          path: route.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(request.pathParameters?.[name] ?? '')),
+          claims: partnerAccessClaims(partners[partner]),
+          headers: { authorization: 'Bearer partner-token' },
+          pathParameters: request.pathParameters,
+          query: request.query,
+          body: request.body,
+        });
+        const before = { state: stateOf(deps), auditEvents: deps.audit.events.length };
+
+        // Act
+        const response = await (await handlerOf(route))(event, lambdaContext());
+
+        // Assess
+        expect(answerOf(response), `${response.body}`).toEqual(answerFor(outcome));
+        if (outcome === 'forbidden') {
+          expect(stateOf(deps), 'a refused partner changed the school').toBe(before.state);
+          expect(deps.audit.events.slice(before.auditEvents).map((each) => ({ outcome: each.outcome, reason: each.reason, clientId: each.clientId }))).toEqual([
+            { outcome: 'refused', reason: 'forbidden', clientId: partners[partner].clientId },
+          ]);
+        }
+      });
+    }
   }
 });

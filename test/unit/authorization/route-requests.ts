@@ -2,8 +2,31 @@ import type { RouteId } from '../../../shared/api/routes';
 import type { PupilImport } from '../../../shared/domain/students/import/pupil-import';
 import { noCounts } from '../../../shared/domain/students/import/plan-import';
 import type { FakeDeps } from '../support/fake-deps';
+import type { EncompassNotification } from '../../../shared/domain/partners/encompass-notification';
 import { accessTokenOf, staffIdOf, type Persona } from './personas';
 import { categoriesOf, incidentIdOf, referralIdOf, referralOn, noticeAlertIdOf, pupil, recordAlertIdOf, seniorLeadershipGroup, spareCategoryId, teachingAssistant, type RecordKind } from './school-with-records';
+
+/** A police notification about the pupil, as a force's system sends it. */
+export const encompassNotificationFor = (child: { givenName: string; familyName: string; dateOfBirth: string }, policeReference = 'NP/2025/004417') => ({
+  policeReference,
+  child: { givenName: child.givenName, familyName: child.familyName, dateOfBirth: child.dateOfBirth },
+  occurredAt: '2025-01-14T21:40:00Z',
+  location: 'The family home',
+  childPresent: true,
+  childVoice: 'Said she hid upstairs with her brother and heard shouting.',
+  circumstances: 'Officers attended a verbal argument between the adults; no arrests.',
+});
+
+/** A notification the roll could not match, waiting for a DSL. */
+export const unmatchedNotification: EncompassNotification = {
+  ...encompassNotificationFor({ givenName: 'Amarah', familyName: 'Osei', dateOfBirth: '2016-05-14' }, 'NP/2025/004400'),
+  id: 'encompass-unmatched',
+  clientId: 'police-client',
+  receivedAt: '2025-01-15T07:10:00.000Z',
+  forSchoolDay: '2025-01-15',
+  status: 'unmatched',
+  unmatchedReason: 'no_match',
+};
 
 /** What a cell sends beyond the caller's token: valid input, so only the access decision varies. */
 export interface RouteRequest {
@@ -129,6 +152,15 @@ export const requests: Readonly<Record<RouteId, RequestFor>> = {
   // An import awaiting the start, its file uploaded.
   'imports.start': () => ({ pathParameters: { id: anImport.id }, arrange: arrangeAnImport }),
   'imports.read': () => ({ pathParameters: { id: anImport.id }, arrange: arrangeAnImport }),
+  'partners.encompass.create': () => ({ body: encompassNotificationFor(pupil) }),
+  'encompass.list': nothing,
+  'encompass.match': () => ({
+    pathParameters: { id: unmatchedNotification.id },
+    body: { studentId: pupil.id },
+    arrange: async (deps) => {
+      deps.encompass.notifications.set(unmatchedNotification.id, unmatchedNotification);
+    },
+  }),
 };
 
 const anImport: PupilImport = {

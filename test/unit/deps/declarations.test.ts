@@ -42,7 +42,9 @@ describe('the catalogues declare what each function uses', () => {
       'triage.list', 'incidents.review', 'incidents.list', 'incidents.update', 'incidents.history', 'referrals.create', 'incidentReferrals.list', 'referrals.update', 'referrals.list', 'files.read',
       'students.find', 'students.read', 'students.update', 'students.flags.update', 'students.chronology', 'reports.summary',
       // Chronology exports (issue 13): elevated DSLs only.
-      'students.exports.create'];
+      'students.exports.create',
+      // Operation Encompass (issue 16): matching a police notification is an elevated DSL's; the police route has no staff caller.
+      'encompass.list', 'encompass.match'];
     // Act
     const declaring = routes.filter((route) => (route.uses as readonly string[]).includes('identity')).map((route) => route.id);
     // Assess

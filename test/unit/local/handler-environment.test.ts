@@ -15,7 +15,9 @@ const facts: Omit<LocalFacts, 'users' | 'dataDir'> = {
     clientId: 'client123',
     issuer: 'http://127.0.0.1:9229/local_AbCd1234',
     jwksUrl: 'http://127.0.0.1:9229/local_AbCd1234/.well-known/jwks.json',
+    tokenUrl: 'http://127.0.0.1:9229/oauth2/token',
   },
+  partners: [],
   emails: { endpoint: 'http://127.0.0.1:8005', url: 'http://127.0.0.1:8005/', storeUrl: 'http://127.0.0.1:8005/store' },
   events: {
     endpoint: 'http://127.0.0.1:4010',

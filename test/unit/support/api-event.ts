@@ -122,3 +122,20 @@ export function lambdaContext(awsRequestId = 'c6af9ac6-7b61-11e6-9a41-93e8deadbe
     succeed: () => undefined,
   };
 }
+
+/** What API Gateway hands a handler for a partner's client-credentials token: the client is its own subject. */
+export function partnerAccessClaims(facts: { readonly clientId: string; readonly scopes: readonly string[]; readonly issuedAt?: Date }): JwtClaims {
+  const issued = Math.floor((facts.issuedAt ?? new Date('2025-01-15T09:45:00.000Z')).getTime() / 1000);
+  return {
+    sub: facts.clientId,
+    iss: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_AbCdEf123',
+    version: '2',
+    client_id: facts.clientId,
+    token_use: 'access',
+    scope: facts.scopes.join(' '),
+    auth_time: String(issued),
+    exp: String(issued + 3600),
+    iat: String(issued),
+    jti: '7c2d1e0f-6a5b-4c3d-9e8f-1a2b3c4d5e6f',
+  };
+}

@@ -61,6 +61,7 @@ import { defaultSchoolProfile, type SchoolProfile } from '../../../shared/domain
 import type { StaffProfile } from '../../../shared/domain/staff/staff-profile';
 import type { Student } from '../../../shared/domain/students/student';
 import { InMemoryPupilFileStore, InMemoryReportStore } from './casework-fakes';
+import { InMemoryEncompassStore } from './encompass-fakes';
 import type { SignInRecord } from '../../../shared/domain/identity/sign-in-evidence';
 import type { IncidentVersion } from '../../../shared/domain/casework/incident-version';
 import type { Referral } from '../../../shared/domain/referrals/referral';
@@ -172,6 +173,18 @@ export class InMemoryStudentDirectory implements StudentDirectory {
     return [...this.students.values()]
       .filter((student) => student.status === 'on_roll')
       .map(({ id, givenName, familyName, yearGroup, className }) => ({ id, givenName, familyName, yearGroup, className }));
+  }
+
+  async byUpn(upn: string): Promise<Student | undefined> {
+    return [...this.students.values()].find((student) => student.upn.toUpperCase() === upn.toUpperCase());
+  }
+
+  /** NHS numbers live on the safeguarding record: tests set them here. */
+  readonly nhsNumbers = new Map<string, string>();
+
+  async byNhsNumber(nhsNumber: string): Promise<Student | undefined> {
+    const studentId = this.nhsNumbers.get(nhsNumber);
+    return studentId ? this.students.get(studentId) : undefined;
   }
 
   /** Like the search tokens: pupils on roll whose forename or surname starts with the prefix. */
@@ -837,6 +850,7 @@ export interface FakeDeps extends Omit<Deps, 'events' | 'outbox'> {
   readonly referrals: InMemoryReferralStore;
   readonly referralChecks: RecordingReferralCheckScheduler;
   readonly pupilImports: InMemoryPupilImportStore;
+  readonly encompass: InMemoryEncompassStore;
   /** JSON lines written through `logger`. */
   readonly logLines: string[];
 }
@@ -874,6 +888,7 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
     referrals: new InMemoryReferralStore(alerts),
     referralChecks: new RecordingReferralCheckScheduler(),
     pupilImports: new InMemoryPupilImportStore(),
+    encompass: new InMemoryEncompassStore(),
   };
   const deps = { ...defaults, ...overrides } as Omit<FakeDeps, keyof TOverrides> & TOverrides;
   // One audit trail and one alert store, as one table would hold them, whichever fakes were passed.
@@ -898,6 +913,10 @@ export function fakeDeps<TOverrides extends Partial<Deps> = Record<never, never>
       },
       audit: trail,
     };
+  }
+  const encompass = (deps as Deps).encompass;
+  if (encompass instanceof InMemoryEncompassStore && pupilFiles instanceof InMemoryPupilFileStore && (deps as Deps).incidents instanceof InMemoryIncidentStore) {
+    encompass.sources = { incidents: (deps as Deps).incidents as InMemoryIncidentStore, pupilFiles, audit: trail };
   }
   if ((deps as Deps).incidents instanceof InMemoryIncidentStore && (deps as Deps).fileRecords instanceof InMemoryFileRecordStore) {
     ((deps as Deps).incidents as InMemoryIncidentStore).fileRecords = (deps as Deps).fileRecords as InMemoryFileRecordStore;

@@ -8,6 +8,8 @@ import type {
   AuthenticatorEnrolledView,
   AuthenticatorSetupView,
   Categories,
+  EncompassMatchedView,
+  EncompassNotificationsView,
   FileLink,
   NewUploadBody,
   UploadStarted,
@@ -136,6 +138,10 @@ export class LanternApi {
   recordReferral = (incidentId: string, body: NewReferralBody) => this.request<Referral>('POST', `/v1/incidents/${encodeURIComponent(incidentId)}/referrals`, { body });
   changeReferral = (incidentId: string, referralId: string, body: ReferralChangeBody) =>
     this.request<Referral>('PATCH', `/v1/incidents/${encodeURIComponent(incidentId)}/referrals/${encodeURIComponent(referralId)}`, { body });
+  // Operation Encompass (elevated DSLs): police notifications, unmatched first, and matching one by hand.
+  encompassNotifications = () => this.request<EncompassNotificationsView>('GET', '/v1/encompass-notifications');
+  matchEncompass = (notificationId: string, studentId: string) =>
+    this.request<EncompassMatchedView>('POST', `/v1/encompass-notifications/${encodeURIComponent(notificationId)}/match`, { body: { studentId } });
   referrals = (status: 'open' | 'overdue') => this.request<Referrals>('GET', `/v1/referrals?status=${status}&limit=100`);
   setUpAuthenticator = () => this.request<AuthenticatorSetupView>('POST', '/v1/me/mfa/setup');
   verifyAuthenticator = (code: string) => this.request<AuthenticatorEnrolledView>('POST', '/v1/me/mfa/verify', { body: { code } satisfies AuthenticatorCodeBody });

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { EncompassMatched, EncompassNotificationList } from '../../../shared/schemas/partners';
 import type { ChronologyPage, PupilFile, ReportSummary, StudentFindResult } from '../../../shared/schemas/casework';
 import type { SignInConfiguration, Me } from '../../../shared/schemas/identity';
 import type { IncidentView, ActionView, NewAction, NewIncident } from '../../../shared/schemas/incidents';
@@ -68,3 +69,7 @@ export type NewReferralBody = z.input<typeof NewReferral>;
 export type ReferralChangeBody = z.input<typeof ReferralChange>;
 export type ExportRequestBody = z.input<typeof ExportRequest>;
 export type ExportStartedView = z.infer<typeof ExportStarted>;
+
+export type EncompassNotificationsView = z.infer<typeof EncompassNotificationList>;
+export type EncompassNotificationView = EncompassNotificationsView['notifications'][number];
+export type EncompassMatchedView = z.infer<typeof EncompassMatched>;

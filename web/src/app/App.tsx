@@ -12,6 +12,7 @@ import { DashboardPage } from '../pages/DashboardPage';
 import { RecordConcernPage } from '../pages/RecordConcernPage';
 import { TriagePage } from '../pages/TriagePage';
 import { ReferralsPage } from '../pages/ReferralsPage';
+import { EncompassPage } from '../pages/EncompassPage';
 import { IncidentPage } from '../pages/IncidentPage';
 import { AuthenticatorPage } from '../pages/AuthenticatorPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -133,6 +134,7 @@ function SignedInApp({ config }: { config: SignInConfig }) {
   else if (pathname === '/dsl/recording-quality') page = <RecordingQualityPage />;
   else if (pathname === '/casework/triage') page = <TriagePage />;
   else if (pathname === '/casework/referrals') page = <ReferralsPage />;
+  else if (pathname === '/casework/encompass') page = <EncompassPage />;
   else if (pathname.startsWith('/incidents/')) page = <IncidentPage incidentId={decodeURIComponent(pathname.slice('/incidents/'.length))} />;
   else if (pathname === '/pupils') page = <FindPupilPage />;
   else if (pathname.startsWith('/pupils/')) page = <PupilPage studentId={decodeURIComponent(pathname.slice('/pupils/'.length))} />;

@@ -12,6 +12,7 @@ const NAVIGATION: readonly { readonly to: string; readonly label: string; readon
   { to: '/casework/triage', label: 'Triage', routeId: 'triage.list' },
   { to: '/pupils', label: 'Pupils', routeId: 'students.find' },
   { to: '/casework/referrals', label: 'Referrals', routeId: 'referrals.list' },
+  { to: '/casework/encompass', label: 'Operation Encompass', routeId: 'encompass.list' },
   { to: '/dsl/recording-quality', label: 'Recording quality', routeId: 'reports.recordingQuality' },
   { to: '/reports', label: 'Reports', routeId: 'reports.summary' },
   { to: '/authenticator', label: 'Authenticator' },

@@ -37,6 +37,8 @@ describe('default categories', () => {
       'Prejudicial',
       'Child Protection',
       'Child in Need',
+      // Issue 16: police notifications are recorded here.
+      'Operation Encompass',
     ];
 
     // Act
@@ -191,9 +193,10 @@ describe('default categories', () => {
     expect(physicalIntervention.fields[1]!.label).toMatch(/time|duration|minutes/i);
   });
 
-  it('let only DSLs apply Child Protection and Child in Need, and anyone apply the rest', () => {
+  it('let only DSLs apply Child Protection, Child in Need and Operation Encompass, and anyone apply the rest', () => {
     // Prepare
-    const dslOnly = ['Child Protection', 'Child in Need'];
+    // Operation Encompass incidents come from the police (issue 16); only a DSL applies it by hand.
+    const dslOnly = ['Child Protection', 'Child in Need', 'Operation Encompass'];
 
     // Act
     const appliers = defaultCategories.map((category) => [category.name, [...category.appliedBy].sort()] as const);
