@@ -16,7 +16,7 @@ const KiB = 1024;
 const budgetKiB: Record<string, number> = {
   'health.read': 55,
   'config.read': 60,
-  'openapi.read': 150,
+  'openapi.read': 175, // the generated document itself, which grows with every route (158.8 KiB with issues 13, 15, 16's)
   'me.read': 470,
   'school.read': 420,
   'students.search': 425,
