@@ -38,7 +38,7 @@ describe('notifications in a school stack built from the catalogues', () => {
     handlerPolicies = new Map(handlerRoles.map((role) => [role, statementsOfRole<Statement>(template, role)]));
   });
 
-  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested), reminders (ReminderDue), casework projector, incident-lists, referral-overdue, referral-check-scheduler and file-scans (GuardDuty results) consumers in the catalogue', () => {
+  it('has the notifier (AlertRaised), reminder-scheduler (ReminderRequested), reminders (ReminderDue), casework projector, incident-lists, referral-overdue, referral-check-scheduler, file-scans (GuardDuty results) and pupil-import consumers in the catalogue', () => {
     // Assess
     expect(eventRules.map((rule) => [rule.id, rule.pattern])).toEqual([
       ['notifier', { source: ['lantern'], 'detail-type': ['AlertRaised'] }],
@@ -49,6 +49,7 @@ describe('notifications in a school stack built from the catalogues', () => {
       ['referral-overdue', { source: ['lantern'], 'detail-type': ['ReferralResponseDue'] }],
       ['referral-check-scheduler', { source: ['lantern'], 'detail-type': ['ReferralCheckRequested'] }],
       ['file-scans', { source: ['aws.guardduty'], 'detail-type': ['GuardDuty Malware Protection Object Scan Result'] }],
+      ['pupil-import', { source: ['lantern'], 'detail-type': ['PupilImportRequested'] }],
     ]);
   });
 
